@@ -1,0 +1,176 @@
+"""Merge extracted records into one RDF graph, the single source of truth.
+
+The networkx view (:mod:`graph.view`) and every export are derived from the
+graph this module builds.
+
+Evidence pattern (documented in README): every relation ``?s ?p ?o``
+between two entities has one ``nkg:Fact`` per sentence that states it::
+
+    ?fact rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+          prov:wasDerivedFrom ?article ; nkg:sentence ?text ;
+          nkg:charStart ?start ; nkg:charEnd ?end ; nkg:confidence ?c .
+
+Statements and claims carry the same evidence properties themselves.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from rdflib import OWL, PROV, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+
+from extract.records import Article, ArticleRecords, Mention, Provenance
+
+from .resolve import Entity, resolve
+from .vocab import (
+    GEONAMES,
+    ID,
+    NKG,
+    PREFIXES,
+    SCHEMA,
+    TYPE_CLASS,
+    article_iri,
+    digest,
+    entity_iri,
+    relation_iri,
+)
+
+EXTRACTOR_VERSION = "newskg-0.1"
+
+
+def new_graph() -> Graph:
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True, replace=True)
+    return g
+
+
+def _date(value: str) -> Literal:
+    return Literal(value, datatype=XSD.date)
+
+
+class _Builder:
+    """Adds records to a graph, resolving mentions through ``by_mention``."""
+
+    def __init__(self, g: Graph, by_mention: dict[Mention, Entity]):
+        self.g = g
+        self.by_mention = by_mention
+
+    def entity(self, m: Mention) -> URIRef:
+        e = self.by_mention[m]
+        return entity_iri(e.type, e.key)
+
+    def evidence(self, node: URIRef, p: Provenance, confidence: float, date: str = "") -> None:
+        add = self.g.add
+        add((node, PROV.wasDerivedFrom, article_iri(p.article_id)))
+        add((node, NKG.sentence, Literal(p.sentence)))
+        add((node, NKG.sentenceIndex, Literal(p.sentence_index)))
+        add((node, NKG.charStart, Literal(p.start)))
+        add((node, NKG.charEnd, Literal(p.end)))
+        add((node, NKG.confidence, Literal(round(confidence, 3), datatype=XSD.decimal)))
+        add((node, NKG.extractor, Literal(EXTRACTOR_VERSION)))
+        if date:
+            add((node, NKG.date, _date(date)))
+
+    def add_entity(self, e: Entity) -> None:
+        add = self.g.add
+        node = entity_iri(e.type, e.key)
+        add((node, RDF.type, TYPE_CLASS[e.type]))
+        add((node, RDF.type, NKG.Entity))
+        add((node, RDFS.label, Literal(e.label)))
+        for alias in e.aliases:
+            add((node, SKOS.altLabel, Literal(alias)))
+        if e.geonames_id:
+            add((node, OWL.sameAs, URIRef(GEONAMES.format(e.geonames_id))))
+
+    def add_article(self, a: Article, publisher: URIRef | None, places: list[URIRef]) -> None:
+        add = self.g.add
+        node = article_iri(a.id)
+        add((node, RDF.type, SCHEMA.NewsArticle))
+        add((node, SCHEMA.identifier, Literal(a.id)))
+        add((node, SCHEMA.headline, Literal(a.title or a.id)))
+        if a.date:
+            add((node, SCHEMA.datePublished, _date(a.date)))
+        if a.url:
+            add((node, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+        if publisher is not None:
+            add((node, SCHEMA.publisher, publisher))
+        for place in places:
+            add((node, SCHEMA.locationCreated, place))
+
+    def add_records(self, r: ArticleRecords) -> None:
+        add = self.g.add
+        art = article_iri(r.article.id)
+        for m in r.mentions:
+            add((art, SCHEMA.mentions, self.entity(m)))
+        for t in r.triples:
+            s, o, pred = self.entity(t.subject), self.entity(t.object), relation_iri(t.relation)
+            if s == o:
+                continue
+            add((s, pred, o))
+            p = t.provenance
+            fact = ID[f"fact/{digest(p.article_id, p.start, p.end, s, pred, o)}"]
+            add((fact, RDF.type, NKG.Fact))
+            add((fact, RDF.subject, s))
+            add((fact, RDF.predicate, pred))
+            add((fact, RDF.object, o))
+            add((fact, NKG.verb, Literal(t.verb)))
+            self.evidence(fact, p, t.confidence, t.date)
+        for st in r.statements:
+            p = st.provenance
+            node = ID[f"statement/{digest(p.article_id, p.start, p.end, st.mode)}"]
+            add((node, RDF.type, NKG.Statement))
+            add((node, SCHEMA.text, Literal(st.content)))
+            add((node, NKG.cue, Literal(st.cue)))
+            add((node, NKG.mode, Literal(st.mode)))
+            add((node, NKG.speakerText, Literal(st.speaker_text)))
+            if st.speaker is not None:
+                add((node, NKG.speaker, self.entity(st.speaker)))
+            for m in st.about:
+                add((node, SCHEMA.about, self.entity(m)))
+            self.evidence(node, p, st.confidence, st.date)
+        for c in r.claims:
+            p = c.provenance
+            node = ID[f"claim/{digest(p.article_id, p.start, p.end, c.value, c.category)}"]
+            add((node, RDF.type, NKG.NumericClaim))
+            add((node, NKG.value, Literal(c.value)))
+            add((node, NKG.counted, Literal(c.counted)))
+            add((node, NKG.category, Literal(c.category)))
+            add((node, SCHEMA.text, Literal(c.text)))
+            if c.qualifier:
+                add((node, NKG.qualifier, Literal(c.qualifier)))
+            if c.place is not None:
+                add((node, NKG.place, self.entity(c.place)))
+            if c.claimant is not None:
+                add((node, NKG.claimant, self.entity(c.claimant)))
+            if c.claimant_text:
+                add((node, NKG.claimantText, Literal(c.claimant_text)))
+            self.evidence(node, p, c.confidence, c.date)
+
+
+def _record_mentions(r: ArticleRecords) -> Iterator[Mention]:
+    if r.publisher is not None:
+        yield r.publisher
+    yield from r.dateline
+    yield from r.mentions
+    for t in r.triples:
+        yield from (t.subject, t.object)
+    for s in r.statements:
+        yield from (m for m in (s.speaker, *s.about) if m is not None)
+    for c in r.claims:
+        yield from (m for m in (c.place, c.claimant) if m is not None)
+
+
+def build_graph(records: Iterable[ArticleRecords]) -> Graph:
+    """One RDF graph from every article's records (in any order)."""
+    records = sorted(records, key=lambda r: r.article.id)
+    entities, by_mention = resolve(m for r in records for m in _record_mentions(r))
+
+    g = new_graph()
+    b = _Builder(g, by_mention)
+    for e in entities.values():
+        b.add_entity(e)
+    for r in records:
+        publisher = b.entity(r.publisher) if r.publisher is not None else None
+        b.add_article(r.article, publisher, [b.entity(m) for m in r.dateline])
+        b.add_records(r)
+    return g

@@ -1,0 +1,105 @@
+"""Namespaces, classes and IRIs of the graph (the data contract in README).
+
+IRIs are minted from stable keys only (entity type and normalised name,
+article id, a hash of the evidence span), so the same input always gives
+the same IRIs.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace, URIRef
+from rdflib.namespace import SDO
+
+SCHEMA = SDO  # https://schema.org/
+NKG = Namespace("https://w3id.org/newskg/ontology#")
+ID = Namespace("https://w3id.org/newskg/id/")
+GEONAMES = "https://sws.geonames.org/{}/"
+
+PREFIXES = {
+    "schema": SCHEMA,
+    "nkg": NKG,
+    "id": ID,
+    "prov": PROV,
+    "skos": SKOS,
+    "rdfs": RDFS,
+    "rdf": RDF,
+    "owl": OWL,
+    "xsd": XSD,
+}
+
+#: Entity type (as in extract.records.ENTITY_TYPES) -> RDF class.
+TYPE_CLASS = {
+    "Person": SCHEMA.Person,
+    "Organization": SCHEMA.Organization,
+    "Country": SCHEMA.Country,
+    "City": SCHEMA.City,
+    "Region": SCHEMA.AdministrativeArea,
+    "Place": SCHEMA.Place,
+    "Facility": NKG.Facility,
+    "Group": NKG.Group,
+}
+CLASS_TYPE = {cls: name for name, cls in TYPE_CLASS.items()}
+
+#: Project classes and the schema.org class each refines.
+PROJECT_CLASSES = {
+    NKG.Entity: (SCHEMA.Thing, "Entity", "Anything named in the news: a person, organisation, place, facility or group."),
+    NKG.Facility: (SCHEMA.Place, "Facility", "A building or site: a hospital, theatre, school, mall, plant."),
+    NKG.Group: (SCHEMA.Organization, "Group", "A collective actor such as armed forces, tied to its country."),
+    NKG.Statement: (SCHEMA.Quotation, "Statement", "Something a speaker said, quoted directly or reported."),
+    NKG.NumericClaim: (SCHEMA.Claim, "Numeric claim", "A count of people claimed by a source."),
+    NKG.Fact: (RDF.Statement, "Fact", "One piece of evidence for a relation between two entities."),
+}
+
+#: Relation names every build may use; other relations are verb lemmas.
+RELATIONS = {
+    "attacked": "The subject attacked, struck, shelled or destroyed the object.",
+    "killed": "The subject killed the object.",
+    "invaded": "The subject invaded the object.",
+    "accused": "The subject accused the object.",
+    "fled_to": "The subject fled to the object.",
+    "arrived_in": "The subject arrived in the object.",
+    "located_in": "The subject (a facility or place) is in the object.",
+    "affiliated_with": "The subject (a group) belongs to the object (a country).",
+    "capital_of": "The subject is the capital city of the object.",
+    "mayor_of": "The subject is mayor of the object.",
+    "president_of": "The subject is president of the object.",
+    "spokesman_of": "The subject speaks for the object.",
+    "minister_of": "The subject is a minister of the object.",
+    "role_of": "The subject holds another role (see nkg:role) in the object.",
+}
+
+
+def slug(text: str, limit: int = 80) -> str:
+    """A lower-case ASCII slug.
+
+    >>> slug("Volodymyr Zelenskyy's Office")
+    'volodymyr-zelenskyy-s-office'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    out = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:limit].strip("-")
+    if not out:  # a name in another script: fall back to a hash
+        out = "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    return out
+
+
+def digest(*parts: object) -> str:
+    """A short stable hash of the parts, for IRIs of facts and statements."""
+    joined = "\x1f".join(str(p) for p in parts)
+    return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def entity_iri(entity_type: str, key: str) -> URIRef:
+    return ID[f"{slug(entity_type)}/{slug(key)}"]
+
+
+def article_iri(article_id: str) -> URIRef:
+    # Slugs of different ids may collide ("a b" vs "a-b"): add a hash when lossy.
+    s = slug(article_id)
+    return ID[f"article/{s}" if s == article_id else f"article/{s}-{digest(article_id)[:8]}"]
+
+
+def relation_iri(relation: str) -> URIRef:
+    return NKG[slug(relation).replace("-", "_")]

@@ -1,0 +1,131 @@
+"""A small hand-made set of records for golden-file and export tests.
+
+The sentences are from the seed articles; one article adds hostile text
+(markup, quotes, backslashes, Cypher and SPARQL metacharacters) to prove
+that every export escapes what articles contain. No spaCy involved.
+"""
+from __future__ import annotations
+
+from extract.records import Article, ArticleRecords, Claim, Mention, Provenance, Statement, Triple
+
+A1 = (
+    "That attack came after Russian air strikes on March 16 flattened a theater in Mariupol "
+    "where civilians were also sheltering. "
+    "At least 2,300 people have died in Mariupol, some buried in mass graves, authorities have said. "
+    "\"Ukraine cannot fulfill Russian ultimatums,\" Zelenskiy said."
+)
+A2 = (
+    "Kiev says 100,000 civilians are still inside the city. "
+    "\u201cIndeed, there has not been such a war on the European continent for 77 years,\u201d Mr Zelenskyy said. "
+    "Ukraine\u2019s President Volodymyr Zelenskyy has accused Russian forces of waging \u201ctotal war\u201d."
+)
+A3 = (
+    "Vitali <script>window.pwned=1</script> Klitschko said \"'}) MATCH (n) DETACH DELETE n //\" "
+    "and left Kyiv for Lviv.\\n{}"
+)
+
+
+def _prov(article: Article, sentence_index: int, phrase: str) -> Provenance:
+    sentences = _sentences(article.text)
+    s_start, s_text = sentences[sentence_index]
+    offset = s_text.index(phrase)
+    return Provenance(article.id, sentence_index, s_start + offset, s_start + offset + len(phrase), s_text)
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    # The fixtures use ". " / ".\" " / "\u201d said. " boundaries only.
+    out, start = [], 0
+    for i, ch in enumerate(text):
+        if ch == "." and (i + 1 == len(text) or (text[i + 1] == " " and text[i - 1] not in "\u201c\"")):
+            if i + 1 == len(text) or text[i + 2 : i + 3].isupper() or text[i + 2 : i + 3] in "\"\u201c":
+                out.append((start, text[start : i + 1]))
+                start = i + 2
+    if start < len(text):
+        out.append((start, text[start:]))
+    return out
+
+
+def _m(article: Article, sentence: int, text: str, name: str, type_: str, **kw) -> Mention:
+    return Mention(text, name, type_, _prov(article, sentence, text), **kw)
+
+
+def fixture_records() -> list[ArticleRecords]:
+    a1 = Article("rfe-a1", A1, title="Mariupol theater", date="2022-03-21", source="RFE/RL",
+                 url="https://example.org/a1")
+    a2 = Article("bbc-a2", A2, title="Zelenskyy on the war", date="2022-05-24", source="BBC")
+    a3 = Article("odd <a3>", A3, title='Hostile "title" </script>', date="2022-03-22", source="Test & Co")
+
+    russia = _m(a1, 0, "Russian", "Russia", "Country", confidence=0.7)
+    theater = _m(a1, 0, "theater", "theater (Mariupol)", "Facility")
+    mariupol = _m(a1, 0, "Mariupol", "Mariupol", "City", geonames_id=701822)
+    mariupol_2 = _m(a1, 1, "Mariupol", "Mariupol", "City", geonames_id=701822)
+    zelenskiy = _m(a1, 2, "Zelenskiy", "Zelenskiy", "Person")
+    ukraine_a1 = _m(a1, 2, "Ukraine", "Ukraine", "Country", geonames_id=690791)
+    r1 = ArticleRecords(
+        a1,
+        publisher=Mention("RFE/RL", "RFE/RL", "Organization", Provenance(a1.id, -1, 0, 0, "")),
+        mentions=(russia, theater, mariupol, mariupol_2, zelenskiy, ukraine_a1),
+        triples=(
+            Triple(russia, "attacked", theater, "flatten", _prov(a1, 0, "Russian air strikes on March 16 flattened a theater"),
+                   0.7, "2022-03-16"),
+            Triple(theater, "located_in", mariupol, "in", _prov(a1, 0, "a theater in Mariupol"), 0.9),
+        ),
+        statements=(
+            Statement(zelenskiy, "Zelenskiy", "say", "Ukraine cannot fulfill Russian ultimatums", "direct",
+                      _prov(a1, 2, "\"Ukraine cannot fulfill Russian ultimatums,\" Zelenskiy said"),
+                      about=(ukraine_a1,), confidence=0.9),
+        ),
+        claims=(
+            Claim(2300, "at least", "people", "killed", "At least 2,300 people",
+                  _prov(a1, 1, "At least 2,300 people have died in Mariupol"), place=mariupol_2,
+                  claimant=None, claimant_text="authorities", confidence=0.8, date="2022-03-21"),
+        ),
+    )
+
+    kiev = _m(a2, 0, "Kiev", "Kyiv", "City", geonames_id=703448)
+    mr_z = _m(a2, 1, "Mr Zelenskyy", "Zelenskyy", "Person")
+    volodymyr = _m(a2, 2, "Volodymyr Zelenskyy", "Volodymyr Zelenskyy", "Person", role="President")
+    ukraine_a2 = _m(a2, 2, "Ukraine", "Ukraine", "Country", geonames_id=690791)
+    forces = _m(a2, 2, "Russian forces", "Russian forces", "Group", country="Russia")
+    r2 = ArticleRecords(
+        a2,
+        publisher=Mention("BBC", "BBC", "Organization", Provenance(a2.id, -1, 0, 0, "")),
+        mentions=(kiev, mr_z, volodymyr, ukraine_a2, forces),
+        triples=(
+            Triple(volodymyr, "president_of", ukraine_a2, "president",
+                   _prov(a2, 2, "Ukraine\u2019s President Volodymyr Zelenskyy"), 0.9),
+            Triple(volodymyr, "accused", forces, "accuse",
+                   _prov(a2, 2, "Volodymyr Zelenskyy has accused Russian forces"), 0.9),
+        ),
+        statements=(
+            Statement(mr_z, "Mr Zelenskyy", "say",
+                      "Indeed, there has not been such a war on the European continent for 77 years", "direct",
+                      _prov(a2, 1, "\u201cIndeed, there has not been such a war on the European continent for 77 years,\u201d Mr Zelenskyy said"),
+                      confidence=0.9),
+            Statement(volodymyr, "Volodymyr Zelenskyy", "accuse", "Russian forces of waging \u201ctotal war\u201d",
+                      "reported", _prov(a2, 2, "Volodymyr Zelenskyy has accused Russian forces of waging \u201ctotal war\u201d"),
+                      about=(forces,), confidence=0.8),
+        ),
+        claims=(
+            Claim(100000, "", "civilians", "remaining", "100,000 civilians",
+                  _prov(a2, 0, "100,000 civilians are still inside the city"), place=kiev, claimant=kiev,
+                  claimant_text="Kiev", confidence=0.6, date="2022-05-24"),
+        ),
+    )
+
+    klitschko = _m(a3, 0, "Vitali <script>window.pwned=1</script> Klitschko",
+                   "Vitali <script>window.pwned=1</script> Klitschko", "Person")
+    kyiv = _m(a3, 0, "Kyiv", "Kyiv", "City", geonames_id=703448)
+    lviv = _m(a3, 0, "Lviv", "Lviv", "City", geonames_id=702550)
+    r3 = ArticleRecords(
+        a3,
+        publisher=Mention("Test & Co", "Test & Co", "Organization", Provenance(a3.id, -1, 0, 0, "")),
+        dateline=(Mention("KYIV", "Kyiv", "City", Provenance(a3.id, -1, 0, 0, ""), geonames_id=703448),),
+        mentions=(klitschko, kyiv, lviv),
+        triples=(Triple(klitschko, "fled_to", lviv, "leave", _prov(a3, 0, "left Kyiv for Lviv.\\n{}"), 0.5),),
+        statements=(
+            Statement(klitschko, "Vitali Klitschko", "say", "'}) MATCH (n) DETACH DELETE n //", "direct",
+                      _prov(a3, 0, "\"'}) MATCH (n) DETACH DELETE n //\""), confidence=0.9),
+        ),
+    )
+    return [r1, r2, r3]
