@@ -10,7 +10,7 @@ it is recognised by shape, see :func:`furniture_lines`.
 
 >>> a = parse_txt("x", "date 2022-04-22 KYIV (Reuters) – Russia attacked.")
 >>> (a.date, a.source, a.dateline, a.content.strip())
-('2022-04-22', 'Reuters', ('KYIV',), 'Russia attacked.')
+('2022-04-22', 'Reuters', ('Kyiv',), 'Russia attacked.')
 """
 from __future__ import annotations
 
@@ -31,12 +31,13 @@ JSONL_FIELDS = ("id", "title", "date", "source", "url", "text")
 _DATE_MARK = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 # "KIEV/MARIUPOL (Reuters) –": upper-case places, publisher in brackets, a dash.
 _DATELINE = re.compile(
-    r"\A\s*(?P<places>[A-Z][A-Z.'\- ]*(?:/[A-Z][A-Z.'\- ]*)*?)(?:,\s*[A-Z][a-z.]+\.?)?"
+    r"\s*(?P<places>[A-Z][A-Z.'\- ]*(?:/[A-Z][A-Z.'\- ]*)*?)(?:,\s*[A-Z][a-z.]+\.?)?"
     r"\s*\((?P<source>[^()\n]{1,60})\)\s*[–—-]+\s*"
 )
-_BYLINE = re.compile(r"^[ \t]*By[ \t]+(?P<by>[^\n]{2,100})$", re.MULTILINE)
+_BYLINE = re.compile(r"^[^\S\n]*By[^\S\n]+(?P<by>[^\n]{2,100})$", re.MULTILINE)
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
-_TERMINAL = tuple(".!?:;\"”’')…]")
+_TERMINAL = tuple(".!?:;…")
+_CLOSERS = "\"”’')]»"
 _BULLETS = tuple("•*-–·▪►")
 
 
@@ -68,7 +69,11 @@ def is_headline_like(line: str) -> bool:
     line = line.strip()
     if not line or line.startswith(_BULLETS):
         return False
-    return not line.endswith(_TERMINAL) and len(line.split()) <= 30
+    # A closing quote or bracket ends prose only after closing punctuation:
+    # "…,” she said." is prose; "Putin’s exit ‘being discussed’" is a headline.
+    core = line.rstrip(_CLOSERS)
+    ends_prose = core.endswith(_TERMINAL) or (core != line and core.endswith(","))
+    return not ends_prose and len(line.split()) <= 30
 
 
 def furniture_lines(text: str) -> list[tuple[int, int]]:

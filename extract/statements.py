@@ -1,0 +1,235 @@
+"""Statements: direct quotes and reported speech, with their speakers.
+
+A direct quote is text between quotation marks (curly or straight) of four
+words or more, attributed through a speech verb outside the marks in the
+same sentences ("…,” she said"; "said: “…”"). A quote with no verb that
+follows a quote continues it. Reported speech is a speech verb with a
+clausal complement ("X said that …", "X says …", "X accused Y of …") or
+"according to X". Speakers are resolved through :mod:`extract.coref`; a
+he/she goes to the nearest preceding person or speaker.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from .coref import PERSON_PRONOUNS, preceding, entity_at, resolve_token
+from .dates import date_in
+from .records import Mention, Statement
+from .text import provenance
+
+SPEECH_VERBS = frozenset(
+    """say tell add announce claim state declare insist write warn accuse deny confirm explain
+    note stress reply respond argue estimate report allege admit vow urge told""".split()
+)
+#: Verbs whose object and complement, not a clause, carry the content.
+OBJECT_CUES = frozenset("accuse deny blame urge".split())
+_OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
+MIN_QUOTE_WORDS = 4  # shorter quoted text is a scare quote or a term
+
+
+_OPEN_MARKS = "\u201c\u00ab\u201e"
+_CLOSE_MARKS = "\u201d\u00bb"
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text inside each pair of quotation marks.
+
+    Curly and straight marks may be mixed (“…"); an opening mark with no
+    close before a blank line, or before the next opening mark, is dropped,
+    so one stray mark never swallows the article.
+
+    >>> quote_spans('He said: “We stay.” Then "go" and "oops')
+    [(10, 18), (26, 28)]
+    >>> quote_spans('“Mixed marks." “Unclosed. “Closed”')
+    [(1, 13), (27, 33)]
+    """
+    spans: list[tuple[int, int]] = []
+    opened = -1
+    for i, ch in enumerate(text):
+        if opened >= 0 and ch == "\n" and text[i - 1 : i] == "\n":
+            opened = -1  # a paragraph break closes nothing: drop the mark
+        if ch in _OPEN_MARKS:
+            opened = i
+        elif ch in _CLOSE_MARKS or ch == '"':
+            if opened >= 0:
+                spans.append((opened + 1, i))
+                opened = -1
+            elif ch == '"':
+                opened = i
+    return spans
+
+
+def _noun_phrase(token: Token) -> str:
+    """The words of a noun phrase without its relative clause or apposition."""
+    skip = {t.i for c in token.children if c.dep_ in ("relcl", "appos", "acl", "punct") for t in c.subtree}
+    return "".join(t.text_with_ws for t in token.subtree if t.i not in skip).strip()
+
+
+def _subject(cue: Token) -> Token | None:
+    """Who speaks: the subject, the agent of a passive ("was told by X"), the
+    head of a relative clause ("Zelenskiy, who added"), or the subject of the
+    verb a participle hangs on ("…, saying …", "adding that …")."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subj is None and any(c.dep_ == "nsubjpass" for c in cue.children):
+        return None  # "troops were told to …": the subject is the addressee
+    if subj is None and cue.dep_ in ("advcl", "conj", "xcomp") and cue.head.i != cue.i:
+        return _subject(cue.head)
+    if subj is not None and subj.lower_ in ("who", "which", "that") and cue.dep_ == "relcl":
+        return cue.head
+    return subj
+
+
+def _previous_speaker(doc: Doc, before: int) -> Token | None:
+    """The subject of the nearest earlier speech verb that is not a pronoun."""
+    for tok in reversed(doc[:before]):
+        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
+            subj = _subject(tok)
+            if subj is not None and subj.pos_ != "PRON":
+                return subj
+    return None
+
+
+def _speaker(cue: Token) -> tuple[Mention | None, str]:
+    subj = _subject(cue)
+    if subj is None:
+        return None, ""
+    if subj.lower_ in PERSON_PRONOUNS:
+        # Salience: a speaker introduced after the last named person (“One man …
+        # told RFE/RL”) is the likelier "he" of the next quote.
+        named_person = preceding(cue.doc, subj.i, ("Person",))
+        earlier = _previous_speaker(cue.doc, subj.i)
+        if earlier is not None and (named_person is None or earlier.i >= named_person.end):
+            m = resolve_token(earlier)
+            if m is None:
+                return None, _noun_phrase(earlier)
+            if m.type == "Person" or named_person is None:
+                return m, subj.text
+        return resolve_token(subj), subj.text
+    m = resolve_token(subj)
+    if m is None:
+        appos = next((c for c in subj.children if c.dep_ == "appos" and entity_at(c) is not None), None)
+        m = resolve_token(appos) if appos is not None else None
+    text = subj.text if subj.pos_ == "PRON" else (m.text if m is not None and entity_at(subj) else _noun_phrase(subj))
+    return m, text
+
+
+def _about(doc: Doc, start: int, end: int, speaker: Mention | None) -> tuple[Mention, ...]:
+    from .entities import mention
+
+    out = []
+    for ent in doc.ents:
+        if ent.start_char >= start and ent.end_char <= end:
+            m = mention(ent)
+            if speaker is None or m.name != speaker.name:
+                out.append(m)
+    return tuple(out)
+
+
+def _cue_near(doc: Doc, start: int, end: int) -> Token | None:
+    """A speech verb outside [start, end) in the sentences around the quote,
+    preferring one after the quote ("…,” he said") over one before it."""
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is None:
+        return None
+    sents = [first[0].sent, first[-1].sent]
+    after = [t for t in sents[1] if t.idx >= end and t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"]
+    before = [t for t in sents[0] if t.idx < start and t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"]
+    return (after[:1] or before[-1:] or [None])[0]
+
+
+def _direct(doc: Doc) -> Iterator[tuple[Statement, Token | None]]:
+    prev_end_sent, prev = -2, None
+    for qs, qe in quote_spans(doc.text):
+        content = doc.text[qs:qe].strip().rstrip(",").strip()
+        if len(content.split()) < MIN_QUOTE_WORDS:
+            continue
+        cue = _cue_near(doc, qs, qe)
+        first_sent = provenance(doc, qs, qe).sentence_index
+        if cue is not None:
+            clause = _content_tokens(cue)
+            if clause and clause[0].idx < qs - 2 and len(content) < 0.6 * (clause[-1].idx - clause[0].idx):
+                continue  # a phrase quoted inside reported speech: see _reported
+            speaker, speaker_text = _speaker(cue)
+            lemma, conf = cue.lemma_.lower(), 0.9 if speaker is not None else 0.6
+        elif prev is not None and first_sent - prev_end_sent <= 1:
+            speaker, speaker_text, lemma, conf = prev.speaker, prev.speaker_text, prev.cue, 0.7
+        else:
+            continue
+        lo = min(qs - 1, cue.idx if cue is not None else qs)
+        hi = max(qe + 1, cue.idx + len(cue.text) if cue is not None else qe)
+        st = Statement(speaker, speaker_text, lemma, content, "direct", provenance(doc, lo, hi),
+                       _about(doc, qs, qe, speaker), conf, date_in(cue) if cue is not None else "")
+        prev, prev_end_sent = st, provenance(doc, qe - 1, qe).sentence_index
+        yield st, cue
+
+
+def _content_tokens(cue: Token) -> list[Token]:
+    if cue.lemma_.lower() in OBJECT_CUES:
+        parts = [c for c in cue.children if c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "pcomp")]
+    else:
+        parts = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
+        if not parts and cue.dep_ == "ROOT":
+            # "The bodies … have been discovered, authorities said": the clause is the head's.
+            parts = [c for c in cue.children if c.dep_ == "parataxis"]
+    return sorted({t for p in parts for t in p.subtree if t.dep_ != "punct" or t.i != p.right_edge.i},
+                  key=lambda t: t.i)
+
+
+def _reported(doc: Doc, used: set[int], quoted: list[tuple[int, int]]) -> Iterator[Statement]:
+    for cue in doc:
+        lemma = cue.lemma_.lower()
+        if cue.pos_ != "VERB" or lemma not in SPEECH_VERBS or cue.i in used:
+            continue
+        tokens = _content_tokens(cue)
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        if any(qs <= start + 1 and end - 1 <= qe for qs, qe in quoted):
+            continue  # the direct quote already holds it
+        speaker, speaker_text = _speaker(cue)
+        if speaker is None and not speaker_text:
+            continue
+        content = doc.text[start:end].strip()
+        lo = min(start, cue.idx, speaker.provenance.start if speaker is not None else start)
+        hi = max(end, cue.idx + len(cue.text))
+        yield Statement(speaker, speaker_text, lemma, content, "reported", provenance(doc, lo, hi),
+                        _about(doc, start, end, speaker), 0.8 if speaker is not None else 0.5, date_in(cue))
+    yield from _according_to(doc)
+
+
+def _according_to(doc: Doc) -> Iterator[Statement]:
+    for tok in doc:
+        if tok.lower_ != "according":
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if pobj is None:
+            continue
+        speaker = resolve_token(pobj)
+        sent: Span = tok.sent
+        cut_start, cut_end = tok.idx, pobj.right_edge.idx + len(pobj.right_edge.text)
+        head = doc.text[sent.start_char:cut_start].strip(" ,;")
+        tail = doc.text[cut_end:sent.end_char].strip(" ,;")
+        content = " ".join(x for x in (head, tail) if x)
+        if len(content.split()) < MIN_QUOTE_WORDS:
+            continue
+        start, end = sent.start_char, sent.end_char
+        yield Statement(speaker, _noun_phrase(pobj), "according to", content, "reported",
+                        provenance(doc, sent.start_char, sent.end_char), _about(doc, start, end, speaker),
+                        0.8 if speaker is not None else 0.5, date_in(tok))
+
+
+def extract_statements(doc: Doc) -> Iterator[Statement]:
+    """Every statement in a processed doc: direct quotes, then reported speech."""
+    used, quoted = set(), []
+    for st, cue in _direct(doc):
+        if cue is not None:
+            used.add(cue.i)
+        quoted.append((st.provenance.start, st.provenance.end))
+        yield st
+    yield from _reported(doc, used, quoted)

