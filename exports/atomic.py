@@ -9,6 +9,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_text(path: Path, chunks: Iterable[str]) -> None:
     """Write ``chunks`` to ``path`` via a temporary file renamed into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -19,6 +25,7 @@ def write_text(path: Path, chunks: Iterable[str]) -> None:
                 f.write(chunk)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give what open() would
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -30,6 +37,7 @@ def write_dir(path: Path, fill: Callable[[Path], None]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
     try:
+        os.chmod(tmp, 0o777 & ~_umask())
         fill(tmp)
         old = None
         if path.exists():

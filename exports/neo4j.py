@@ -115,7 +115,7 @@ def _typed(value: object, typ: str) -> object | None:
         except ValueError:
             return None
     if typ == "string[]":
-        items = [str(v) for v in value if str(v)]
+        items = [str(v) for v in ([value] if isinstance(value, str) else value) if str(v)]
         return items or None
     raise ValueError(f"unknown column type {typ!r}")
 
@@ -165,7 +165,6 @@ def neo4j_model(G: nx.MultiDiGraph) -> Neo4jModel:
         tuple(sorted(nodes.values(), key=lambda n: (order[n.file], n.id))),
         tuple(sorted(rels, key=lambda r: (order[r.file], r.type, r.start, r.end, r.key))),
     )
-
 
 
 def _as_model(g) -> Neo4jModel:

@@ -76,6 +76,20 @@ class Entity:
     merge_rules: tuple[str, ...]  # why mentions were merged, for explanations
 
 
+_NOT_NAMES = frozenset("he him his she her it its they them their who which".split())
+
+
+def is_name_like(text: str) -> bool:
+    """Whether a surface form may serve as an alias: not a pronoun or a
+    description such as "the city" (those reach entities via coreference).
+
+    >>> is_name_like("Kiev"), is_name_like("He"), is_name_like("the capital")
+    (True, False, False)
+    """
+    folded = fold(text)
+    return any(c.isupper() for c in text) and folded not in _NOT_NAMES and not folded.startswith("the ")
+
+
 def _choose_label(names: Counter) -> str:
     # The most frequent of the longest names: "Volodymyr Zelenskiy" over "Zelenskiy".
     most_words = max(len(n.split()) for n in names)
@@ -113,7 +127,7 @@ def resolve(mentions: Iterable[Mention]) -> tuple[dict[tuple[str, str], Entity],
         best = max(types.values())
         etype = next(t for t in TYPE_PRIORITY if types.get(t) == best)
         names = Counter(m.name for m in ms)
-        forms = {m.text for m in ms} | set(names)
+        forms = {m.text for m in ms if is_name_like(m.text)} | set(names)
         if len(names) > 1:
             rules[gk].add("same normalised name: " + " = ".join(sorted(names)))
         geo = Counter(m.geonames_id for m in ms if m.geonames_id)

@@ -51,22 +51,18 @@ class FalkorDBServer:
         return "\n".join(log.read_text(errors="replace").splitlines()[-lines:]) if log.exists() else "(no log)"
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            try:
-                import redis
+        """SIGTERM (redis shuts down cleanly on it, and nothing is saved); SIGKILL if it hangs.
 
-                redis.Redis(host=self.host, port=self.port, socket_timeout=5).shutdown(nosave=True)
-            except Exception:  # noqa: BLE001 - connection closes as the server exits
-                pass
+        Only this server's own process is signalled. (The SHUTDOWN command also works
+        but the process then takes ~4 s to exit, SIGTERM ~0.05 s.)
+        """
+        if self.proc.poll() is None:
+            self.proc.terminate()
             try:
                 self.proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                self.proc.terminate()
-                try:
-                    self.proc.wait(timeout=5)
-                except subprocess.TimeoutExpired:
-                    self.proc.kill()
-                    self.proc.wait()
+                self.proc.kill()
+                self.proc.wait()
         shutil.rmtree(self.workdir, ignore_errors=True)
 
 

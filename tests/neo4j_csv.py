@@ -213,7 +213,8 @@ def validate(files: Mapping[str, str], array_delimiter: str = ";") -> Graph:
 
 def validate_dir(path: Path, array_delimiter: str = ";") -> Graph:
     """:func:`validate` every ``*.csv`` file in a folder."""
-    files = {p.name: p.read_text(encoding="utf-8") for p in sorted(Path(path).glob("*.csv"))}
+    # bytes, not read_text: universal newlines would turn "\r\n" inside quoted fields into "\n"
+    files = {p.name: p.read_bytes().decode("utf-8") for p in sorted(Path(path).glob("*.csv"))}
     if not files:
         raise CsvError(f"{path}: no CSV files")
     return validate(files, array_delimiter)

@@ -36,7 +36,7 @@ MERGE (n:Node {id: row.id})
 SET n += row.props, n:`Entity`:`Country`;
 
 UNWIND [
-  {id: 'https://w3id.org/newskg/id/facility/theater-mariupol', props: {name: 'theater (Mariupol)', type: 'Facility', aliases: ['theater']}}
+  {id: 'https://w3id.org/newskg/id/facility/theater-mariupol', props: {name: 'theater (Mariupol)', type: 'Facility'}}
 ] AS row
 MERGE (n:Node {id: row.id})
 SET n += row.props, n:`Entity`:`Facility`;

