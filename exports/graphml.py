@@ -1,0 +1,37 @@
+"""GraphML of the networkx view, for Gephi, yEd or networkx users.
+
+GraphML holds scalar attributes only: lists (aliases, articles) are joined
+with " | " and missing values are left out.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Graph
+
+from graph.view import to_networkx
+
+from .atomic import write_text
+
+
+def _scalar(value: object) -> object:
+    if isinstance(value, (list, tuple)):
+        return " | ".join(str(v) for v in value)
+    return value
+
+
+def graphml_lines(g: Graph) -> Iterator[str]:
+    view = to_networkx(g)
+    flat = nx.MultiDiGraph()
+    for node, data in sorted(view.nodes(data=True)):
+        flat.add_node(node, **{k: _scalar(v) for k, v in sorted(data.items()) if v is not None and v != ""})
+    for u, v, key, data in sorted(view.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
+        flat.add_edge(u, v, key=key, **{k: _scalar(x) for k, x in sorted(data.items()) if x is not None and x != ""})
+    for line in nx.generate_graphml(flat, named_key_ids=True):
+        yield line + "\n"
+
+
+def write_graphml(g: Graph, path: Path) -> None:
+    write_text(path, graphml_lines(g))
