@@ -25,7 +25,6 @@ SPEECH_VERBS = frozenset(
 )
 #: Verbs whose object and complement, not a clause, carry the content.
 OBJECT_CUES = frozenset("accuse deny blame urge".split())
-_OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
 MIN_QUOTE_WORDS = 4  # shorter quoted text is a scare quote or a term
 
 
