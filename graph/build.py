@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 
 from rdflib import OWL, PROV, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
+from newskg import __version__
 from extract.records import Article, ArticleRecords, Mention, Provenance
 
 from .resolve import Entity, resolve
@@ -34,7 +35,7 @@ from .vocab import (
     relation_iri,
 )
 
-EXTRACTOR_VERSION = "newskg-0.1"
+EXTRACTOR_VERSION = f"newskg-{__version__}"
 
 
 def new_graph() -> Graph:

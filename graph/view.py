@@ -12,7 +12,7 @@ the evidence: ``article``, ``sentence``, ``start``, ``end``, ``confidence``.
 from __future__ import annotations
 
 import networkx as nx
-from rdflib import PROV, RDF, RDFS, SKOS, Graph, URIRef
+from rdflib import OWL, PROV, RDF, RDFS, SKOS, Graph, URIRef
 
 from .vocab import CLASS_TYPE, NKG, SCHEMA
 
@@ -68,7 +68,7 @@ def to_networkx(g: Graph) -> nx.MultiDiGraph:
         )
     for e in sorted(g.subjects(RDF.type, NKG.Entity)):
         arts = sorted(article_id[a] for a in g.subjects(SCHEMA.mentions, e))
-        same = g.value(e, URIRef("http://www.w3.org/2002/07/owl#sameAs"))
+        same = g.value(e, OWL.sameAs)
         G.add_node(
             str(e), kind="entity", type=_entity_type(g, e), label=str(g.value(e, RDFS.label)),
             aliases=sorted(str(x) for x in g.objects(e, SKOS.altLabel)), articles=arts,
