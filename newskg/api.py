@@ -33,8 +33,12 @@ QUERY_FORMATS = ("table", "csv", "json")
 class BuildResult:
     out_dir: Path
     files: tuple[Path, ...]
-    articles: int
+    articles: int  # in the graph
     counts: dict[str, int] = field(default_factory=dict)
+    extracted: int = 0  # parsed in this build
+    reused: int = 0  # given again, records taken from the cache
+    removed: int = 0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
 
 def build(
@@ -43,35 +47,61 @@ def build(
     model: str = DEFAULT_MODEL,
     formats: str | Iterable[str] = DEFAULT_FORMATS,
     stdin: TextIO | None = None,
+    *,
+    workers: int = 1,
+    executor: str = "local",
+    scheduler: str | None = None,
+    remove: Iterable[str] = (),
+    fresh: bool = False,
+    progress: bool = False,
 ) -> BuildResult:
     """Read articles, extract, merge into one graph, write each format.
 
+    The output folder keeps each article's records (``OUT/.newskg/``), so a
+    build into an existing output adds the new articles to it, parses only
+    what changed, and gives the same files as one build from scratch.
+    ``remove`` takes articles (by id) and their facts out; ``fresh`` starts
+    from an empty output. ``workers`` processes (or a Dask cluster, with
+    ``executor="dask"`` and the scheduler's address) parse in parallel;
+    the output is the same whatever their number.
+
     Everything that can be checked is checked before the model loads, and
-    nothing is written until the graph is complete, so a bad input never
+    no export is written until the graph is complete, so a bad input never
     leaves half an output.
     """
+    from .pipeline_run import check_options
+
     exporters = parse_formats(formats)
-    if not sources:
+    check_options(workers, executor, scheduler)
+    remove = list(dict.fromkeys(remove))
+    if not sources and not remove:
         raise InputError("SRC", "no input given")
-    articles = read_articles(sources, stdin=stdin)
+    articles = read_articles(sources, stdin=stdin) if sources else iter(())
     first = next(articles, None)  # reads and checks every path first
-    if first is None:
+    if sources and first is None:
         raise InputError(", ".join(sources), "no .txt or .jsonl articles found")
 
-    from extract.pipeline import extract_articles, load_pipeline  # spaCy: only now
-    from graph.build import build_graph
-
-    nlp = load_pipeline(model)
-
     def everything():
-        yield first
-        yield from articles
+        if first is not None:
+            yield first
+            yield from articles
 
-    records = list(extract_articles(nlp, everything()))
-    graph = build_graph(records)
-    out = Path(out_dir)
-    files = tuple(e.write(graph, out) for e in exporters)
-    return BuildResult(out, files, len(records), graph_counts(graph))
+    from .pipeline_run import run_build
+
+    return run_build(
+        everything(), Path(out_dir), model, exporters, workers=workers, executor=executor,
+        scheduler=scheduler, remove=remove, fresh=fresh, progress=progress,
+        total=_total(sources) if progress else None,
+    )
+
+
+def _total(sources: Sequence[str]) -> int | None:
+    from .pipeline_run import count_articles
+
+    try:
+        return count_articles(sources)
+    except (OSError, InputError):
+        return None
 
 
 def graph_counts(g: Graph) -> dict[str, int]:

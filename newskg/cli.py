@@ -29,11 +29,20 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     b = sub.add_parser("build", help="build the graph from articles into an output folder")
-    b.add_argument("sources", nargs="+", metavar="SRC", help="folders, .txt or .jsonl files, or - for stdin")
-    b.add_argument("-o", "--out", required=True, metavar="OUT", help="output folder")
+    b.add_argument("sources", nargs="*", metavar="SRC", help="folders, .txt or .jsonl files, or - for stdin")
+    b.add_argument("-o", "--out", required=True, metavar="OUT",
+                   help="output folder; building into an existing one adds to its graph")
     b.add_argument("--model", default=api.DEFAULT_MODEL, help="spaCy model (default: %(default)s)")
     b.add_argument("--format", default=",".join(DEFAULT_FORMATS), metavar="FORMATS",
                    help=f"comma-separated, from: {', '.join(sorted(EXPORTERS))} (default: %(default)s)")
+    b.add_argument("--workers", type=int, default=1, metavar="N", help="parse in N processes (default: 1)")
+    b.add_argument("--executor", default="local", metavar="{local,dask}",
+                   help="where to parse: local (default) or dask (a Dask cluster, see --scheduler)")
+    b.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    b.add_argument("--remove", action="append", default=[], metavar="ID",
+                   help="take the article with this id and its facts out of OUT (repeatable)")
+    b.add_argument("--fresh", action="store_true", help="forget what OUT holds and build from SRC alone")
+    b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
     q = sub.add_parser("query", help="run a SPARQL query over a Turtle graph")
     q.add_argument("graph", metavar="GRAPH.ttl")
@@ -44,9 +53,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    result = api.build(args.sources, args.out, model=args.model, formats=args.format)
+    result = api.build(args.sources, args.out, model=args.model, formats=args.format, workers=args.workers,
+                       executor=args.executor, scheduler=args.scheduler, remove=args.remove,
+                       fresh=args.fresh, progress=not args.quiet)
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
-    print(f"built {result.articles} article(s) into {result.out_dir}: {counts}", file=sys.stderr)
+    if not args.quiet:
+        done = f"{result.extracted} parsed, {result.reused} unchanged" + (
+            f", {result.removed} removed" if result.removed else "")
+        print(f"built {result.articles} article(s) into {result.out_dir} ({done}): {counts}", file=sys.stderr)
     for f in result.files:
         print(f)
     return 0

@@ -1,0 +1,93 @@
+"""The benchmark table in BENCHMARKS.md, from bench/results.json.
+
+Only the part between the ``<!-- bench:start -->`` and ``<!-- bench:end -->``
+markers is generated; notes around it are kept.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+REPORT = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+TARGETS = {"ratio": 0.85, "scaling": 1.7, "rss_growth": 0.20, "turtle": 200_000}
+
+
+def _ok(good: bool) -> str:
+    return "met" if good else "**missed**"
+
+
+def table(runs: list[dict]) -> list[str]:
+    out = [
+        ("| articles | procs | raw parse s | build s | build / raw throughput | parse s | extract s | graph s "
+         "(resolve s) | Turtle s | html s | neo4j s | triples | Turtle triples/s | peak RSS build MB "
+         "(main / all) | peak RSS raw MB (all) | load avg |"),
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in runs:
+        raw, b = r["raw"], r["build"]
+        t = b["timings"]
+        ratio = raw["wall"] / b["wall"]
+        ttl = t.get("export_turtle", 0.0)
+        out.append(
+            f"| {r['size']:,} | {r['procs']} | {raw['wall']:.1f} | {b['wall']:.1f} | {ratio:.2f} | "
+            f"{t.get('parse', 0):.1f} | {t.get('extract', 0):.1f} | {t.get('graph', 0):.1f} ({b['resolve']:.1f}) | "
+            f"{ttl:.1f} | {t.get('export_html', 0):.1f} | {t.get('export_neo4j', 0):.1f} | {b['triples']:,} | "
+            f"{b['triples'] / ttl if ttl else 0:,.0f} | {b['rss_main_mb']:.0f} / {b['rss_tree_mb']:.0f} | "
+            f"{raw['rss_tree_mb']:.0f} | {r['load_before']:.1f}–{r['load_after']:.1f} |"
+        )
+    return out
+
+
+def targets(runs: list[dict], viewer: dict | None) -> list[str]:
+    lines = []
+    for r in runs:
+        ratio = r["raw"]["wall"] / r["build"]["wall"]
+        lines.append(f"- build throughput / raw parse, {r['size']:,} articles, {r['procs']} process(es): "
+                     f"{ratio:.2f} (target ≥ {TARGETS['ratio']}): {_ok(ratio >= TARGETS['ratio'])}")
+    by = {(r["size"], r["procs"]): r for r in runs}
+    for size in sorted({s for s, _ in by}):
+        one, two = by.get((size, 1)), by.get((size, 2))
+        if one and two:
+            build = one["build"]["wall"] / two["build"]["wall"]
+            raw = one["raw"]["wall"] / two["raw"]["wall"]
+            lines.append(f"- two processes vs one, {size:,} articles: build {build:.2f}× (target ≥ "
+                         f"{TARGETS['scaling']}): {_ok(build >= TARGETS['scaling'])}; the raw parse scaled "
+                         f"{raw:.2f}× in the same run")
+    for procs in sorted({p for _, p in by}):
+        sizes = sorted(s for s, p in by if p == procs)
+        if len(sizes) > 1:
+            small, big = by[(sizes[0], procs)]["build"], by[(sizes[-1], procs)]["build"]
+            growth = big["rss_tree_mb"] / small["rss_tree_mb"] - 1
+            lines.append(f"- peak RSS from {sizes[0]:,} to {sizes[-1]:,} articles, {procs} process(es): "
+                         f"{small['rss_tree_mb']:.0f} → {big['rss_tree_mb']:.0f} MB, {growth:+.0%} "
+                         f"(target within {TARGETS['rss_growth']:.0%}): {_ok(growth <= TARGETS['rss_growth'])}")
+    for r in runs:
+        ttl = r["build"]["timings"].get("export_turtle", 0)
+        rate = r["build"]["triples"] / ttl if ttl else 0
+        lines.append(f"- Turtle, {r['size']:,} articles, {r['procs']} process(es): {rate:,.0f} triples/s "
+                     f"(target ≥ {TARGETS['turtle']:,}): {_ok(rate >= TARGETS['turtle'])}")
+    if viewer:
+        loaded = viewer["nodes"] > 0 and not viewer["errors"]
+        lines.append(f"- viewer of the {viewer['size']:,}-article graph ({viewer['bytes'] / 2**20:.0f} MB): "
+                     f"{viewer['nodes']:,} nodes drawn in {viewer['seconds']:.0f} s in headless Chromium, "
+                     f"console errors: {len(viewer['errors'])}: {'loads' if loaded else '**does not load**'}")
+    return lines
+
+
+def render(rows: list[dict]) -> str:
+    runs = [r for r in rows if r["kind"] == "run"]
+    viewer = next((r for r in rows if r["kind"] == "viewer"), None)
+    body = [START, ""]
+    if runs:
+        m = runs[-1]["machine"]
+        body += [f"Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GiB RAM; {m['os']}; Python {m['python']}; "
+                 f"spaCy {m['spacy']}, model `{runs[-1]['model']}`. Runs: "
+                 + ", ".join(sorted({r['started'] for r in runs})) + ".", ""]
+        body += table(runs) + ["", "Targets:", ""] + targets(runs, viewer)
+    body += ["", END]
+    generated = "\n".join(body)
+    old = REPORT.read_text(encoding="utf-8") if REPORT.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
+    if START in old and END in old:
+        head, rest = old.split(START, 1)
+        return head + generated + rest.split(END, 1)[1]
+    return old.rstrip("\n") + "\n\n" + generated + "\n"
