@@ -116,6 +116,7 @@ def run_build(path: str, procs: int, model: str, out: str) -> dict:
     with open(Path(out) / "graph.ttl", "rb") as f:
         triples = _count_triples(f)
     return {"wall": wall, "articles": result.articles, "timings": result.timings, "counts": result.counts,
+            "peak_rss_mb": result.peak_rss_mb,
             "triples": triples, "rss_main_mb": rss.main / 2**20, "rss_tree_mb": rss.tree / 2**20,
             "resolve": time_resolve(out)}
 

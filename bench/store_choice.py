@@ -1,14 +1,14 @@
 """Which embedded store should hold the merged graph? Measured, not guessed.
 
-Run by hand (not in tests), on records extracted once and kept in a build's
-records cache (``OUT/.newskg/records.sqlite``)::
+Run by hand (not in tests), on a build's output::
 
     python bench/store_choice.py OUT            # e.g. a 1k-article build
 
-For each candidate it loads the same graph and times what a build does with
-it: filling the store, reading it back as the networkx view (what the viewer
-and the Neo4j export do), writing Turtle; and it reports the memory the
-store takes (RSS growth, measured in a fresh process per candidate).
+For each candidate, in a fresh process, it loads the same graph (OUT/graph.ttl,
+with the parser that suits the store) and times what a build does with it:
+filling the store, reading it back as the networkx view (what the viewer and
+the Neo4j export do), writing Turtle (newskg's sorted writer; Oxigraph's own
+dump for pyoxigraph); and the memory the store takes (RSS growth).
 
 Candidates: rdflib's in-memory store; rdflib over oxrdflib (Oxigraph in
 memory, and on disk); pyoxigraph's own store on disk (bulk load, its own
@@ -38,60 +38,47 @@ def rss_mb() -> float:
 
 def measure(candidate: str, out_dir: str) -> dict:
     """One candidate, in this process (called in a fresh subprocess)."""
+    import gc
+
+    import pyoxigraph as ox
     from rdflib import Graph
 
     from exports.turtle import turtle_bytes
-    from graph.build import build_graph
     from graph.view import to_networkx
-    from newskg.store import RecordStore
 
-    with RecordStore.open(Path(out_dir), readonly=True) as store:
-        records = list(store.records())
-    source = build_graph(records)
-    del records
-    triples = list(source)
-    del source
-    import gc
-
+    ttl = Path(out_dir) / "graph.ttl"
     gc.collect()
     before = rss_mb()
-    row: dict = {"store": candidate, "triples": len(triples)}
+    row: dict = {"store": candidate}
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
         if candidate == "pyoxigraph-disk":
-            import pyoxigraph as ox
-
-            from exports.turtle import to_oxigraph
-
             st = ox.Store(str(Path(tmp) / "ox"))
-            st.bulk_extend(ox.Quad(*to_oxigraph(tr), ox.DefaultGraph()) for tr in triples)
-            del triples
+            st.bulk_load(path=str(ttl), format=ox.RdfFormat.TURTLE)
             row["fill_s"] = time.perf_counter() - t
             row["rss_mb"] = rss_mb() - before
+            row["triples"] = len(st)
             t = time.perf_counter()
             st.dump(str(Path(tmp) / "g.ttl"), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph())
             row["turtle_s"] = time.perf_counter() - t
             row["view_s"] = None
             return row
         if candidate == "rdflib-memory":
-            g = Graph()
+            g = Graph().parse(ttl, format="turtle")
         else:
             g = Graph(store="Oxigraph")
             if candidate == "oxrdflib-disk":
                 g.open(str(Path(tmp) / "ox"), create=True)
-        g.addN((s, p, o, g) for s, p, o in triples)
-        del triples
+            g.parse(ttl, format="ox-turtle")
         gc.collect()
         row["fill_s"] = time.perf_counter() - t
         row["rss_mb"] = rss_mb() - before
+        row["triples"] = len(g)
         t = time.perf_counter()
         to_networkx(g)
         row["view_s"] = time.perf_counter() - t
         t = time.perf_counter()
-        if candidate == "rdflib-memory":
-            turtle_bytes(g)  # newskg's writer: sorted, through Oxigraph's serializer
-        else:
-            g.serialize(format="turtle")  # what rdflib gives for a non-memory store
+        turtle_bytes(g)  # newskg's writer: sorted, through Oxigraph's serializer
         row["turtle_s"] = time.perf_counter() - t
     return row
 

@@ -50,50 +50,58 @@ def _by_subject(g: Graph) -> dict:
     return index
 
 
-def _node(term, cache: dict):
-    """The Oxigraph term for an rdflib IRI or blank node."""
-    key = (type(term), str(term))
-    node = cache.get(key)
-    if node is None:
-        node = cache[key] = ox.BlankNode(str(term)) if type(term) is BNode else ox.NamedNode(str(term))
-    return node
+class _Terms:
+    """rdflib terms -> Oxigraph terms, each made once (keyed by plain
+    strings, whose hashing is much cheaper than rdflib terms')."""
 
+    def __init__(self) -> None:
+        self.iris: dict[str, ox.NamedNode] = {}
+        self.blanks: dict[str, ox.BlankNode] = {}
+        self.literals: dict[tuple[str, str, str], ox.Literal] = {}
 
-def to_oxigraph(triple: tuple, cache: dict | None = None) -> tuple:
-    """An rdflib triple as Oxigraph terms."""
-    cache = {} if cache is None else cache
-    s, p, o = triple
-    return _node(s, cache), _node(p, cache), _literal(o, cache) if isinstance(o, Literal) else _node(o, cache)
+    def node(self, term):
+        if type(term) is BNode:
+            key = str(term)
+            node = self.blanks.get(key)
+            if node is None:
+                node = self.blanks[key] = ox.BlankNode(key)
+            return node
+        key = str(term)
+        node = self.iris.get(key)
+        if node is None:
+            node = self.iris[key] = ox.NamedNode(key)
+        return node
 
-
-def _literal(o: Literal, cache: dict):
-    lex, dt, lang = str(o), o.datatype, o.language
-    key = (Literal, lex, dt, lang)
-    lit = cache.get(key)
-    if lit is None:
-        if lang:
-            lit = ox.Literal(lex, language=lang)
-        elif dt is not None:
-            lit = ox.Literal(lex, datatype=_node(dt, cache))
-        else:
-            lit = ox.Literal(lex)
-        cache[key] = lit
-    return lit
+    def term(self, o):
+        if not isinstance(o, Literal):
+            return self.node(o)
+        lex, dt, lang = str(o), o.datatype, o.language
+        key = (lex, str(dt) if dt is not None else "", lang or "")
+        lit = self.literals.get(key)
+        if lit is None:
+            if lang:
+                lit = ox.Literal(lex, language=lang)
+            elif dt is not None:
+                lit = ox.Literal(lex, datatype=self.node(dt))
+            else:
+                lit = ox.Literal(lex)
+            self.literals[key] = lit
+        return lit
 
 
 def sorted_triples(g: Graph) -> Iterator[ox.Triple]:
     """The graph's triples as Oxigraph triples, in a fixed order."""
-    cache: dict = {}
-    Triple = ox.Triple
+    terms = _Terms()
+    node, term, Triple = terms.node, terms.term, ox.Triple
     index = _by_subject(g)
     for s in sorted(index, key=lambda t: (type(t) is BNode, str(t))):
-        subject = _node(s, cache)
+        subject = node(s)
         by_predicate = index[s]
         for p in sorted(by_predicate, key=str):
-            predicate = _node(p, cache)
-            for o in sorted(by_predicate[p], key=_object_key):
-                obj = _literal(o, cache) if isinstance(o, Literal) else _node(o, cache)
-                yield Triple(subject, predicate, obj)
+            predicate = node(p)
+            objects = by_predicate[p]
+            for o in (objects if len(objects) == 1 else sorted(objects, key=_object_key)):
+                yield Triple(subject, predicate, term(o))
 
 
 def _prefixes(g: Graph) -> dict[str, str]:

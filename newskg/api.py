@@ -39,6 +39,7 @@ class BuildResult:
     reused: int = 0  # given again, records taken from the cache
     removed: int = 0
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)  # after extraction, after the build
 
 
 def build(

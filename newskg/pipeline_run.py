@@ -57,9 +57,20 @@ class BuildStats:
     reused: int = 0
     removed: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)
 
     def add(self, key: str, seconds: float) -> None:
         self.timings[key] = self.timings.get(key, 0.0) + seconds
+
+    def mark_peak(self, stage: str) -> None:
+        """Peak resident memory so far: this process, and its largest
+        finished child (a worker of the local pool)."""
+        import resource
+
+        self.peak_rss_mb[stage] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        if children:
+            self.peak_rss_mb[f"{stage}_worker"] = children
 
 
 # -- what extracted the records ------------------------------------------------
@@ -267,6 +278,7 @@ def update_records(
     finally:
         bar.close()
     stats.add("extract_wall", time.perf_counter() - started)
+    stats.mark_peak("extract")
     skip = seen | set(keep)
     stale = sorted((i, f) for i, (_, f) in cached.items() if f != fp and i not in skip)
     if stale:
@@ -360,6 +372,7 @@ def _run_build(articles, out, model, exporters, *, workers, executor, scheduler,
         # place: a build killed before this point is simply run again.
         store.delete(remove)
         stats.removed = len(remove)
+        stats.mark_peak("build")
     counts = graph_counts(graph)
     return BuildResult(out, tuple(files), counts.get("articles", 0), counts, stats.extracted, stats.reused,
-                       stats.removed, dict(stats.timings))
+                       stats.removed, dict(stats.timings), dict(stats.peak_rss_mb))
