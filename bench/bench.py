@@ -17,6 +17,9 @@ back to back so that other load on the machine hits both alike:
   with its own time per stage: parse and extract (summed over workers),
   graph (resolution included), each export;
 - **resolve**, timed again on its own from the build's records cache;
+- **CPU time** of each (user + system; the main process and its worker
+  processes apart), which other users of a shared machine disturb far
+  less than wall time;
 - **peak RSS** of each, the main process and all its workers together
   (sampled every 0.1 s), each run in a fresh process.
 
@@ -92,30 +95,46 @@ class PeakRSS:
         self._sample()
 
 
+def cpu_seconds() -> tuple[float, float]:
+    """User + system CPU time of this process, and of its finished children."""
+    import resource
+
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+def cpu_since(before: tuple[float, float]) -> dict:
+    now = cpu_seconds()
+    own, kids = now[0] - before[0], now[1] - before[1]
+    return {"cpu": own + kids, "cpu_main": own, "cpu_workers": kids}
+
+
 def run_raw(path: str, procs: int, model: str) -> dict:
     import spacy
 
     with open(path, encoding="utf-8") as f:
         texts = [json.loads(line)["text"] for line in f if line.strip()]
     with PeakRSS() as rss:
-        t = time.perf_counter()  # loading counts, as it does in a build
+        cpu, t = cpu_seconds(), time.perf_counter()  # loading counts, as it does in a build
         nlp = spacy.load(model, exclude=["textcat"])  # as newskg loads it
         for _doc in nlp.pipe(texts, batch_size=BATCH, n_process=procs):
             pass
-        wall = time.perf_counter() - t
-    return {"wall": wall, "articles": len(texts), "rss_main_mb": rss.main / 2**20, "rss_tree_mb": rss.tree / 2**20}
+        wall, cpu = time.perf_counter() - t, cpu_since(cpu)
+    return {"wall": wall, **cpu, "articles": len(texts), "rss_main_mb": rss.main / 2**20,
+            "rss_tree_mb": rss.tree / 2**20}
 
 
 def run_build(path: str, procs: int, model: str, out: str) -> dict:
     from newskg.api import build
 
     with PeakRSS() as rss:
-        t = time.perf_counter()
+        cpu, t = cpu_seconds(), time.perf_counter()
         result = build([path], out, model=model, formats=FORMATS, workers=procs)
-        wall = time.perf_counter() - t
+        wall, cpu = time.perf_counter() - t, cpu_since(cpu)
     with open(Path(out) / "graph.ttl", "rb") as f:
         triples = _count_triples(f)
-    return {"wall": wall, "articles": result.articles, "timings": result.timings, "counts": result.counts,
+    return {"wall": wall, **cpu, "articles": result.articles, "timings": result.timings,
+            "counts": result.counts,
             "peak_rss_mb": result.peak_rss_mb,
             "triples": triples, "rss_main_mb": rss.main / 2**20, "rss_tree_mb": rss.tree / 2**20,
             "resolve": time_resolve(out)}

@@ -16,6 +16,26 @@ def _ok(good: bool) -> str:
     return "met" if good else "**missed**"
 
 
+def _cpu(run: dict) -> str:
+    return f"{run['cpu']:.0f}" if "cpu" in run else "–"
+
+
+def _cpu_ratio(r: dict) -> str:
+    """Throughput ratio by CPU time: what the build costs on top of the parse,
+    nearly independent of other load on the machine."""
+    if "cpu" not in r["raw"] or "cpu" not in r["build"]:
+        return "–"
+    return f"{r['raw']['cpu'] / r['build']['cpu']:.2f}"
+
+
+def free_core_speedup(one: dict, two: dict) -> float | None:
+    """Speed-up of two processes over one on two idle cores, from CPU times:
+    the main process's work is serial, the workers' is split between two."""
+    if "cpu_main" not in one or "cpu_main" not in two:
+        return None
+    return one["cpu"] / (two["cpu_main"] + two["cpu_workers"] / 2)
+
+
 def _parsing_rss(b: dict) -> str:
     peaks = b.get("peak_rss_mb", {})
     if "extract" not in peaks:
@@ -26,10 +46,11 @@ def _parsing_rss(b: dict) -> str:
 
 def table(runs: list[dict]) -> list[str]:
     out = [
-        ("| articles | procs | raw parse s | build s | build / raw throughput | parse s | extract s | graph s "
+        ("| articles | procs | raw parse s | build s | build / raw throughput | raw / build CPU s | "
+         "build / raw (CPU) | parse s | extract s | graph s "
          "(resolve s) | Turtle s | html s | neo4j s | triples | Turtle triples/s | peak RSS while parsing MB "
          "(main / largest worker) | peak RSS build MB (main / all) | peak RSS raw MB (all) | load avg |"),
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in runs:
         raw, b = r["raw"], r["build"]
@@ -38,6 +59,7 @@ def table(runs: list[dict]) -> list[str]:
         ttl = t.get("export_turtle", 0.0)
         out.append(
             f"| {r['size']:,} | {r['procs']} | {raw['wall']:.1f} | {b['wall']:.1f} | {ratio:.2f} | "
+            f"{_cpu(raw)} / {_cpu(b)} | {_cpu_ratio(r)} | "
             f"{t.get('parse', 0):.1f} | {t.get('extract', 0):.1f} | {t.get('graph', 0):.1f} ({b['resolve']:.1f}) | "
             f"{ttl:.1f} | {t.get('export_html', 0):.1f} | {t.get('export_neo4j', 0):.1f} | {b['triples']:,} | "
             f"{b['triples'] / ttl if ttl else 0:,.0f} | {_parsing_rss(b)} | "
@@ -51,8 +73,10 @@ def targets(runs: list[dict], viewer: dict | None) -> list[str]:
     lines = []
     for r in runs:
         ratio = r["raw"]["wall"] / r["build"]["wall"]
+        cpu = _cpu_ratio(r)
+        by_cpu = f"; by CPU time {cpu}: {_ok(float(cpu) >= TARGETS['ratio'])}" if cpu != "–" else ""
         lines.append(f"- build throughput / raw parse, {r['size']:,} articles, {r['procs']} process(es): "
-                     f"{ratio:.2f} (target ≥ {TARGETS['ratio']}): {_ok(ratio >= TARGETS['ratio'])}")
+                     f"wall {ratio:.2f} (target ≥ {TARGETS['ratio']}): {_ok(ratio >= TARGETS['ratio'])}{by_cpu}")
     by = {(r["size"], r["procs"]): r for r in runs}
     for size in sorted({s for s, _ in by}):
         one, two = by.get((size, 1)), by.get((size, 2))
@@ -62,6 +86,11 @@ def targets(runs: list[dict], viewer: dict | None) -> list[str]:
             lines.append(f"- two processes vs one, {size:,} articles: build {build:.2f}× (target ≥ "
                          f"{TARGETS['scaling']}): {_ok(build >= TARGETS['scaling'])}; the raw parse scaled "
                          f"{raw:.2f}× in the same run")
+            b_est = free_core_speedup(one["build"], two["build"])
+            r_est = free_core_speedup(one["raw"], two["raw"])
+            if b_est and r_est:
+                lines.append(f"  - on two idle cores, from CPU times: build {b_est:.2f}× "
+                             f"({_ok(b_est >= TARGETS['scaling'])}), raw parse {r_est:.2f}×")
     for procs in sorted({p for _, p in by}):
         sizes = sorted(s for s, p in by if p == procs)
         if len(sizes) > 1:
@@ -79,8 +108,10 @@ def targets(runs: list[dict], viewer: dict | None) -> list[str]:
     for r in runs:
         ttl = r["build"]["timings"].get("export_turtle", 0)
         rate = r["build"]["triples"] / ttl if ttl else 0
+        cpu = r["build"]["timings"].get("cpu_export_turtle")
+        by_cpu = f"; {r['build']['triples'] / cpu:,.0f} per CPU second" if cpu else ""
         lines.append(f"- Turtle, {r['size']:,} articles, {r['procs']} process(es): {rate:,.0f} triples/s "
-                     f"(target ≥ {TARGETS['turtle']:,}): {_ok(rate >= TARGETS['turtle'])}")
+                     f"(target ≥ {TARGETS['turtle']:,}): {_ok(rate >= TARGETS['turtle'])}{by_cpu}")
     if viewer:
         loaded = viewer["nodes"] > 0 and not viewer["errors"]
         lines.append(f"- viewer of the {viewer['size']:,}-article graph ({viewer['bytes'] / 2**20:.0f} MB): "

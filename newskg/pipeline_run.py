@@ -28,6 +28,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
@@ -61,6 +62,15 @@ class BuildStats:
 
     def add(self, key: str, seconds: float) -> None:
         self.timings[key] = self.timings.get(key, 0.0) + seconds
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        """Time a stage of this process: wall seconds as ``name``, CPU seconds
+        as ``cpu_name`` (the cost, whatever else runs on the machine)."""
+        wall, cpu = time.perf_counter(), time.process_time()
+        yield
+        self.add(name, time.perf_counter() - wall)
+        self.add(f"cpu_{name}", time.process_time() - cpu)
 
     def mark_peak(self, stage: str) -> None:
         """Peak resident memory so far: this process, and its largest
@@ -360,14 +370,12 @@ def _run_build(articles, out, model, exporters, *, workers, executor, scheduler,
         if missing:
             raise InputError(f"--remove {missing[0]}", f"no such article in {out}")
         stats = update_records(store, articles, model, workers, executor, scheduler, progress, total, keep=remove)
-        t = time.perf_counter()
-        graph = build_graph(store.records(without=remove))
-        stats.add("graph", time.perf_counter() - t)
+        with stats.stage("graph"):
+            graph = build_graph(store.records(without=remove))
         files = []
         for e in exporters:
-            t = time.perf_counter()
-            files.append(e.write(graph, out))
-            stats.add(f"export_{e.name}", time.perf_counter() - t)
+            with stats.stage(f"export_{e.name}"):
+                files.append(e.write(graph, out))
         # Forget removed articles only once the exports without them are in
         # place: a build killed before this point is simply run again.
         store.delete(remove)

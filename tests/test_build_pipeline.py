@@ -104,3 +104,51 @@ def test_fresh_forgets_what_the_output_held(tmp_path):
     build([str(SEED_FILES[0])], out)
     fresh = build([str(SEED_FILES[1])], out, fresh=True)
     assert (fresh.extracted, fresh.articles) == (1, 1)
+
+
+def _cli_on_a_terminal(*args: str) -> str:
+    """Run the CLI with stderr on a pseudo-terminal (120 columns); its stderr."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    from conftest import ROOT
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    proc = subprocess.Popen([sys.executable, "-m", "newskg.cli", *args], cwd=ROOT, stderr=follower,
+                            stdout=subprocess.DEVNULL)
+    os.close(follower)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    assert proc.wait(timeout=120) == 0
+    return out.decode("utf-8", "replace")
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path, seeds_out):
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    out = tmp_path / "out"
+    shutil.copytree(seeds_out / ".newskg", out / ".newskg")  # no parsing needed: fast
+    shown = _cli_on_a_terminal("build", str(SEEDS), "-o", str(out))
+    assert "extract: 100%" in shown and "3/3" in shown and "article/s" in shown
+    assert "extract:" not in _cli_on_a_terminal("build", str(SEEDS), "-o", str(out), "--quiet")
+    piped = subprocess.run([sys.executable, "-m", "newskg.cli", "build", str(SEEDS), "-o", str(out)], cwd=ROOT,
+                           capture_output=True, text=True, timeout=120, check=True)
+    assert "extract:" not in piped.stderr and piped.stderr.startswith("built 3 article(s)")
