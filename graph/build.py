@@ -18,8 +18,8 @@ from collections.abc import Iterable, Iterator
 
 from rdflib import OWL, PROV, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
-from newskg import __version__
 from extract.records import Article, ArticleRecords, Mention, Provenance
+from newskg import __version__
 
 from .resolve import Entity, resolve
 from .vocab import (

@@ -72,6 +72,42 @@ RELATIONS = {
 }
 
 
+#: Why a name belongs to an entity: rule id -> (SKOS concept local name,
+#: label, definition). Each name form of an entity (``nkg:NameForm``) names
+#: one; ``newskg explain`` prints them. Declared in ontology.ttl.
+MERGE_RULES = {
+    "canonical": ("CanonicalName", "canonical name",
+                  "The entity's label: the most frequent of its longest names."),
+    "normalised": ("SameNormalisedName", "same normalised name",
+                   ("Equal once case, accents, punctuation, possessives and transliteration endings "
+                   "(-yy, -iy, -ii) are folded.")),
+    "title": ("TitleStripped", "title stripped",
+              "Equal once a leading title (Mr, President, General, ...) is removed."),
+    "gazetteer": ("GazetteerName", "GeoNames name",
+                  "GeoNames lists this spelling as a name of the place (Kiev for Kyiv)."),
+    "extractor": ("ExtractorReading", "read by the extractor",
+                  ("The extractor read this text as the entity: a nationality adjective, a capital standing "
+                  "for its government, a group of forces, a facility and its city.")),
+    "transliteration": ("TransliterationVariant", "transliteration variant",
+                        ("Another romanisation of the same name: as many words, each alike after transliteration "
+                        "folding (rapidfuzz ratio at least 80, the surname at least 90).")),
+    "surname_article": ("SurnameInArticle", "surname, unambiguous in the article",
+                        "A surname alone, in an article that names exactly one person with that surname."),
+    "surname_corpus": ("SurnameInCorpus", "surname, unambiguous in the corpus",
+                       ("A surname alone, in an article that names nobody with it in full, while the corpus "
+                       "names exactly one person with that surname.")),
+    "acronym": ("Acronym", "acronym",
+                "The initials of the only organisation name in the corpus that they abbreviate."),
+    "geonames": ("SameGeoNamesId", "same GeoNames id", "Both names carry the same GeoNames id."),
+    "type_refined": ("TypeRefined", "generic place typed",
+                     "A place of no specific type, merged into the only city, country or region of that name."),
+}
+
+
+def merge_rule_iri(rule: str) -> URIRef:
+    return NKG[MERGE_RULES[rule][0]]
+
+
 def slug(text: str, limit: int = 80) -> str:
     """A lower-case ASCII slug.
 
