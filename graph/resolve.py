@@ -220,10 +220,10 @@ def _resolve_surnames(groups: dict[GroupKey, list[Mention]], merges: _Merges) ->
             art = m.provenance.article_id
             here = sorted(r for r in roots if art in articles_of[r])
             if len(here) == 1:
-                out[m] = (here[0], "surname_article", f"{m.text!r} is the only person of that surname in article {art}")
+                out[m] = (here[0], "surname_article", f"{m.name!r} is the only person of that surname in article {art}")
             elif not here and len(roots) == 1:
                 out[m] = (next(iter(roots)), "surname_corpus",
-                          f"{m.text!r} is the only person of that surname in the corpus")
+                          f"{m.name!r} is the only person of that surname in the corpus")
     return out
 
 
@@ -232,7 +232,7 @@ def _same_group_rule(form: str, m: Mention, label: str) -> tuple[str, str]:
         return "canonical", f"{form!r} is the label"
     if form == m.text and name_key(m.text, m.type) != name_key(m.name, m.type):
         if m.geonames_id:
-            return "gazetteer", f"GeoNames lists {form!r} as a name of {m.name} ({m.geonames_id})"
+            return "gazetteer", f"the gazetteer reads {form!r} as {m.name} (GeoNames {m.geonames_id})"
         return "extractor", f"{form!r} read as {m.name!r}"
     titles = strip_titles(fold(form).split())[0]
     if titles and m.type == "Person":

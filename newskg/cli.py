@@ -40,6 +40,18 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("query", nargs="?", metavar="QUERY", help="SPARQL text")
     q.add_argument("-f", "--file", metavar="FILE.rq", help="read the query from a file")
     q.add_argument("--format", default="table", choices=api.QUERY_FORMATS)
+
+    v = sub.add_parser("validate", help="check a Turtle graph against the SHACL shapes; exit 1 if it does not conform")
+    v.add_argument("graph", metavar="GRAPH.ttl")
+
+    e = sub.add_parser("explain", help="why an entity has its names: surface forms, articles, merge rules")
+    e.add_argument("name", metavar="NAME")
+    e.add_argument("--graph", required=True, metavar="GRAPH.ttl")
+
+    s = sub.add_parser("stats", help="counts by type, top actors by degree and PageRank, connected components")
+    s.add_argument("graph", metavar="GRAPH.ttl")
+    s.add_argument("--top", type=int, default=10, metavar="N", help="how many top actors (default: %(default)s)")
+    s.add_argument("--format", default="table", choices=("table", "json"))
     return p
 
 
@@ -67,7 +79,36 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "query": cmd_query}
+def cmd_validate(args: argparse.Namespace) -> int:
+    report = api.validate(args.graph)
+    v, w = len(report.violations), len(report.warnings)
+    warned = f" ({w} warning{'s' if w != 1 else ''})" if w else ""
+    if report.conforms:
+        print(f"{args.graph}: conforms to the newskg shapes{warned}")
+    else:
+        print(f"{args.graph}: does not conform: {v} violation{'s' if v != 1 else ''}{warned}")
+    for f in report.findings:
+        print(f"  {f.line()}")
+    return 0 if report.conforms else 1
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from graph.explain import explanation_lines
+
+    blocks = ["\n".join(explanation_lines(x)) for x in api.explain(args.name, args.graph)]
+    print("\n\n".join(blocks))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from graph.stats import format_stats
+
+    sys.stdout.write(format_stats(api.stats(args.graph, top=args.top), args.format))
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "query": cmd_query, "validate": cmd_validate, "explain": cmd_explain,
+            "stats": cmd_stats}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
