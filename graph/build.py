@@ -7,10 +7,14 @@ Evidence pattern (documented in README): every relation ``?s ?p ?o``
 between two entities has one ``nkg:Fact`` per sentence that states it::
 
     ?fact rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-          prov:wasDerivedFrom ?article ; nkg:sentence ?text ;
-          nkg:charStart ?start ; nkg:charEnd ?end ; nkg:confidence ?c .
+          prov:wasDerivedFrom ?article ; nkg:sentence ?text ; nkg:sentenceIndex ?i ;
+          nkg:charStart ?start ; nkg:charEnd ?end ; nkg:confidence ?c ;
+          nkg:extractor ?version .
 
-Statements and claims carry the same evidence properties themselves.
+Statements and claims carry the same evidence properties themselves
+(:meth:`_Builder.evidence` writes all three). Entities also get their name
+forms (why each name is theirs), GeoNames ids and coordinates; claims with a
+place get the claim topic that lines them up with other sources' figures.
 """
 from __future__ import annotations
 

@@ -175,7 +175,7 @@ def _merge_groups(groups: dict[GroupKey, list[Mention]]) -> _Merges:
 
     blocks: dict[tuple[str, tuple[int, str]], list[GroupKey]] = defaultdict(list)
     for gk in sorted(groups):
-        if gk[0] in _TRANSLITERATED:
+        if gk[0] in _TRANSLITERATED and gk[1]:  # a name of punctuation alone folds to ""
             blocks[(gk[0], blocking_key(gk[1]))].append(gk)
     for gks in blocks.values():
         surnames = [skeleton(name_parts(k)[-1]) for _, k in gks]

@@ -86,22 +86,25 @@ def validate_graph(data: Graph) -> ValidationReport:
     """Run the shapes over ``data``."""
     from pyshacl import validate
 
+    from .build import new_graph
+
     conforms, results, _ = validate(
         data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(),
         inference="none", allow_warnings=True, abort_on_first=False,
     )
     findings = []
+    names = new_graph()  # our prefixes, whatever the file bound them to
     for r in results.subjects(RDF.type, SH.ValidationResult):
-        focus = results.value(r, SH.focusNode)
+        focus, path, value = (results.value(r, p) for p in (SH.focusNode, SH.resultPath, SH.value))
         label = None if focus is None else data.value(focus, RDFS.label) or data.value(focus, SDO.text)
         severity = str(results.value(r, SH.resultSeverity) or SH.Violation).rsplit("#", 1)[-1].lower()
         message = results.value(r, SH.resultMessage) or results.value(r, SH.sourceConstraintComponent)
         findings.append(Finding(
             severity=severity,
-            focus=(f"{str(label)!r} " if label is not None else "") + _short(data, focus),
-            path=_short(data, results.value(r, SH.resultPath)) if isinstance(results.value(r, SH.resultPath), URIRef) else "",
+            focus=(f"{str(label)!r} " if label is not None else "") + _short(names, focus),
+            path=_short(names, path) if isinstance(path, URIRef) else "",  # not for inverse paths
             message=str(message),
-            value=_short(data, results.value(r, SH.value)) if results.value(r, SH.value) != focus else "",
+            value=_short(names, value) if value != focus else "",
         ))
     rank = {"violation": 0, "warning": 1, "info": 2}
     findings.sort(key=lambda f: (rank.get(f.severity, 3), f))

@@ -187,3 +187,11 @@ def test_every_name_of_an_entity_says_why_and_where():
     assert forms[e.label].rule == "canonical"
     assert forms["Zelenskiy"].rule == "surname_corpus" and forms["Zelenskiy"].articles == ("bbc-1",)
     assert all(f.note for f in e.forms)
+
+
+@pytest.mark.parametrize("odd", ["’s", "--", "Ω", "Мариуполь"])
+def test_names_that_fold_to_nothing_or_other_scripts_stay_entities_of_their_own(odd):
+    for type_ in ("Person", "City", "Organization"):
+        a, b = _mention(odd, type_, "a1", 0), _mention("Kyiv", type_, "a2", 1)
+        _, by = resolve([a, b, _mention(odd, type_, "a3", 2)])
+        assert by[a] is not by[b] and by[a].label == odd
