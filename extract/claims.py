@@ -86,7 +86,8 @@ def parse_count(text: str) -> tuple[int, str] | None:
 
 def _counted(span: Span) -> tuple[Token | None, Token]:
     """(people noun or None, the token whose head chain leads to the verb)."""
-    root = span.root
+    # The number itself, not a qualifier the parser made the head ("an estimated 100,000").
+    root = next((t for t in reversed(span) if t.like_num or t.lower_ in _VAGUE), span.root)
     if root.dep_ == "nummod" and root.head.lemma_.lower() in PEOPLE_NOUNS:
         return root.head, root.head
     for prep in root.children:  # "tens of thousands of civilians"
@@ -136,6 +137,12 @@ def _place(anchor: Token, noun: Token | None) -> Mention | None:
                 m = resolve_token(pobj) if pobj.dep_ == "pobj" else None
                 if m is not None and m.type in places:
                     return m
+    # "… in Kyiv, where an air strike killed eight people": the place the clause hangs on.
+    clause = next((t for t in [anchor, *anchor.ancestors] if t.dep_ == "relcl"), None)
+    if clause is not None and any(c.lower_ == "where" for c in clause.children):
+        m = resolve_token(clause.head, agent=False)
+        if m is not None and m.type in places:
+            return m
     return None
 
 
@@ -144,7 +151,11 @@ def _population_place(population: Token) -> Mention | None:
     owner = next((c for c in population.children if c.dep_ == "poss"), None)
     if owner is None and population.head.dep_ == "relcl":
         owner = population.head.head
-    return resolve_token(owner) if owner is not None else None
+    if owner is None:
+        return None
+    # "Residents of Mariupol, which had …": the relative clause may hang on "Residents".
+    of = [g for p in owner.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return next((m for t in [owner, *of] if (m := resolve_token(t)) is not None), None)
 
 
 def extract_claims(doc: Doc, statements: Iterable[Statement] = ()) -> Iterator[Claim]:

@@ -39,6 +39,33 @@ FACILITY_HEADS = {
     "embassy": "embassy", "bridge": "bridge", "dam": "dam", "shelter": "shelter",
 }
 _NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Facility"}
+#: Apposition heads that say what a name is: "Maxar, a commercial satellite company".
+ORGANIZATION_NOUNS = frozenset(
+    """company firm agency organisation organization group network newspaper broadcaster
+    ministry council party bank union alliance association charity institute court committee""".split()
+)
+PERSON_NOUNS = frozenset(
+    """mayor spokesman spokeswoman president minister secretary adviser advisor diplomat
+    director governor commander chief leader official ambassador prosecutor resident man woman""".split()
+)
+#: Words of institutions every country has: "Ministry of Defence", "General Staff".
+#: Such a name is scoped to its country ("Ministry of Defence (United Kingdom)").
+INSTITUTION_WORDS = frozenset(
+    """ministry council staff service parliament army navy police guard committee office
+    department agency court senate assembly cabinet""".split()
+)
+#: Government departments named by one word: "Defence minister" is a title, not an organisation.
+DEPARTMENT_WORDS = frozenset(
+    """defence defense foreign interior finance health justice economy energy education
+    agriculture transport""".split()
+)
+#: Nouns for things made, not actors: "the Kinzhal hypersonic missile" names no entity.
+PRODUCT_NOUNS = frozenset(
+    """missile rocket drone tank jet plane aircraft helicopter ship warship system vehicle
+    rifle gun vaccine app phone car""".split()
+)
+#: Verbs of taking territory: their object is a place ("link Crimea", "annexed Crimea").
+TERRITORY_VERBS = frozenset("seize annex occupy capture retake liberate invade link encircle".split())
 
 
 def register_extensions() -> None:
@@ -64,6 +91,10 @@ def _from_ner(ent: Span, surnames: set[str]) -> Span | None:
     kind = _NER_TYPES.get(ent.label_)
     if kind is None or text.islower() or gazetteer.country_of_demonym(text):
         return None  # a nationality adjective alone, or a common noun
+    if kind in ("Organization", "Person") and _names_a_product(span):
+        return None
+    if kind == "Organization" and len(span) == 1 and span[0].lower_ in DEPARTMENT_WORDS:
+        return None  # "Defence minister Sergei Shoigu"
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.lower_ in REGION_NOUNS and kind != "Person":
         return _typed(doc, span.start, span.end + 1, "Region", text)
@@ -75,13 +106,83 @@ def _from_ner(ent: Span, surnames: set[str]) -> Span | None:
             kind = "Person"
         elif 0 < len(words) < len(span) and span[0].text.lower().rstrip(".") in TITLE_WORDS and len(words) >= 2:
             span, kind = doc[words[0].i : span.end], "Person"
+    kind = _apposition_type(span) or kind
+    if kind in ("Organization", "Person", "Place") and _is_territory(span):
+        kind = "Region"
+    if kind == "Organization":
+        return _institution(span)
     return _typed(doc, span.start, span.end, kind, span.text)
+
+
+def _names_a_product(span: Span) -> bool:
+    """"the Kinzhal hypersonic missile": a name that modifies a product noun."""
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" \
+        and root.head.lemma_.lower() in PRODUCT_NOUNS
+
+
+def _apposition_type(span: Span) -> str:
+    """The type an apposition gives a name: "Maxar, a … company" is an Organization."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        if lemma in ORGANIZATION_NOUNS:
+            return "Organization"
+        if lemma in PERSON_NOUNS:
+            return "Person"
+    return ""
+
+
+def _is_territory(span: Span) -> bool:
+    """A name taken as territory: "link Crimea", "annexed Crimea in 2014"."""
+    root = span.root
+    if any(t.lower_ in INSTITUTION_WORDS for t in span):
+        return False
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in TERRITORY_VERBS
+
+
+def _owner_country(span: Span) -> tuple[int, str]:
+    """(first token index, country) of a country that owns an institution
+    name: "the UK's Ministry of Defence", "Russian Defense Ministry"."""
+    doc, start = span.doc, span.start
+    inner = [i for i in range(span.start, span.end - 1) if doc[i + 1].tag_ == "POS"]
+    if inner and (place := gazetteer.lookup(doc[span.start : inner[0] + 1].text)) and place.type == "Country":
+        return inner[0] + 2, place.name  # the owner is inside the model's span
+    if start >= 2 and doc[start - 1].tag_ == "POS":
+        place = gazetteer.lookup(doc[start - 2].text)
+        if place is not None and place.type == "Country":
+            return start, place.name
+    if start >= 1:
+        country = gazetteer.country_of_demonym(doc[start - 1].text)
+        if country:
+            return start, country
+    first = gazetteer.country_of_demonym(doc[start].text)
+    return (start + 1, first) if first else (start, "")
+
+
+def _institution(span: Span) -> Span:
+    """An organisation, scoped to its country when its name is one every
+    country has: "Ministry of Defence (United Kingdom)"."""
+    doc = span.doc
+    if not any(t.lower_ in INSTITUTION_WORDS for t in span):
+        return _typed(doc, span.start, span.end, "Organization", span.text)
+    start, country = _owner_country(span)
+    name = doc[start : span.end].text
+    if not country or start >= span.end or country.lower() in name.lower():
+        return _typed(doc, span.start, span.end, "Organization", span.text)
+    return _typed(doc, start, span.end, "Organization", f"{name} ({country})", country=country)
 
 
 def _nationality_group(token: Token) -> Span | None:
     """"Russian forces" -> Group; "Ukrainian authorities" -> the government."""
     head = token.head
-    if token.dep_ not in ("amod", "compound") or head.i != token.i + 1:
+    between = token.doc[token.i + 1 : head.i]
+    # "Russian forces", "two top Russian officials", "Russian air forces"
+    if token.dep_ not in ("amod", "compound") or head.i <= token.i or len(between) > 2 \
+            or any(t.dep_ not in ("amod", "compound") or t.head.i != head.i for t in between):
         return None
     country = gazetteer.country_of_demonym(token.text)
     adjective = token.text
@@ -102,12 +203,16 @@ def _facility(token: Token) -> Span | None:
     if token.lower_ not in FACILITY_HEADS or token.pos_ != "NOUN" or token.dep_ == "compound":
         return None
     mods = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i >= token.i - 3]
-    start = min((m.i for m in mods), default=token.i)
+    # "the Azovstal steel mill": the name may hang on the first modifier.
+    start = min((m.left_edge.i for m in mods if m.left_edge.i >= token.i - 4), default=token.i)
+    while start < token.i and token.doc[start].dep_ in ("det", "punct", "poss", "case"):
+        start += 1
     while start < token.i and (token.doc[start].ent_type_ == "NORP" or token.doc[start].pos_ == "ADJ"
+                               and not token.doc[start].is_title
                                and token.doc[start].lower_ not in ("maternity", "nuclear", "art")):
         start += 1  # "massive", "Russian": not part of the name
     span = token.doc[start : token.i + 1]
-    named = any(t.pos_ == "PROPN" for t in span)
+    named = any(t.pos_ == "PROPN" or (t.ent_type_ and t.is_title and t.i > t.sent.start) for t in span)
     # One name for spelling and near-synonym variants: "steel mill" = "steel plant".
     words = [t.text for t in span[:-1]] + [FACILITY_HEADS[token.lower_]]
     if named:
@@ -121,9 +226,15 @@ def retype_entities(doc: Doc) -> Doc:
     doc.spans["kg_dates"] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     doc.spans["kg_numbers"] = [e for e in doc.ents if e.label_ in ("CARDINAL", "QUANTITY")]
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-    # Named facilities first: "Azovstal" is part of "Azovstal steel mill", not an organisation.
+    # Named facilities first: "Azovstal" is part of "Azovstal steel mill", not an organisation;
+    # then groups: "U.S." in "the U.S. military" is part of a group.
     spans = [f for t in doc if (f := _facility(t)) is not None and f.label_ == "Facility"]
     taken = {i for s in spans for i in range(s.start, s.end)}
+    for token in doc:
+        found = _nationality_group(token) if token.i not in taken else None
+        if found is not None and not any(i in taken for i in range(found.start, found.end)):
+            spans.append(found)
+            taken.update(range(found.start, found.end))
     for ent in doc.ents:
         span = _from_ner(ent, surnames)
         if span is not None and not any(i in taken for i in range(span.start, span.end)):
@@ -132,8 +243,8 @@ def retype_entities(doc: Doc) -> Doc:
     for token in doc:
         if token.i in taken:
             continue
-        found = _nationality_group(token)
-        if found is None and token.pos_ == "PROPN" and token.is_title:
+        found = None
+        if token.pos_ == "PROPN" and token.is_title:
             place = gazetteer.lookup(token.text)
             if place is not None:
                 found = _typed(doc, token.i, token.i + 1, place.type, place.name, place.geonames_id, place.country)

@@ -105,14 +105,22 @@ def _verb_triples(verb: Token) -> Iterator[Triple]:
     if verb.lemma_.lower() in SPEECH_VERBS and verb.lemma_.lower() not in VERB_RELATIONS:
         return  # what was said is a Statement, not a relation
     subjects, conf = _subjects(verb)
+    objects = list(_objects(verb))
+    has_object = any(not prep for _, prep in objects)
     for s_tok in subjects:
         s = resolve_token(s_tok)
         if s is None:
             continue
-        for o_tok, prep in _objects(verb):
+        for o_tok, prep in objects:
+            rel = relation_name(verb.lemma_, prep)
+            if prep and rel not in PREP_RELATIONS.values() and (has_object or o_tok.head.i < verb.i):
+                # "stepped up its offensive in eastern Ukraine", "In Zaporizhzhia, … held back
+                # tears": the phrase says where, not what the verb relates; "bombing a hospital in
+                # the city" is already the attack on the hospital.
+                continue
             o = resolve_token(o_tok, agent=False)
             if o is not None and o.name != s.name:
-                yield _triple(s, relation_name(verb.lemma_, prep), o, verb, s_tok, o_tok, conf * 0.9)
+                yield _triple(s, rel, o, verb, s_tok, o_tok, conf * 0.9)
 
 
 def _noun_attack_triples(noun: Token) -> Iterator[Triple]:
@@ -142,17 +150,27 @@ def _role_triples(ent: Span) -> Iterator[Triple]:
         candidates.append(head.head)
     person = mention(ent)
     for role in candidates:
-        org_tokens = [c for c in role.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < role.i]
+        org_tokens = [c for c in role.subtree if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < role.i]
         org_tokens += [t for c in role.children if c.dep_ == "prep" and c.lower_ == "of"
                        for t in c.children if t.dep_ == "pobj"]
         if role.i < ent.start:  # "Kremlin spokesman Dmitry Peskov": modifiers sit beside the title
             org_tokens += [t for t in head.lefts if t.i < role.i and t.dep_ in ("compound", "poss", "nmod", "amod")]
-        for tok in org_tokens:
-            org = resolve_token(tok)
-            if org is not None and org.type != "Person":
-                rel = ROLE_RELATIONS.get(role.lemma_.lower(), "role_of")
-                yield _triple(person, rel, org, role, role, tok, 0.8)
-                break
+        # An organisation named beside the title wins over a nationality: "Russian
+        # Defense Ministry spokesman" speaks for the ministry.
+        orgs = [(tok, org) for tok in org_tokens if (org := resolve_token(tok)) is not None and org.type != "Person"]
+        orgs += [(tok, org) for tok in org_tokens if (org := _demonym_country(tok)) is not None]
+        for tok, org in orgs[:1]:
+            rel = ROLE_RELATIONS.get(role.lemma_.lower(), "role_of")
+            yield _triple(person, rel, org, role, role, tok, 0.8)
+
+
+def _demonym_country(token: Token) -> Mention | None:
+    """"Ukrainian" in "Ukrainian Defense Minister Oleksiy Reznikov" -> Ukraine."""
+    place = gazetteer.lookup(gazetteer.country_of_demonym(token.text)) if token.dep_ in ("amod", "compound") else None
+    if place is None:
+        return None
+    return Mention(token.text, place.name, "Country", provenance(token.doc, token.idx, token.idx + len(token.text)),
+                   0.8, geonames_id=place.geonames_id)
 
 
 def extract_triples(doc: Doc) -> Iterator[Triple]:
