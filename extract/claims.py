@@ -134,9 +134,13 @@ def _place(anchor: Token, noun: Token | None) -> Mention | None:
     for t in anchor.subtree:
         if t.dep_ == "prep" and t.lower_ in ("in", "inside", "from", "throughout", "at", "across"):
             for pobj in t.children:
-                m = resolve_token(pobj) if pobj.dep_ == "pobj" else None
-                if m is not None and m.type in places:
-                    return m
+                if pobj.dep_ != "pobj":
+                    continue
+                # "in Mariupol", "across Ukraine's borders"
+                owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+                for m in (resolve_token(pobj), resolve_token(owner) if owner is not None else None):
+                    if m is not None and m.type in places:
+                        return m
     # "… in Kyiv, where an air strike killed eight people": the place the clause hangs on.
     clause = next((t for t in [anchor, *anchor.ancestors] if t.dep_ == "relcl"), None)
     if clause is not None and any(c.lower_ == "where" for c in clause.children):

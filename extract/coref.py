@@ -102,6 +102,14 @@ def government_of(ent: Span) -> str:
     return gazetteer.country_of_capital(name) if actor else ""
 
 
+def government_mention(ent: Span, m: Mention) -> Mention | None:
+    """The government a capital or seat stands for here, as a mention (see :func:`government_of`)."""
+    country = government_of(ent)
+    if not country:
+        return None
+    return Mention(m.text, f"Government of {country}", "Organization", m.provenance, 0.8, country=country)
+
+
 def _metonymic(ent: Span) -> bool:
     return bool(government_of(ent))
 
@@ -129,6 +137,8 @@ def facility_place(span: Span) -> Mention | None:
     holders = [root] + ([root.head] if root.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj") else [])
     if root.dep_ == "pobj":
         holders.append(root.head.head)
+    # "an art school sheltering some 400 people in the city"
+    holders += [c for c in root.children if c.dep_ in ("acl", "relcl")]
     for holder in holders:
         for prep in holder.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near", "of"):
@@ -149,10 +159,7 @@ def resolve_token(token: Token, agent: bool = True, exclude: frozenset[str] = fr
     ent = entity_at(token)
     if ent is not None:
         m = mention(ent)
-        country = government_of(ent) if token.i == ent.root.i else ""
-        if country:
-            return Mention(m.text, f"Government of {country}", "Organization", m.provenance, 0.8, country=country)
-        return m
+        return (government_mention(ent, m) if token.i == ent.root.i else None) or m
     low = token.lower_
     if low in PERSON_PRONOUNS and token.pos_ == "PRON":
         ant = preceding(token.doc, token.i, ("Person",))

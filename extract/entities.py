@@ -86,6 +86,8 @@ def _from_ner(ent: Span, surnames: set[str]) -> Span | None:
     if span is None:
         return None
     text = span.text
+    if ent.label_ != "PERSON" and (region := _region(span)) is not None:
+        return region
     if place := gazetteer.lookup(text):
         return _typed(doc, span.start, span.end, place.type, place.name, place.geonames_id, place.country)
     kind = _NER_TYPES.get(ent.label_)
@@ -95,11 +97,9 @@ def _from_ner(ent: Span, surnames: set[str]) -> Span | None:
         return None
     if kind == "Organization" and len(span) == 1 and span[0].lower_ in DEPARTMENT_WORDS:
         return None  # "Defence minister Sergei Shoigu"
-    nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is not None and nxt.lower_ in REGION_NOUNS and kind != "Person":
-        return _typed(doc, span.start, span.end + 1, "Region", text)
-    if span[-1].lower_ in REGION_NOUNS and len(span) > 1:
-        return _typed(doc, span.start, span.end, "Region", span[:-1].text)
+    if kind == "Place" and span.start >= 2 and doc[span.start - 1].lower_ == "of" \
+            and doc[span.start - 2].lower_ in ("town", "city", "village"):
+        kind = "City"  # "the town of Svitlodarsk": too small for the gazetteer
     if kind == "Organization":
         words = [t for t in span if t.text.lower().rstrip(".") not in TITLE_WORDS]
         if len(span) == 1 and text in surnames:
@@ -112,6 +112,24 @@ def _from_ner(ent: Span, surnames: set[str]) -> Span | None:
     if kind == "Organization":
         return _institution(span)
     return _typed(doc, span.start, span.end, kind, span.text)
+
+
+def _region(span: Span) -> Span | None:
+    """"the Kharkiv region", "Luhansk Oblast": a Region, named apart from the
+    city it is named after ("Kharkiv region"); "the Donbas region" is "Donbas"."""
+    doc = span.doc
+    if span[-1].lower_ in REGION_NOUNS and len(span) > 1:
+        start, end, core = span.start, span.end, span[:-1]
+    elif span.end < len(doc) and doc[span.end].lower_ in REGION_NOUNS:
+        start, end, core = span.start, span.end + 1, span
+    else:
+        return None
+    place = gazetteer.lookup(core.text)
+    if place is None:
+        return _typed(doc, start, end, "Region", core.text)
+    if place.type == "Country":
+        return None  # "the Ukraine region"? leave it to the country
+    return _typed(doc, start, end, "Region", f"{place.name} region", country=place.country)
 
 
 def _names_a_product(span: Span) -> bool:
@@ -246,7 +264,8 @@ def retype_entities(doc: Doc) -> Doc:
         found = None
         if token.pos_ == "PROPN" and token.is_title:
             place = gazetteer.lookup(token.text)
-            if place is not None:
+            found = _region(doc[token.i : token.i + 1]) if place is not None else None
+            if place is not None and found is None:
                 found = _typed(doc, token.i, token.i + 1, place.type, place.name, place.geonames_id, place.country)
         if found is not None and not any(i in taken for i in range(found.start, found.end)):
             spans.append(found)
@@ -271,7 +290,13 @@ def _unnamed_facility(span: Span, named: list[Span]) -> Span | None:
     from .coref import facility_place
 
     place = facility_place(span)
-    if place is not None:
+    if place is None:
+        # "attacks on places such as a maternity hospital": the city the article is about.
+        from .coref import preceding
+
+        city = preceding(span.doc, span.start, ("City",), salient=True)
+        place = mention(city, 0.5) if city is not None else None
+    if place is not None and place.type == "City":
         return _typed(span.doc, span.start, span.end, "Facility", f"{descriptor} ({place.name})")
     return None
 
@@ -304,5 +329,9 @@ def extract_mentions(doc: Doc) -> Iterator[Mention]:
     >>> # doc = nlp("Russian forces attacked Kiev."); [m.type for m in extract_mentions(doc)]
     >>> # ['Group', 'City']
     """
+    from .coref import government_mention
+
     for ent in doc.ents:
-        yield mention(ent, confidence=0.9 if ent._.kg_geo else 0.8)
+        m = mention(ent, confidence=0.9 if ent._.kg_geo else 0.8)
+        # "Moscow says": the mention is of the government, not the city.
+        yield government_mention(ent, m) or m

@@ -107,8 +107,10 @@ def _verb_triples(verb: Token) -> Iterator[Triple]:
     subjects, conf = _subjects(verb)
     objects = list(_objects(verb))
     has_object = any(not prep for _, prep in objects)
+    # "The country has accused Russia": the country is not Russia.
+    object_names = frozenset(m.name for o, prep in objects if not prep and (m := resolve_token(o, agent=False)))
     for s_tok in subjects:
-        s = resolve_token(s_tok)
+        s = resolve_token(s_tok, exclude=object_names)
         if s is None:
             continue
         for o_tok, prep in objects:
@@ -125,14 +127,20 @@ def _verb_triples(verb: Token) -> Iterator[Triple]:
 
 def _noun_attack_triples(noun: Token) -> Iterator[Triple]:
     """"Russian air strikes on a mall", "Russia's attack on Kyiv"."""
-    targets = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
-               for g in p.children if g.dep_ == "pobj"]
+    preps = [p for p in noun.children if p.dep_ == "prep"]
+    # "their attacks elsewhere, including on the capital"
+    preps += [g for p in preps if p.lower_ == "including" for g in p.children if g.dep_ in ("prep", "pcomp")]
+    targets = [g for p in preps if p.lower_ in ("on", "against") for g in p.children if g.dep_ == "pobj"]
     if not targets:
         return
     s = resolve_token(noun)
     if s is None:
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         s = resolve_token(owner) if owner is not None else None
+        if s is None and owner is not None and owner.pos_ == "PRON" and noun.dep_ == "dobj":
+            # "Russian forces intensified their attacks": the owner is the verb's subject.
+            subjects = _subjects(noun.head)[0]
+            s = resolve_token(subjects[0]) if subjects else None
     if s is None:
         return
     for t in _with_conjuncts(targets):
@@ -162,6 +170,17 @@ def _role_triples(ent: Span) -> Iterator[Triple]:
         for tok, org in orgs[:1]:
             rel = ROLE_RELATIONS.get(role.lemma_.lower(), "role_of")
             yield _triple(person, rel, org, role, role, tok, 0.8)
+
+
+def _named_city(facility: Span) -> Mention | None:
+    """The city an unnamed facility was named after ("theater (Mariupol)"), at
+    lower confidence: the text did not say where it is, the article is about that city."""
+    from .coref import preceding
+
+    city = preceding(facility.doc, facility.start, ("City",), salient=True)
+    if city is None or not facility._.kg_name.endswith(f"({city._.kg_name or city.text})"):
+        return None
+    return mention(city, 0.5)
 
 
 def _demonym_country(token: Token) -> Mention | None:
@@ -199,7 +218,8 @@ def extract_triples(doc: Doc) -> Iterator[Triple]:
                                   0.9, geonames_id=place.geonames_id)
                 yield Triple(mention(ent), "affiliated_with", country, ent.root.lemma_.lower(), p, 0.9)
         elif ent.label_ == "Facility":
-            city = facility_place(ent)
+            city = facility_place(ent) or _named_city(ent)
             if city is not None:
                 yield Triple(mention(ent), "located_in", city, "in",
-                             provenance(doc, ent.start_char, max(ent.end_char, city.provenance.end)), 0.8)
+                             provenance(doc, ent.start_char, max(ent.end_char, city.provenance.end)),
+                             min(0.8, city.confidence))

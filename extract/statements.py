@@ -21,7 +21,8 @@ from .text import provenance
 
 SPEECH_VERBS = frozenset(
     """say tell add announce claim state declare insist write warn accuse deny confirm explain
-    note stress reply respond argue estimate report allege admit vow urge told""".split()
+    note stress reply respond argue estimate report allege admit vow urge told speculate suggest
+    predict acknowledge""".split()
 )
 #: Verbs whose object and complement, not a clause, carry the content.
 OBJECT_CUES = frozenset("accuse deny blame urge".split())
