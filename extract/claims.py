@@ -23,7 +23,7 @@ from .text import provenance
 PEOPLE_NOUNS = frozenset(
     """people person civilian resident soldier troop body child refugee victim fighter defender
     casualty dead life inhabitant citizen serviceman prisoner corpse man woman evacuee hostage
-    migrant worker""".split()
+    migrant worker other passenger patient student pupil""".split()
 )
 CATEGORY_BY_LEMMA = {
     "kill": "killed", "die": "killed", "dead": "killed", "death": "killed", "perish": "killed",
@@ -121,7 +121,7 @@ def _category(noun: Token | None, gov: Token | None) -> str:
         return "remaining"
     if noun is not None and noun.lemma_.lower() in ("soldier", "troop", "fighter", "defender"):
         return "soldiers"
-    return lemma
+    return "count" if lemma in ("be", "have", "include", "number", "total") else lemma
 
 
 def _place(anchor: Token, noun: Token | None) -> Mention | None:
@@ -175,7 +175,7 @@ def extract_claims(doc: Doc, statements: Iterable[Statement] = ()) -> Iterator[C
             continue  # "One man" is a person, not a count
         noun, anchor = _counted(span)
         gov = _governor(anchor)
-        if noun is None and (anchor.dep_ not in ("nsubj", "nsubjpass") or gov is None
+        if noun is None and (anchor.dep_ not in ("nsubj", "nsubjpass", "dobj") or gov is None
                              or gov.lemma_.lower() not in CATEGORY_BY_LEMMA):
             if gov is None or gov.lemma_.lower() != "population":
                 continue

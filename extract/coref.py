@@ -19,7 +19,10 @@ from .text import provenance
 
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her", "his"})
 #: Titles that, with "the", stand for the person last named with them ("the mayor").
-TITLE_NOUNS = frozenset("mayor president minister governor spokesman spokeswoman secretary chancellor".split())
+TITLE_NOUNS = frozenset(
+    """mayor president minister governor spokesman spokeswoman secretary chancellor treasurer
+    archbishop bishop premier senator ambassador prosecutor general commander""".split()
+)
 #: Nouns for what a country does with ("Russian air strikes", "Russian ships"):
 #: only these stand for the country; "a Russian commander" does not.
 INSTRUMENT_NOUNS = frozenset(
@@ -44,6 +47,10 @@ UNNAMED_PERSON_NOUNS = frozenset(
     pensioner worker driver student refugee evacuee""".split()
 )
 LOCATIVE_PREPS = frozenset("in at inside from to near outside".split())
+
+
+def doc_ents_before(token: Token) -> list[Span]:
+    return [e for e in token.doc.ents if e.end <= token.i]
 
 
 def entity_at(token: Token) -> Span | None:
@@ -160,9 +167,15 @@ def resolve_token(token: Token, agent: bool = True, exclude: frozenset[str] = fr
     if ent is not None:
         m = mention(ent)
         return (government_mention(ent, m) if token.i == ent.root.i else None) or m
+    if token.pos_ == "PROPN" and token.is_title:
+        # '"…" Pelosi said.': a surname the model did not tag, of a person named before.
+        person = next((e for e in reversed(doc_ents_before(token)) if e.label_ == "Person"
+                       and token.text in {t.text for t in e}), None)
+        if person is not None:
+            return _mention_from(token, person, 0.7)
     low = token.lower_
     if low in PERSON_PRONOUNS and token.pos_ == "PRON":
-        ant = preceding(token.doc, token.i, ("Person",))
+        ant = person_antecedent(token)
         return _mention_from(token, ant, 0.7) if ant is not None else None
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     if low in ("city", "country") and "the" in dets:
@@ -191,6 +204,30 @@ def resolve_token(token: Token, agent: bool = True, exclude: frozenset[str] = fr
     return None
 
 
+def person_antecedent(pronoun: Token) -> Span | None:
+    """The person a he/she refers to: the nearest subject among the persons of
+    the current and previous sentence, else the nearest person ("Cengiz called
+    Mohammad's admission a manoeuvre. She explained …" is Cengiz)."""
+    from .statements import quote_spans
+
+    doc = pronoun.doc
+    window_start = pronoun.sent.start
+    for _ in range(2):  # this sentence and the two before it
+        window_start = doc[window_start - 1].sent.start if window_start > 0 else window_start
+    quoted = quote_spans(doc.text)
+    # A name inside someone's quoted words is rarely what the narration's "she" means.
+    persons = [e for e in doc.ents if e.label_ == "Person" and e.end <= pronoun.i
+               and not any(qs <= e.start_char < qe for qs, qe in quoted)]
+    recent = [e for e in persons if e.start >= window_start]
+    subjects = [e for e in persons if e.root.dep_ in ("nsubj", "nsubjpass")]
+    recent_subjects = [e for e in subjects if e.start >= window_start]
+    if recent_subjects:
+        return recent_subjects[-1]
+    if recent:
+        return recent[-1]
+    return (subjects or persons or [None])[-1]
+
+
 def _titled_person(doc: Doc, before: int, title: str) -> Span | None:
     """The nearest earlier person named with ``title``: "Mayor Vadym
     Boichenko", "Vadym Boichenko, the city's mayor", "the mayor, Vadym Boichenko"."""
@@ -217,7 +254,10 @@ def unnamed_actor(token: Token) -> Mention | None:
     p = provenance(doc, token.left_edge.idx, token.idx + len(token.text))
     if lemma in AUTHORITY_NOUNS or token.lower_ == "authorities":
         city = preceding(doc, token.i, ("City",), salient=True)
-        if city is None:
+        # Only a city the article is about: named twice before, or in the dateline.
+        named = [e for e in doc.ents if e.end <= token.i and e._.kg_name == (city._.kg_name if city else "")]
+        if city is None or not (len(named) >= 2 or named[-1].sent.start == token.sent.start
+                                or city._.kg_name in doc.user_data.get("kg_dateline", ())):
             return None
         name = city._.kg_name or city.text
         return Mention(token.text, f"{name} authorities", "Organization", p, 0.6,
@@ -226,5 +266,7 @@ def unnamed_actor(token: Token) -> Mention | None:
         words = [t.text for t in token.lefts if t.dep_ in ("det", "nummod", "amod", "compound")] + [token.text]
         phrase = " ".join(words)
         article = doc.user_data.get("kg_article_id", "")
-        return Mention(phrase, f"{phrase[:1].upper()}{phrase[1:]} ({article})", "Person", p, 0.5)
+        if len(article) > 24:
+            article = article[:23] + "…"
+        return Mention(phrase, f"{phrase[:1].upper()}{phrase[1:]} (in {article})", "Person", p, 0.5)
     return None

@@ -80,11 +80,19 @@ def _typed(doc: Doc, start: int, end: int, label: str, name: str, geo: int = 0, 
     return span
 
 
-def _from_ner(ent: Span, surnames: set[str]) -> Span | None:
+#: The last words of event names the model takes for organisations ("Libyan Civil War").
+EVENT_WORDS = frozenset("war revolution uprising crisis election elections olympics games championship".split())
+
+
+def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:
+    """``names``: the article's longer person and organisation names by the
+    words that stand for them later ("Zelenskiy", "the Bank")."""
     doc = ent.doc
     span = strip_span(ent)
     if span is None:
         return None
+    if ent.label_ == "PERSON":
+        span = _without_titles(span)
     text = span.text
     if ent.label_ != "PERSON" and (region := _region(span)) is not None:
         return region
@@ -100,18 +108,64 @@ def _from_ner(ent: Span, surnames: set[str]) -> Span | None:
     if kind == "Place" and span.start >= 2 and doc[span.start - 1].lower_ == "of" \
             and doc[span.start - 2].lower_ in ("town", "city", "village"):
         kind = "City"  # "the town of Svitlodarsk": too small for the gazetteer
+    if kind == "Organization" and span[-1].lower_ in EVENT_WORDS:
+        return None
     if kind == "Organization":
         words = [t for t in span if t.text.lower().rstrip(".") not in TITLE_WORDS]
-        if len(span) == 1 and text in surnames:
-            kind = "Person"
-        elif 0 < len(words) < len(span) and span[0].text.lower().rstrip(".") in TITLE_WORDS and len(words) >= 2:
+        if 0 < len(words) < len(span) and span[0].text.lower().rstrip(".") in TITLE_WORDS and len(words) >= 2:
             span, kind = doc[words[0].i : span.end], "Person"
+    if kind in ("Organization", "Place") and text in names:
+        # "Zelenskiy" after "Volodymyr Zelenskiy", "Khashoggi" after "Jamal Khashoggi"; "the Bank"
+        # after "the Reserve Bank of Australia".
+        kind, full = names[text].split("|", 1)
+        return _typed(doc, span.start, span.end, kind, full if kind == "Organization" else text)
     kind = _apposition_type(span) or kind
     if kind in ("Organization", "Person", "Place") and _is_territory(span):
         kind = "Region"
     if kind == "Organization":
         return _institution(span)
     return _typed(doc, span.start, span.end, kind, span.text)
+
+
+def _without_titles(span: Span) -> Span:
+    """"Treasurer Peter Costello" -> "Peter Costello"; a bare "Archbishop Tutu" keeps its surname."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].text.lower().rstrip(".") in TITLE_WORDS | DEPARTMENT_WORDS:
+        start += 1
+    return span.doc[start : span.end]
+
+
+def _short_names(doc: Doc) -> dict[str, str]:
+    """Words that stand for a longer name of the same article: each part of a
+    person's name, and the head or leading words of an organisation's name
+    when only one organisation has them. Values are "Type|full name"."""
+    out: dict[str, str] = {}
+    fulls: set[str] = set()
+    for ent in doc.ents:
+        e = strip_span(ent)
+        if e is None or len(e) < 2 or not all(t.is_alpha or t.text in ("-", "'", "of") for t in e):
+            continue
+        if ent.label_ == "PERSON":
+            for t in _without_titles(e):
+                if t.is_title and t.lower_ not in TITLE_WORDS:
+                    out.setdefault(t.text, f"Person|{t.text}")
+        elif ent.label_ == "ORG":
+            fulls.add(e.text)
+
+    def short_forms(full: str) -> set[str]:
+        words = [w for w in full.split() if w.lower() != "of"]
+        return {words[-1]} | {" ".join(full.split()[:k]) for k in range(1, len(full.split()))}
+
+    # Only the longest names: "Reserve Bank" is itself a short form of "Reserve Bank of Australia".
+    longest = {f for f in fulls if not any(f != g and f in short_forms(g) for g in fulls)}
+    orgs: dict[str, set[str]] = {}
+    for full in longest:
+        for k in short_forms(full):
+            orgs.setdefault(k, set()).add(full)
+    for k, full in orgs.items():
+        if len(full) == 1 and k not in out and k[:1].isupper() and k.lower() not in TITLE_WORDS:
+            out[k] = f"Organization|{next(iter(full))}"
+    return out
 
 
 def _region(span: Span) -> Span | None:
@@ -194,6 +248,17 @@ def _institution(span: Span) -> Span:
     return _typed(doc, start, span.end, "Organization", f"{name} ({country})", country=country)
 
 
+def _inside_longer_name(token: Token) -> bool:
+    """"Man" in "Isle of Man", "Most" in "the Most Brilliant Order": a word of a
+    longer proper name is not a place of its own."""
+    doc, i = token.doc, token.i
+
+    def proper(j: int) -> bool:
+        return 0 <= j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and j != doc[j].sent.start
+
+    return proper(i + 1) or proper(i - 1) or (i >= 2 and doc[i - 1].lower_ == "of" and proper(i - 2))
+
+
 def _nationality_group(token: Token) -> Span | None:
     """"Russian forces" -> Group; "Ukrainian authorities" -> the government."""
     head = token.head
@@ -243,7 +308,7 @@ def retype_entities(doc: Doc) -> Doc:
     # Keep the model's dates and numbers for the date and claim extractors.
     doc.spans["kg_dates"] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     doc.spans["kg_numbers"] = [e for e in doc.ents if e.label_ in ("CARDINAL", "QUANTITY")]
-    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    names = _short_names(doc)
     # Named facilities first: "Azovstal" is part of "Azovstal steel mill", not an organisation;
     # then groups: "U.S." in "the U.S. military" is part of a group.
     spans = [f for t in doc if (f := _facility(t)) is not None and f.label_ == "Facility"]
@@ -254,7 +319,7 @@ def retype_entities(doc: Doc) -> Doc:
             spans.append(found)
             taken.update(range(found.start, found.end))
     for ent in doc.ents:
-        span = _from_ner(ent, surnames)
+        span = _from_ner(ent, names)
         if span is not None and not any(i in taken for i in range(span.start, span.end)):
             spans.append(span)
             taken.update(range(span.start, span.end))
@@ -262,7 +327,7 @@ def retype_entities(doc: Doc) -> Doc:
         if token.i in taken:
             continue
         found = None
-        if token.pos_ == "PROPN" and token.is_title:
+        if token.pos_ == "PROPN" and token.is_title and not token.is_stop and not _inside_longer_name(token):
             place = gazetteer.lookup(token.text)
             found = _region(doc[token.i : token.i + 1]) if place is not None else None
             if place is not None and found is None:

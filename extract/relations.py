@@ -167,8 +167,10 @@ def _role_triples(ent: Span) -> Iterator[Triple]:
         # Defense Ministry spokesman" speaks for the ministry.
         orgs = [(tok, org) for tok in org_tokens if (org := resolve_token(tok)) is not None and org.type != "Person"]
         orgs += [(tok, org) for tok in org_tokens if (org := _demonym_country(tok)) is not None]
+        # "former vice-president", "deputy mayor": another role than the noun says.
+        qualified = any(c.lower_ in ("former", "vice", "deputy", "acting", "ex", "then") for c in role.children)
         for tok, org in orgs[:1]:
-            rel = ROLE_RELATIONS.get(role.lemma_.lower(), "role_of")
+            rel = "role_of" if qualified else ROLE_RELATIONS.get(role.lemma_.lower(), "role_of")
             yield _triple(person, rel, org, role, role, tok, 0.8)
 
 

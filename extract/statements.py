@@ -14,7 +14,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .coref import PERSON_PRONOUNS, entity_at, preceding, resolve_token, unnamed_actor
+from .coref import (
+    PERSON_PRONOUNS,
+    entity_at,
+    person_antecedent,
+    resolve_token,
+    unnamed_actor,
+)
 from .dates import date_in
 from .records import Mention, Statement
 from .text import provenance
@@ -121,7 +127,7 @@ def _speaker(cue: Token) -> tuple[Mention | None, str]:
     if subj.lower_ in PERSON_PRONOUNS:
         # Salience: a speaker introduced after the last named person (“One man …
         # told RFE/RL”) is the likelier "he" of the next quote.
-        named_person = preceding(cue.doc, subj.i, ("Person",))
+        named_person = person_antecedent(subj)
         earlier = _previous_speaker(cue.doc, subj.i)
         if earlier is not None and (named_person is None or earlier.i >= named_person.end):
             m = _resolve_speaker(earlier)
@@ -161,6 +167,12 @@ def _cue_near(doc: Doc, start: int, end: int) -> Token | None:
     sents = [first[0].sent, first[-1].sent]
     after = [t for t in sents[1] if t.idx >= end and t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"]
     before = [t for t in sents[0] if t.idx < start and t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"]
+    if not after and not before and sents[1].end < len(doc):
+        # '"… a trial." Pelosi said.': the attribution may be a short sentence of its own.
+        nxt = doc[sents[1].end].sent
+        if len(nxt) <= 8:
+            after = [t for t in nxt if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"
+                     and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children)]
     return (after[:1] or before[-1:] or [None])[0]
 
 
@@ -203,10 +215,13 @@ def _content_tokens(cue: Token) -> list[Token]:
 
 
 def _reported(doc: Doc, used: set[int], quoted: list[tuple[int, int]]) -> Iterator[Statement]:
+    marks = quote_spans(doc.text)
     for cue in doc:
         lemma = cue.lemma_.lower()
         if cue.pos_ != "VERB" or lemma not in SPEECH_VERBS or cue.i in used:
             continue
+        if any(qs <= cue.idx < qe for qs, qe in marks):
+            continue  # "I wouldn't say we were robbed" is the quote's own words
         tokens = _content_tokens(cue)
         if not tokens:
             continue
