@@ -103,6 +103,7 @@ def government_of(ent: Span) -> str:
     if ent.label_ != "City" or root.i != ent.end - 1:
         return ""
     actor = (root.dep_ in SUBJECT_DEPS | {"poss"}
+             or (root.dep_ == "pobj" and head.lower_ in ("by", "than"))
              or (root.dep_ == "dobj" and head.lemma_.lower() in ACTOR_OBJECT_VERBS)
              or (root.dep_ == "pobj" and head.lower_ in ("on", "against")
                  and head.head.lemma_.lower() in ACTOR_TARGET_NOUNS))
@@ -174,6 +175,9 @@ def resolve_token(token: Token, agent: bool = True, exclude: frozenset[str] = fr
         if person is not None:
             return _mention_from(token, person, 0.7)
     low = token.lower_
+    if low in ("it", "its") and token.pos_ == "PRON" and agent:
+        ant = _actor_antecedent(token)
+        return _mention_from(token, ant, 0.6) if ant is not None else None
     if low in PERSON_PRONOUNS and token.pos_ == "PRON":
         ant = person_antecedent(token)
         return _mention_from(token, ant, 0.7) if ant is not None else None
@@ -202,6 +206,25 @@ def resolve_token(token: Token, agent: bool = True, exclude: frozenset[str] = fr
         place = gazetteer.lookup(gazetteer.country_of_demonym(demonym.text))
         return _place_mention(demonym, demonym.text, place, 0.6) if place is not None else None
     return None
+
+
+def _actor_antecedent(pronoun: Token) -> Span | None:
+    """What an "it" that acts stands for: the subject of this or the previous
+    sentence when that is a country, organisation or group ("Russia has
+    attempted to encircle Mariupol. It is seeking …, which it seized")."""
+    doc = pronoun.doc
+    sents = [pronoun.sent]
+    if pronoun.sent.start > 0:
+        sents.insert(0, doc[pronoun.sent.start - 1].sent)
+    found = None
+    for sent in sents:
+        for tok in sent:
+            if tok.i >= pronoun.i or tok.dep_ != "nsubj":
+                continue
+            ent = entity_at(tok)
+            if ent is not None and ent.label_ in ("Country", "Organization", "Group"):
+                found = ent
+    return found
 
 
 def person_antecedent(pronoun: Token) -> Span | None:
@@ -260,7 +283,8 @@ def unnamed_actor(token: Token) -> Mention | None:
                                 or city._.kg_name in doc.user_data.get("kg_dateline", ())):
             return None
         name = city._.kg_name or city.text
-        return Mention(token.text, f"{name} authorities", "Organization", p, 0.6,
+        # Named like an unnamed facility: "authorities (Mariupol)".
+        return Mention(token.text, f"authorities ({name})", "Organization", p, 0.6,
                        country=city._.kg_country)
     if lemma in UNNAMED_PERSON_NOUNS and token.pos_ == "NOUN" and token.tag_ == "NN":
         words = [t.text for t in token.lefts if t.dep_ in ("det", "nummod", "amod", "compound")] + [token.text]

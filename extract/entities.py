@@ -38,7 +38,9 @@ FACILITY_HEADS = {
     "refinery": "refinery", "depot": "depot", "warehouse": "warehouse", "market": "market",
     "embassy": "embassy", "bridge": "bridge", "dam": "dam", "shelter": "shelter",
 }
-_NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Facility"}
+#: A GPE the gazetteer does not know is a region (Donbas) or a small town (see _from_ner);
+#: LOC are seas, continents, areas: places.
+_NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Region", "LOC": "Place", "FAC": "Facility"}
 #: Apposition heads that say what a name is: "Maxar, a commercial satellite company".
 ORGANIZATION_NOUNS = frozenset(
     """company firm agency organisation organization group network newspaper broadcaster
@@ -105,7 +107,7 @@ def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:
         return None
     if kind == "Organization" and len(span) == 1 and span[0].lower_ in DEPARTMENT_WORDS:
         return None  # "Defence minister Sergei Shoigu"
-    if kind == "Place" and span.start >= 2 and doc[span.start - 1].lower_ == "of" \
+    if kind in ("Place", "Region") and span.start >= 2 and doc[span.start - 1].lower_ == "of" \
             and doc[span.start - 2].lower_ in ("town", "city", "village"):
         kind = "City"  # "the town of Svitlodarsk": too small for the gazetteer
     if kind == "Organization" and span[-1].lower_ in EVENT_WORDS:
@@ -235,6 +237,22 @@ def _owner_country(span: Span) -> tuple[int, str]:
     return (start + 1, first) if first else (start, "")
 
 
+def _untagged_institution(token: Token) -> Span | None:
+    """"Ukraine's General Staff" when the model tags no organisation: a
+    capitalised institution word with its capitalised modifiers."""
+    if not (token.pos_ == "PROPN" and token.is_title and token.lower_ in INSTITUTION_WORDS):
+        return None
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].is_title and token.doc[token.i + 1].pos_ == "PROPN":
+        return None  # the head comes later
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].is_title \
+            and token.doc[start - 1].dep_ == "compound" and not token.doc[start - 1].ent_type_:
+        start -= 1
+    if start == token.i or token.i == token.sent.start:
+        return None  # "Staff" alone, or a sentence's first word
+    return _institution(token.doc[start : token.i + 1])
+
+
 def _institution(span: Span) -> Span:
     """An organisation, scoped to its country when its name is one every
     country has: "Ministry of Defence (United Kingdom)"."""
@@ -249,14 +267,13 @@ def _institution(span: Span) -> Span:
 
 
 def _inside_longer_name(token: Token) -> bool:
-    """"Man" in "Isle of Man", "Most" in "the Most Brilliant Order": a word of a
-    longer proper name is not a place of its own."""
+    """"Most" in "the Most Brilliant Order": a word of a longer proper name is not a place of its own."""
     doc, i = token.doc, token.i
 
     def proper(j: int) -> bool:
         return 0 <= j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and j != doc[j].sent.start
 
-    return proper(i + 1) or proper(i - 1) or (i >= 2 and doc[i - 1].lower_ == "of" and proper(i - 2))
+    return proper(i + 1) or proper(i - 1)
 
 
 def _nationality_group(token: Token) -> Span | None:
@@ -315,6 +332,8 @@ def retype_entities(doc: Doc) -> Doc:
     taken = {i for s in spans for i in range(s.start, s.end)}
     for token in doc:
         found = _nationality_group(token) if token.i not in taken else None
+        if found is None and token.i not in taken and not token.ent_type_:
+            found = _untagged_institution(token)
         if found is not None and not any(i in taken for i in range(found.start, found.end)):
             spans.append(found)
             taken.update(range(found.start, found.end))
@@ -327,7 +346,8 @@ def retype_entities(doc: Doc) -> Doc:
         if token.i in taken:
             continue
         found = None
-        if token.pos_ == "PROPN" and token.is_title and not token.is_stop and not _inside_longer_name(token):
+        if token.pos_ == "PROPN" and (token.is_title or token.is_upper and len(token) > 1) \
+                and not token.is_stop and not _inside_longer_name(token):
             place = gazetteer.lookup(token.text)
             found = _region(doc[token.i : token.i + 1]) if place is not None else None
             if place is not None and found is None:

@@ -66,6 +66,8 @@ def _subjects(verb: Token) -> tuple[list[Token], float]:
     """Agents of ``verb`` and a confidence; inherited from the governing verb
     for conjoined and controlled verbs, and from the accused for "accused X of bombing Y"."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    # "Russia has for the past two weeks attempted …": the parser may hang the subject on "has".
+    subj += [g for c in verb.children if c.dep_ == "aux" and c.i < verb.i for g in c.children if g.dep_ == "nsubj"]
     agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if subj or agent:
         return _with_conjuncts(subj + agent), 1.0
@@ -84,7 +86,8 @@ def _objects(verb: Token) -> Iterator[tuple[Token, str]]:
     """(object token, preposition or "") pairs of a verb."""
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     for o in _with_conjuncts([c for c in verb.children if c.dep_ == "dobj"] + passive):
-        yield o, ""
+        # "Crimea, which it seized in 2014": the relative pronoun stands for the clause's head.
+        yield (verb.head if o.lower_ in ("which", "that", "who", "whom") and verb.dep_ == "relcl" else o), ""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ not in ("by",):
             for o in _with_conjuncts([c for c in prep.children if c.dep_ == "pobj"]):
@@ -128,6 +131,8 @@ def _verb_triples(verb: Token) -> Iterator[Triple]:
 def _noun_attack_triples(noun: Token) -> Iterator[Triple]:
     """"Russian air strikes on a mall", "Russia's attack on Kyiv"."""
     preps = [p for p in noun.children if p.dep_ == "prep"]
+    if noun.dep_ == "dobj":  # "broadened their attacks elsewhere, including on the capital"
+        preps += [p for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "including"]
     # "their attacks elsewhere, including on the capital"
     preps += [g for p in preps if p.lower_ == "including" for g in p.children if g.dep_ in ("prep", "pcomp")]
     targets = [g for p in preps if p.lower_ in ("on", "against") for g in p.children if g.dep_ == "pobj"]

@@ -186,8 +186,9 @@ def _direct(doc: Doc) -> Iterator[tuple[Statement, Token | None]]:
         first_sent = provenance(doc, qs, qe).sentence_index
         if cue is not None:
             clause = _content_tokens(cue)
-            if clause and clause[0].idx < qs - 2 and len(content) < 0.6 * (clause[-1].idx - clause[0].idx):
-                continue  # a phrase quoted inside reported speech: see _reported
+            lead = [t for t in clause if t.idx < qs - 1 and not t.is_punct and t.dep_ != "mark"]
+            if lead and clause[-1].idx + len(clause[-1].text) >= qe - 1:
+                continue  # 'said the government "is not chasing deadlines"': reported speech, see _reported
             speaker, speaker_text = _speaker(cue)
             lemma, conf = cue.lemma_.lower(), 0.9 if speaker is not None else 0.6
         elif prev is not None and first_sent - prev_end_sent <= 1:
@@ -204,9 +205,16 @@ def _direct(doc: Doc) -> Iterator[tuple[Statement, Token | None]]:
 
 def _content_tokens(cue: Token) -> list[Token]:
     if cue.lemma_.lower() in OBJECT_CUES:
-        parts = [c for c in cue.children if c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "pcomp") and c.i > cue.i]
+        # "accused X of Y", "denied targeting civilians" (not "…, despite evidence")
+        parts = [c for c in cue.children if c.i > cue.i and (c.dep_ in ("dobj", "xcomp", "ccomp", "pcomp")
+                                                            or c.dep_ == "prep" and c.lower_ in ("of", "for", "over"))]
     else:
         parts = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
+        # "… say the number is unknown, but it is in the thousands": a clause joined to
+        # the reported one, about the same "it", with no speech verb of its own.
+        parts += [c for c in cue.children if parts and c.dep_ == "conj" and c.pos_ in ("AUX", "VERB")
+                  and c.lemma_.lower() not in SPEECH_VERBS
+                  and any(s.dep_ == "nsubj" and s.lower_ in ("it", "this") for s in c.children)]
         if not parts and cue.dep_ == "ROOT":
             # "The bodies … have been discovered, authorities said": the clause is the head's.
             parts = [c for c in cue.children if c.dep_ == "parataxis"]
@@ -232,7 +240,9 @@ def _reported(doc: Doc, used: set[int], quoted: list[tuple[int, int]]) -> Iterat
         if speaker is None and not speaker_text:
             continue
         content = doc.text[start:end].strip()
-        lo = min(start, cue.idx, speaker.provenance.start if speaker is not None else start)
+        # The speaker's words count only when they are in this sentence, not an antecedent of "it".
+        near = speaker is not None and speaker.provenance.start >= cue.sent.start_char
+        lo = min(start, cue.idx, speaker.provenance.start if near else start)
         hi = max(end, cue.idx + len(cue.text))
         yield Statement(speaker, speaker_text, lemma, content, "reported", provenance(doc, lo, hi),
                         _about(doc, start, end, speaker), 0.8 if speaker is not None else 0.5, date_in(cue))
