@@ -24,12 +24,21 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
+from .names import (
+    DEPARTMENT_WORDS,
+    INSTITUTION_WORDS,
+    institution_span,
+    region_span,
+    short_names,
+    typed_span,
+    untagged_institution,
+    without_titles,
+)
 from .records import Mention
 from .text import TITLE_WORDS, provenance, strip_span
 
 MILITARY_NOUNS = frozenset("forces force troops soldiers military army navy defenders fighters".split())
 GOVERNMENT_NOUNS = frozenset("authorities government officials".split())
-REGION_NOUNS = frozenset("region oblast province district".split())
 FACILITY_HEADS = {
     "hospital": "hospital", "theatre": "theater", "theater": "theater", "school": "school",
     "mall": "mall", "plant": "plant", "mill": "plant", "works": "plant", "factory": "plant",
@@ -50,17 +59,6 @@ PERSON_NOUNS = frozenset(
     """mayor spokesman spokeswoman president minister secretary adviser advisor diplomat
     director governor commander chief leader official ambassador prosecutor resident man woman""".split()
 )
-#: Words of institutions every country has: "Ministry of Defence", "General Staff".
-#: Such a name is scoped to its country ("Ministry of Defence (United Kingdom)").
-INSTITUTION_WORDS = frozenset(
-    """ministry council staff service parliament army navy police guard committee office
-    department agency court senate assembly cabinet""".split()
-)
-#: Government departments named by one word: "Defence minister" is a title, not an organisation.
-DEPARTMENT_WORDS = frozenset(
-    """defence defense foreign interior finance health justice economy energy education
-    agriculture transport""".split()
-)
 #: Nouns for things made, not actors: "the Kinzhal hypersonic missile" names no entity.
 PRODUCT_NOUNS = frozenset(
     """missile rocket drone tank jet plane aircraft helicopter ship warship system vehicle
@@ -76,12 +74,6 @@ def register_extensions() -> None:
             Span.set_extension(name, default=default)
 
 
-def _typed(doc: Doc, start: int, end: int, label: str, name: str, geo: int = 0, country: str = "") -> Span:
-    span = Span(doc, start, end, label=label)
-    span._.kg_name, span._.kg_geo, span._.kg_country = name, geo, country
-    return span
-
-
 #: The last words of event names the model takes for organisations ("Libyan Civil War").
 EVENT_WORDS = frozenset("war revolution uprising crisis election elections olympics games championship".split())
 
@@ -94,12 +86,12 @@ def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:
     if span is None:
         return None
     if ent.label_ == "PERSON":
-        span = _without_titles(span)
+        span = without_titles(span)
     text = span.text
-    if ent.label_ != "PERSON" and (region := _region(span)) is not None:
+    if ent.label_ != "PERSON" and (region := region_span(span)) is not None:
         return region
     if place := gazetteer.lookup(text):
-        return _typed(doc, span.start, span.end, place.type, place.name, place.geonames_id, place.country)
+        return typed_span(doc, span.start, span.end, place.type, place.name, place.geonames_id, place.country)
     kind = _NER_TYPES.get(ent.label_)
     if kind is None or text.islower() or gazetteer.country_of_demonym(text):
         return None  # a nationality adjective alone, or a common noun
@@ -120,72 +112,13 @@ def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:
         # "Zelenskiy" after "Volodymyr Zelenskiy", "Khashoggi" after "Jamal Khashoggi"; "the Bank"
         # after "the Reserve Bank of Australia".
         kind, full = names[text].split("|", 1)
-        return _typed(doc, span.start, span.end, kind, full if kind == "Organization" else text)
+        return typed_span(doc, span.start, span.end, kind, full if kind == "Organization" else text)
     kind = _apposition_type(span) or kind
     if kind in ("Organization", "Person", "Place") and _is_territory(span):
         kind = "Region"
     if kind == "Organization":
-        return _institution(span)
-    return _typed(doc, span.start, span.end, kind, span.text)
-
-
-def _without_titles(span: Span) -> Span:
-    """"Treasurer Peter Costello" -> "Peter Costello"; a bare "Archbishop Tutu" keeps its surname."""
-    start = span.start
-    while start < span.end - 1 and span.doc[start].text.lower().rstrip(".") in TITLE_WORDS | DEPARTMENT_WORDS:
-        start += 1
-    return span.doc[start : span.end]
-
-
-def _short_names(doc: Doc) -> dict[str, str]:
-    """Words that stand for a longer name of the same article: each part of a
-    person's name, and the head or leading words of an organisation's name
-    when only one organisation has them. Values are "Type|full name"."""
-    out: dict[str, str] = {}
-    fulls: set[str] = set()
-    for ent in doc.ents:
-        e = strip_span(ent)
-        if e is None or len(e) < 2 or not all(t.is_alpha or t.text in ("-", "'", "of") for t in e):
-            continue
-        if ent.label_ == "PERSON":
-            for t in _without_titles(e):
-                if t.is_title and t.lower_ not in TITLE_WORDS:
-                    out.setdefault(t.text, f"Person|{t.text}")
-        elif ent.label_ == "ORG":
-            fulls.add(e.text)
-
-    def short_forms(full: str) -> set[str]:
-        words = [w for w in full.split() if w.lower() != "of"]
-        return {words[-1]} | {" ".join(full.split()[:k]) for k in range(1, len(full.split()))}
-
-    # Only the longest names: "Reserve Bank" is itself a short form of "Reserve Bank of Australia".
-    longest = {f for f in fulls if not any(f != g and f in short_forms(g) for g in fulls)}
-    orgs: dict[str, set[str]] = {}
-    for full in longest:
-        for k in short_forms(full):
-            orgs.setdefault(k, set()).add(full)
-    for k, full in orgs.items():
-        if len(full) == 1 and k not in out and k[:1].isupper() and k.lower() not in TITLE_WORDS:
-            out[k] = f"Organization|{next(iter(full))}"
-    return out
-
-
-def _region(span: Span) -> Span | None:
-    """"the Kharkiv region", "Luhansk Oblast": a Region, named apart from the
-    city it is named after ("Kharkiv region"); "the Donbas region" is "Donbas"."""
-    doc = span.doc
-    if span[-1].lower_ in REGION_NOUNS and len(span) > 1:
-        start, end, core = span.start, span.end, span[:-1]
-    elif span.end < len(doc) and doc[span.end].lower_ in REGION_NOUNS:
-        start, end, core = span.start, span.end + 1, span
-    else:
-        return None
-    place = gazetteer.lookup(core.text)
-    if place is None:
-        return _typed(doc, start, end, "Region", core.text)
-    if place.type == "Country":
-        return None  # "the Ukraine region"? leave it to the country
-    return _typed(doc, start, end, "Region", f"{place.name} region", country=place.country)
+        return institution_span(span)
+    return typed_span(doc, span.start, span.end, kind, span.text)
 
 
 def _names_a_product(span: Span) -> bool:
@@ -218,54 +151,6 @@ def _is_territory(span: Span) -> bool:
     return root.dep_ == "dobj" and root.head.lemma_.lower() in TERRITORY_VERBS
 
 
-def _owner_country(span: Span) -> tuple[int, str]:
-    """(first token index, country) of a country that owns an institution
-    name: "the UK's Ministry of Defence", "Russian Defense Ministry"."""
-    doc, start = span.doc, span.start
-    inner = [i for i in range(span.start, span.end - 1) if doc[i + 1].tag_ == "POS"]
-    if inner and (place := gazetteer.lookup(doc[span.start : inner[0] + 1].text)) and place.type == "Country":
-        return inner[0] + 2, place.name  # the owner is inside the model's span
-    if start >= 2 and doc[start - 1].tag_ == "POS":
-        place = gazetteer.lookup(doc[start - 2].text)
-        if place is not None and place.type == "Country":
-            return start, place.name
-    if start >= 1:
-        country = gazetteer.country_of_demonym(doc[start - 1].text)
-        if country:
-            return start, country
-    first = gazetteer.country_of_demonym(doc[start].text)
-    return (start + 1, first) if first else (start, "")
-
-
-def _untagged_institution(token: Token) -> Span | None:
-    """"Ukraine's General Staff" when the model tags no organisation: a
-    capitalised institution word with its capitalised modifiers."""
-    if not (token.pos_ == "PROPN" and token.is_title and token.lower_ in INSTITUTION_WORDS):
-        return None
-    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].is_title and token.doc[token.i + 1].pos_ == "PROPN":
-        return None  # the head comes later
-    start = token.i
-    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].is_title \
-            and token.doc[start - 1].dep_ == "compound" and not token.doc[start - 1].ent_type_:
-        start -= 1
-    if start == token.i or token.i == token.sent.start:
-        return None  # "Staff" alone, or a sentence's first word
-    return _institution(token.doc[start : token.i + 1])
-
-
-def _institution(span: Span) -> Span:
-    """An organisation, scoped to its country when its name is one every
-    country has: "Ministry of Defence (United Kingdom)"."""
-    doc = span.doc
-    if not any(t.lower_ in INSTITUTION_WORDS for t in span):
-        return _typed(doc, span.start, span.end, "Organization", span.text)
-    start, country = _owner_country(span)
-    name = doc[start : span.end].text
-    if not country or start >= span.end or country.lower() in name.lower():
-        return _typed(doc, span.start, span.end, "Organization", span.text)
-    return _typed(doc, start, span.end, "Organization", f"{name} ({country})", country=country)
-
-
 def _inside_longer_name(token: Token) -> bool:
     """"Most" in "the Most Brilliant Order": a word of a longer proper name is not a place of its own."""
     doc, i = token.doc, token.i
@@ -292,9 +177,9 @@ def _nationality_group(token: Token) -> Span | None:
         return None
     if head.lower_ in MILITARY_NOUNS:
         # "Russian troops", "Russian military" and "Russian forces" are one group.
-        return _typed(token.doc, token.i, head.i + 1, "Group", f"{adjective} forces", country=country)
+        return typed_span(token.doc, token.i, head.i + 1, "Group", f"{adjective} forces", country=country)
     if head.lower_ in GOVERNMENT_NOUNS:
-        return _typed(token.doc, token.i, head.i + 1, "Organization", f"Government of {country}", country=country)
+        return typed_span(token.doc, token.i, head.i + 1, "Organization", f"Government of {country}", country=country)
     return None
 
 
@@ -316,7 +201,7 @@ def _facility(token: Token) -> Span | None:
     # One name for spelling and near-synonym variants: "steel mill" = "steel plant".
     words = [t.text for t in span[:-1]] + [FACILITY_HEADS[token.lower_]]
     if named:
-        return _typed(token.doc, span.start, span.end, "Facility", " ".join(words))
+        return typed_span(token.doc, span.start, span.end, "Facility", " ".join(words))
     return span if not named else None  # unnamed: see _unnamed_facility
 
 
@@ -325,7 +210,7 @@ def retype_entities(doc: Doc) -> Doc:
     # Keep the model's dates and numbers for the date and claim extractors.
     doc.spans["kg_dates"] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     doc.spans["kg_numbers"] = [e for e in doc.ents if e.label_ in ("CARDINAL", "QUANTITY")]
-    names = _short_names(doc)
+    names = short_names(doc)
     # Named facilities first: "Azovstal" is part of "Azovstal steel mill", not an organisation;
     # then groups: "U.S." in "the U.S. military" is part of a group.
     spans = [f for t in doc if (f := _facility(t)) is not None and f.label_ == "Facility"]
@@ -333,7 +218,7 @@ def retype_entities(doc: Doc) -> Doc:
     for token in doc:
         found = _nationality_group(token) if token.i not in taken else None
         if found is None and token.i not in taken and not token.ent_type_:
-            found = _untagged_institution(token)
+            found = untagged_institution(token)
         if found is not None and not any(i in taken for i in range(found.start, found.end)):
             spans.append(found)
             taken.update(range(found.start, found.end))
@@ -349,9 +234,9 @@ def retype_entities(doc: Doc) -> Doc:
         if token.pos_ == "PROPN" and (token.is_title or token.is_upper and len(token) > 1) \
                 and not token.is_stop and not _inside_longer_name(token):
             place = gazetteer.lookup(token.text)
-            found = _region(doc[token.i : token.i + 1]) if place is not None else None
+            found = region_span(doc[token.i : token.i + 1]) if place is not None else None
             if place is not None and found is None:
-                found = _typed(doc, token.i, token.i + 1, place.type, place.name, place.geonames_id, place.country)
+                found = typed_span(doc, token.i, token.i + 1, place.type, place.name, place.geonames_id, place.country)
         if found is not None and not any(i in taken for i in range(found.start, found.end)):
             spans.append(found)
             taken.update(range(found.start, found.end))
@@ -371,7 +256,7 @@ def _unnamed_facility(span: Span, named: list[Span]) -> Span | None:
     descriptor = " ".join([t.text.lower() for t in span[:-1]] + [FACILITY_HEADS[span[-1].lower_]])
     same = [n for n in named if n._.kg_name.lower().endswith(descriptor)]
     if len({n._.kg_name for n in same}) == 1:
-        return _typed(span.doc, span.start, span.end, "Facility", same[0]._.kg_name)
+        return typed_span(span.doc, span.start, span.end, "Facility", same[0]._.kg_name)
     from .coref import facility_place
 
     place = facility_place(span)
@@ -382,7 +267,7 @@ def _unnamed_facility(span: Span, named: list[Span]) -> Span | None:
         city = preceding(span.doc, span.start, ("City",), salient=True)
         place = mention(city, 0.5) if city is not None else None
     if place is not None and place.type == "City":
-        return _typed(span.doc, span.start, span.end, "Facility", f"{descriptor} ({place.name})")
+        return typed_span(span.doc, span.start, span.end, "Facility", f"{descriptor} ({place.name})")
     return None
 
 
