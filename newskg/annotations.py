@@ -182,12 +182,18 @@ def repo_root(start: Path) -> Path:
 
 
 def corpora_dir(annotations_path: Path, corpora: str | Path | None = None) -> Path:
-    """``--corpora``, else $NEWSKG_CORPORA, else ../shared/corpora beside the repository."""
+    """``--corpora``, else $NEWSKG_CORPORA, else ``shared/corpora`` beside the repository
+    (``../shared/corpora``) or beside the nearest folder above it that has one
+    (a git worktree in ``wt/NAME`` finds ``../../shared/corpora``)."""
     if corpora:
         return Path(corpora)
     if os.environ.get("NEWSKG_CORPORA"):
         return Path(os.environ["NEWSKG_CORPORA"])
-    return repo_root(annotations_path.resolve().parent).parent / "shared" / "corpora"
+    root = repo_root(annotations_path.resolve().parent)
+    for folder in root.parents:
+        if (folder / "shared" / "corpora").is_dir():
+            return folder / "shared" / "corpora"
+    return root.parent / "shared" / "corpora"
 
 
 def _jsonl_articles(path: Path, wanted: set[str]) -> dict[str, Article]:
@@ -257,9 +263,11 @@ def resolve_text_spans(case: Case, article: Article) -> Case:
     def fix(items: Sequence[dict]) -> tuple[dict, ...]:
         out = []
         for item in items:
-            if "text_span" in item:
-                s, e = item["text_span"]
-                item = {**{k: v for k, v in item.items() if k != "text_span"}, "text": article.text[s:e]}
+            if "text_span" in item:  # [start, end] or a list of them (alternative readings)
+                spans = item["text_span"]
+                spans = [spans] if spans and isinstance(spans[0], int) else spans
+                texts = [article.text[s:e] for s, e in spans]
+                item = {**{k: v for k, v in item.items() if k != "text_span"}, "text": texts}
             out.append(item)
         return tuple(out)
 
