@@ -246,3 +246,47 @@ def test_passages_by_text_and_by_checksummed_span():
     assert passage(ann.cases[1], article) == (0, 10)
     with pytest.raises(InputError, match="no longer matches its sha1"):
         passage(ann.cases[2], article)
+
+
+# -- the command ----------------------------------------------------------------------------
+
+
+def test_eval_command_errors_are_one_line(tmp_path, capsys):
+    from newskg.cli import main
+
+    assert main(["eval", str(tmp_path / "missing.jsonl")]) == 1
+    assert capsys.readouterr().err.strip().endswith("missing.jsonl: no such file")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "source": "seeds", "article": "nope", "text": "x"}\n', encoding="utf-8")
+    assert main(["eval", str(bad)]) == 1
+    assert "seed article 'nope' not found" in capsys.readouterr().err
+    assert main(["eval", str(bad), "--format", "xml"]) == 2
+
+
+@pytest.mark.model
+def test_eval_command_scores_a_seed_passage(tmp_path, capsys):
+    """A small repository with one seed and two cases: one right, one wrong on purpose."""
+    import shutil
+    from pathlib import Path
+
+    from newskg.cli import main
+
+    root = Path(__file__).resolve().parent.parent
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(root / "seeds" / "000_4ba70596b7340321.txt", tmp_path / "seeds")
+    cases = [
+        {"id": "mayor", "source": "seeds", "article": "000_4ba70596b7340321", "text": "Vadym Boichenko, who is no longer",
+         "entities": [["Vadym Boichenko", "Person"]]},
+        {"id": "wrong", "source": "seeds", "article": "000_4ba70596b7340321", "text": "Maxar, a commercial satellite company",
+         "entities": [["Maxar", "City"]]},
+    ]
+    path = tmp_path / "tests" / "cases.jsonl"
+    path.parent.mkdir()
+    path.write_text("".join(json.dumps(c) + "\n" for c in cases), encoding="utf-8")
+    assert main(["eval", str(path), "--format", "json", "--details"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["cases"] == 2 and out["passed"] == 1
+    assert out["scores"]["entities"]["tp"] == 2
+    assert out["scores"]["entity_types"] == {"tp": 1, "fp": 1, "fn": 1, "precision": 0.5, "recall": 0.5, "f1": 0.5}
+    assert [d["id"] for d in out["details"] if not d["passed"]] == ["wrong"]
