@@ -23,7 +23,7 @@ from .text import provenance
 PEOPLE_NOUNS = frozenset(
     """people person civilian resident soldier troop body child refugee victim fighter defender
     casualty dead life inhabitant citizen serviceman prisoner corpse man woman evacuee hostage
-    migrant worker""".split()
+    migrant worker other passenger patient student pupil""".split()
 )
 CATEGORY_BY_LEMMA = {
     "kill": "killed", "die": "killed", "dead": "killed", "death": "killed", "perish": "killed",
@@ -86,7 +86,8 @@ def parse_count(text: str) -> tuple[int, str] | None:
 
 def _counted(span: Span) -> tuple[Token | None, Token]:
     """(people noun or None, the token whose head chain leads to the verb)."""
-    root = span.root
+    # The number itself, not a qualifier the parser made the head ("an estimated 100,000").
+    root = next((t for t in reversed(span) if t.like_num or t.lower_ in _VAGUE), span.root)
     if root.dep_ == "nummod" and root.head.lemma_.lower() in PEOPLE_NOUNS:
         return root.head, root.head
     for prep in root.children:  # "tens of thousands of civilians"
@@ -120,7 +121,7 @@ def _category(noun: Token | None, gov: Token | None) -> str:
         return "remaining"
     if noun is not None and noun.lemma_.lower() in ("soldier", "troop", "fighter", "defender"):
         return "soldiers"
-    return lemma
+    return "count" if lemma in ("be", "have", "include", "number", "total") else lemma
 
 
 def _place(anchor: Token, noun: Token | None) -> Mention | None:
@@ -133,9 +134,19 @@ def _place(anchor: Token, noun: Token | None) -> Mention | None:
     for t in anchor.subtree:
         if t.dep_ == "prep" and t.lower_ in ("in", "inside", "from", "throughout", "at", "across"):
             for pobj in t.children:
-                m = resolve_token(pobj) if pobj.dep_ == "pobj" else None
-                if m is not None and m.type in places:
-                    return m
+                if pobj.dep_ != "pobj":
+                    continue
+                # "in Mariupol", "across Ukraine's borders"
+                owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+                for m in (resolve_token(pobj), resolve_token(owner) if owner is not None else None):
+                    if m is not None and m.type in places:
+                        return m
+    # "… in Kyiv, where an air strike killed eight people": the place the clause hangs on.
+    clause = next((t for t in [anchor, *anchor.ancestors] if t.dep_ == "relcl"), None)
+    if clause is not None and any(c.lower_ == "where" for c in clause.children):
+        m = resolve_token(clause.head, agent=False)
+        if m is not None and m.type in places:
+            return m
     return None
 
 
@@ -144,7 +155,11 @@ def _population_place(population: Token) -> Mention | None:
     owner = next((c for c in population.children if c.dep_ == "poss"), None)
     if owner is None and population.head.dep_ == "relcl":
         owner = population.head.head
-    return resolve_token(owner) if owner is not None else None
+    if owner is None:
+        return None
+    # "Residents of Mariupol, which had …": the relative clause may hang on "Residents".
+    of = [g for p in owner.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return next((m for t in [owner, *of] if (m := resolve_token(t)) is not None), None)
 
 
 def extract_claims(doc: Doc, statements: Iterable[Statement] = ()) -> Iterator[Claim]:
@@ -160,7 +175,7 @@ def extract_claims(doc: Doc, statements: Iterable[Statement] = ()) -> Iterator[C
             continue  # "One man" is a person, not a count
         noun, anchor = _counted(span)
         gov = _governor(anchor)
-        if noun is None and (anchor.dep_ not in ("nsubj", "nsubjpass") or gov is None
+        if noun is None and (anchor.dep_ not in ("nsubj", "nsubjpass", "dobj") or gov is None
                              or gov.lemma_.lower() not in CATEGORY_BY_LEMMA):
             if gov is None or gov.lemma_.lower() != "population":
                 continue

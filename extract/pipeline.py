@@ -89,7 +89,7 @@ def records_from_doc(doc: Doc, article: Article) -> ArticleRecords:
     claims = []
     for c in extract_claims(doc, statements):
         if c.claimant is None and not c.claimant_text and publisher is not None:
-            # Unattributed figures are the publisher's own.
+            # Unattributed figures are the publisher's own (with no publisher, the article's: graph/build).
             c = Claim(c.value, c.qualifier, c.counted, c.category, c.text, c.provenance, c.place,
                       publisher, f"{publisher.name} (publisher)", round(c.confidence * 0.8, 3), c.date)
         claims.append(c)

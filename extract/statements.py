@@ -14,14 +14,21 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .coref import PERSON_PRONOUNS, preceding, entity_at, resolve_token
+from .coref import (
+    PERSON_PRONOUNS,
+    entity_at,
+    person_antecedent,
+    resolve_token,
+    unnamed_actor,
+)
 from .dates import date_in
 from .records import Mention, Statement
 from .text import provenance
 
 SPEECH_VERBS = frozenset(
     """say tell add announce claim state declare insist write warn accuse deny confirm explain
-    note stress reply respond argue estimate report allege admit vow urge told""".split()
+    note stress reply respond argue estimate report allege admit vow urge told speculate suggest
+    predict acknowledge""".split()
 )
 #: Verbs whose object and complement, not a clause, carry the content.
 OBJECT_CUES = frozenset("accuse deny blame urge".split())
@@ -70,7 +77,10 @@ def _subject(cue: Token) -> Token | None:
     """Who speaks: the subject, the agent of a passive ("was told by X"), the
     head of a relative clause ("Zelenskiy, who added"), or the subject of the
     verb a participle hangs on ("…, saying …", "adding that …")."""
-    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    # The subject nearest the verb: in "…, some buried in graves, authorities
+    # have said" the parser may hang "some" on "said" too.
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    subj = min(subjects, key=lambda c: (abs(c.i - cue.i), c.i), default=None)
     if subj is None:
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)
         subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -93,26 +103,45 @@ def _previous_speaker(doc: Doc, before: int) -> Token | None:
     return None
 
 
+def _resolve_speaker(token: Token, exclude: frozenset[str] = frozenset()) -> Mention | None:
+    return resolve_token(token, exclude=exclude) or unnamed_actor(token)
+
+
 def _speaker(cue: Token) -> tuple[Mention | None, str]:
     subj = _subject(cue)
     if subj is None:
         return None, ""
+    if subj.lower_ == "they" and subj.pos_ == "PRON":
+        # "Two top Russian officials appeared to …, though they vowed …": the plural subject of the sentence.
+        root = subj.sent.root
+        plural = next((c for c in root.children if c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS")), None)
+        m = resolve_token(plural) if plural is not None and plural.i < subj.i else None
+        return m, subj.text
+    if subj.lower_ == "it" and subj.pos_ == "PRON":
+        # "… the Ministry of Defence said …. “…,” it added": the last speaker that is no person.
+        earlier = _previous_speaker(cue.doc, subj.i)
+        m = _resolve_speaker(earlier) if earlier is not None else None
+        if m is not None and m.type != "Person":
+            return m, subj.text
+        return None, subj.text
     if subj.lower_ in PERSON_PRONOUNS:
         # Salience: a speaker introduced after the last named person (“One man …
         # told RFE/RL”) is the likelier "he" of the next quote.
-        named_person = preceding(cue.doc, subj.i, ("Person",))
+        named_person = person_antecedent(subj)
         earlier = _previous_speaker(cue.doc, subj.i)
         if earlier is not None and (named_person is None or earlier.i >= named_person.end):
-            m = resolve_token(earlier)
+            m = _resolve_speaker(earlier)
             if m is None:
                 return None, _noun_phrase(earlier)
             if m.type == "Person" or named_person is None:
                 return m, subj.text
         return resolve_token(subj), subj.text
-    m = resolve_token(subj)
+    # "The country has accused Russia": the country is not the accused.
+    objects = frozenset(m.name for c in cue.children if c.dep_ == "dobj" and (m := resolve_token(c)) is not None)
+    m = resolve_token(subj, exclude=objects)
     if m is None:
         appos = next((c for c in subj.children if c.dep_ == "appos" and entity_at(c) is not None), None)
-        m = resolve_token(appos) if appos is not None else None
+        m = resolve_token(appos) if appos is not None else unnamed_actor(subj)
     text = subj.text if subj.pos_ == "PRON" else (m.text if m is not None and entity_at(subj) else _noun_phrase(subj))
     return m, text
 
@@ -138,6 +167,12 @@ def _cue_near(doc: Doc, start: int, end: int) -> Token | None:
     sents = [first[0].sent, first[-1].sent]
     after = [t for t in sents[1] if t.idx >= end and t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"]
     before = [t for t in sents[0] if t.idx < start and t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"]
+    if not after and not before and sents[1].end < len(doc):
+        # '"… a trial." Pelosi said.': the attribution may be a short sentence of its own.
+        nxt = doc[sents[1].end].sent
+        if len(nxt) <= 8:
+            after = [t for t in nxt if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"
+                     and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children)]
     return (after[:1] or before[-1:] or [None])[0]
 
 
@@ -169,7 +204,7 @@ def _direct(doc: Doc) -> Iterator[tuple[Statement, Token | None]]:
 
 def _content_tokens(cue: Token) -> list[Token]:
     if cue.lemma_.lower() in OBJECT_CUES:
-        parts = [c for c in cue.children if c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "pcomp")]
+        parts = [c for c in cue.children if c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "pcomp") and c.i > cue.i]
     else:
         parts = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
         if not parts and cue.dep_ == "ROOT":
@@ -180,10 +215,13 @@ def _content_tokens(cue: Token) -> list[Token]:
 
 
 def _reported(doc: Doc, used: set[int], quoted: list[tuple[int, int]]) -> Iterator[Statement]:
+    marks = quote_spans(doc.text)
     for cue in doc:
         lemma = cue.lemma_.lower()
         if cue.pos_ != "VERB" or lemma not in SPEECH_VERBS or cue.i in used:
             continue
+        if any(qs <= cue.idx < qe for qs, qe in marks):
+            continue  # "I wouldn't say we were robbed" is the quote's own words
         tokens = _content_tokens(cue)
         if not tokens:
             continue

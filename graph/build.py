@@ -141,8 +141,11 @@ class _Builder:
                 add((node, NKG.qualifier, Literal(c.qualifier)))
             if c.place is not None:
                 add((node, NKG.place, self.entity(c.place)))
+            # A figure nobody in the text is credited with is the article's own claim.
             if c.claimant is not None:
                 add((node, NKG.claimant, self.entity(c.claimant)))
+            elif not c.claimant_text:
+                add((node, NKG.claimant, article_iri(p.article_id)))
             if c.claimant_text:
                 add((node, NKG.claimantText, Literal(c.claimant_text)))
             self.evidence(node, p, c.confidence, c.date)
