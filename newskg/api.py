@@ -141,3 +141,14 @@ def format_result(names: list[str], rows: list[list[object]], fmt: str = "table"
     line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
     out = [line(names), line(["-" * w for w in widths])] + [line(c) for c in cells]
     return "\n".join(out) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+
+
+def evaluate(annotations: str | Path, model: str = DEFAULT_MODEL, corpora: str | Path | None = None):
+    """Score a build of the articles that an annotation file references (``newskg eval``).
+
+    Returns a :class:`newskg.evaluate.Report`; render it with
+    :func:`newskg.evaluate.format_report`.
+    """
+    from .evaluate import evaluate as run
+
+    return run(annotations, model=model, corpora=corpora)

@@ -40,6 +40,13 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("query", nargs="?", metavar="QUERY", help="SPARQL text")
     q.add_argument("-f", "--file", metavar="FILE.rq", help="read the query from a file")
     q.add_argument("--format", default="table", choices=api.QUERY_FORMATS)
+
+    e = sub.add_parser("eval", help="score extraction against annotated cases (precision and recall)")
+    e.add_argument("annotations", metavar="ANNOTATIONS", help="a .jsonl file of annotated cases")
+    e.add_argument("--model", default=api.DEFAULT_MODEL, help="spaCy model (default: %(default)s)")
+    e.add_argument("--format", default="table", choices=("table", "json"))
+    e.add_argument("--details", action="store_true", help="list each case's misses, false positives and violations")
+    e.add_argument("--corpora", metavar="DIR", help="where corpora live (default: $NEWSKG_CORPORA or ../shared/corpora)")
     return p
 
 
@@ -67,7 +74,15 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "query": cmd_query}
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import format_report
+
+    report = api.evaluate(args.annotations, model=args.model, corpora=args.corpora)
+    sys.stdout.write(format_report(report, args.format, args.details))
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "query": cmd_query, "eval": cmd_eval}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
