@@ -33,8 +33,11 @@ CATEGORY_BY_LEMMA = {
     "rescue": "rescued", "save": "rescued", "free": "rescued",
     "injure": "injured", "wound": "injured", "hurt": "injured",
     "arrive": "arrived", "bury": "buried", "discover": "found dead", "find": "found dead",
-    "shelter": "sheltering", "hide": "sheltering",
+    "shelter": "sheltering", "hide": "sheltering", "join": "evacuated", "miss": "missing",
+    "missing": "missing", "live": "population",
 }
+#: Verbs whose complement says what happened to the people counted.
+CONTROL_VERBS = frozenset("manage try attempt begin continue confirm report believe fear remain".split())
 QUALIFIERS = (
     "at least", "at most", "more than", "less than", "fewer than", "up to", "an estimated",
     "estimated", "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "close to",
@@ -106,6 +109,11 @@ def _governor(token: Token) -> Token | None:
     while t.head.i != t.i:
         t = t.head
         if t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in ("population", "death", "dead"):
+            # "100 civilians managed to escape", "were confirmed dead": the verb that says what happened.
+            if t.lemma_.lower() in CONTROL_VERBS:
+                inner = next((c for c in t.children if c.dep_ in ("xcomp", "acomp", "oprd")), None)
+                if inner is not None:
+                    return inner
             return t
     return None
 

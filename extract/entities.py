@@ -28,6 +28,7 @@ from .names import (
     DEPARTMENT_WORDS,
     INSTITUTION_WORDS,
     institution_span,
+    lowercase_institution,
     region_span,
     short_names,
     typed_span,
@@ -217,8 +218,8 @@ def retype_entities(doc: Doc) -> Doc:
     taken = {i for s in spans for i in range(s.start, s.end)}
     for token in doc:
         found = _nationality_group(token) if token.i not in taken else None
-        if found is None and token.i not in taken and not token.ent_type_:
-            found = untagged_institution(token)
+        if found is None and token.i not in taken:
+            found = (untagged_institution(token) if not token.ent_type_ else None) or lowercase_institution(token)
         if found is not None and not any(i in taken for i in range(found.start, found.end)):
             spans.append(found)
             taken.update(range(found.start, found.end))

@@ -125,6 +125,31 @@ def untagged_institution(token: Token) -> Span | None:
     return institution_span(token.doc[start : token.i + 1])
 
 
+def lowercase_institution(token: Token) -> Span | None:
+    """"Russia's defence ministry", "the Ukrainian president's office": an
+    institution written in lower case, named with its country's owner."""
+    if not token.is_lower or token.lower_ not in INSTITUTION_WORDS or token.dep_ == "compound":
+        return None
+    left = [t for t in token.subtree if t.i < token.i and t.dep_ != "det" and not t.is_punct]
+    if not left or left[0].i < token.i - 4:
+        return None
+    country, owner = "", None
+    for t in left:
+        place = gazetteer.lookup(t.text) if t.pos_ == "PROPN" else None
+        country = (place.name if place is not None and place.type == "Country" else "") \
+            or gazetteer.country_of_demonym(t.text)
+        if country:
+            owner = t
+            break
+    if owner is None or owner.i != left[0].i:
+        return None
+    words = [t for t in left if t.i > owner.i and not (t.tag_ == "POS" and t.i == owner.i + 1)]
+    name = "".join(t.text_with_ws for t in words).strip() + (" " if words else "") + token.text
+    if not words:
+        return None  # "Russia's ministry": no name to go by
+    return typed_span(token.doc, words[0].i, token.i + 1, "Organization", f"{name} ({country})", country=country)
+
+
 def institution_span(span: Span) -> Span:
     """An organisation, scoped to its country when its name is one every
     country has: "Ministry of Defence (United Kingdom)"."""

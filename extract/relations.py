@@ -35,7 +35,8 @@ ROLE_RELATIONS = {
 }
 ROLE_NOUNS = frozenset(ROLE_RELATIONS) | frozenset(
     "secretary head chief leader commander governor adviser advisor diplomat director ambassador chairman "
-    "official envoy prosecutor general".split()
+    "official envoy prosecutor general coordinator representative officer member founder chair chairwoman "
+    "ceo".split()
 )
 ALLEGATION_VERBS = frozenset("accuse blame charge suspect".split())
 
@@ -172,11 +173,34 @@ def _role_triples(ent: Span) -> Iterator[Triple]:
         # Defense Ministry spokesman" speaks for the ministry.
         orgs = [(tok, org) for tok in org_tokens if (org := resolve_token(tok)) is not None and org.type != "Person"]
         orgs += [(tok, org) for tok in org_tokens if (org := _demonym_country(tok)) is not None]
+        if not orgs and any(c.lower_ == "regional" for c in role.children):  # "the regional governor"
+            region = _region_before(role)
+            orgs = [(role, region)] if region is not None else []
         # "former vice-president", "deputy mayor": another role than the noun says.
         qualified = any(c.lower_ in ("former", "vice", "deputy", "acting", "ex", "then") for c in role.children)
         for tok, org in orgs[:1]:
             rel = "role_of" if qualified else ROLE_RELATIONS.get(role.lemma_.lower(), "role_of")
             yield _triple(person, rel, org, role, role, tok, 0.8)
+
+
+def _region_before(token: Token) -> Mention | None:
+    """The region named last before ``token`` in its sentence or the one before."""
+    from .coref import preceding
+
+    region = preceding(token.doc, token.i, ("Region",))
+    if region is None or region.sent.start < token.sent.start - 60:
+        return None
+    return mention(region, 0.7)
+
+
+def _affiliation_triples(ent: Span) -> Iterator[Triple]:
+    """"Pascal Hundt of the ICRC": a person of an organisation."""
+    for prep in ent.root.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "at"):
+            for pobj in prep.children:
+                org = resolve_token(pobj) if pobj.dep_ == "pobj" else None
+                if org is not None and org.type in ("Organization", "Group"):
+                    yield _triple(mention(ent), "affiliated_with", org, prep, ent.root, pobj, 0.8)
 
 
 def _named_city(facility: Span) -> Mention | None:
@@ -215,6 +239,7 @@ def extract_triples(doc: Doc) -> Iterator[Triple]:
     for ent in doc.ents:
         if ent.label_ == "Person":
             yield from _role_triples(ent)
+            yield from _affiliation_triples(ent)
         elif ent.label_ == "Group" and ent._.kg_country:
             place = gazetteer.lookup(ent._.kg_country)
             p = provenance(doc, ent.start_char, ent.end_char)

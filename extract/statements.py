@@ -28,7 +28,8 @@ from .text import provenance
 SPEECH_VERBS = frozenset(
     """say tell add announce claim state declare insist write warn accuse deny confirm explain
     note stress reply respond argue estimate report allege admit vow urge told speculate suggest
-    predict acknowledge""".split()
+    predict acknowledge tweet remark promise indicate comment reveal recall post describe call
+    write""".split()
 )
 #: Verbs whose object and complement, not a clause, carry the content.
 OBJECT_CUES = frozenset("accuse deny blame urge".split())
