@@ -197,8 +197,11 @@ class _Builder:
             if c.place is not None:
                 add((node, NKG.place, self.entity(c.place)))
                 self.add_topic(node, c, self.entity(c.place))
+            # A figure nobody in the text is credited with is the article's own claim.
             if c.claimant is not None:
                 add((node, NKG.claimant, self.entity(c.claimant)))
+            elif not c.claimant_text:
+                add((node, NKG.claimant, article_iri(p.article_id)))
             if c.claimant_text:
                 add((node, NKG.claimantText, Literal(c.claimant_text)))
             self.evidence(node, p, c.confidence, c.date)

@@ -181,3 +181,14 @@ def stats(graph: str | Path | Graph, top: int = 10) -> dict:
     if top < 1:
         raise UsageError(f"--top must be 1 or more, not {top}")
     return graph_stats(load_graph(graph) if isinstance(graph, (str, Path)) else graph, top)
+
+
+def evaluate(annotations: str | Path, model: str = DEFAULT_MODEL, corpora: str | Path | None = None):
+    """Score a build of the articles that an annotation file references (``newskg eval``).
+
+    Returns a :class:`newskg.evaluate.Report`; render it with
+    :func:`newskg.evaluate.format_report`.
+    """
+    from .evaluate import evaluate as run
+
+    return run(annotations, model=model, corpora=corpora)

@@ -159,15 +159,20 @@ def parse_jsonl_record(record: dict, where: str, path: str = "") -> Article:
     )
 
 
-def parse_jsonl(lines: Iterable[str], path: str) -> Iterator[Article]:
+def json_lines(lines: Iterable[str], path: str | os.PathLike) -> Iterator[tuple[str, object]]:
+    """(``file:line``, value) for each non-blank JSON line; invalid JSON is an InputError."""
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         where = f"{path}:{number}"
         try:
-            record = json.loads(line)
+            yield where, json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(where, f"not valid JSON ({exc.msg})") from None
+
+
+def parse_jsonl(lines: Iterable[str], path: str) -> Iterator[Article]:
+    for where, record in json_lines(lines, path):
         yield parse_jsonl_record(record, where, path)
 
 
