@@ -1,10 +1,12 @@
 """GraphML of the networkx view, for Gephi, yEd or networkx users.
 
 GraphML holds scalar attributes only: lists (aliases, articles) are joined
-with " | " and missing values are left out.
+with " | " and missing values are left out. XML 1.0 cannot hold most
+control characters (not even escaped), so each becomes U+FFFD.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,10 +18,13 @@ from graph.view import to_networkx
 from .atomic import write_text
 
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _scalar(value: object) -> object:
     if isinstance(value, (list, tuple)):
-        return " | ".join(str(v) for v in value)
-    return value
+        value = " | ".join(str(v) for v in value)
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 def graphml_lines(g: Graph) -> Iterator[str]:
