@@ -230,7 +230,7 @@ def _jsonl_files(c: Corpus) -> None:
         lines.append(json.dumps(record))
         expected.append((len(lines), r"duplicate article id '7', (the same|a different) text"))
     # Good records that need care: a U+2028 inside a string, a lone surrogate, HTML, controls.
-    add_good("json-u2028", "Kyiv held\u2028on Monday, officials said. " + GOOD_PROSE[0])
+    add_good("json-u2028", "Kyiv held, officials said.\u2028On Monday it was calm. " + GOOD_PROSE[0])
     lines.append('{"id": "json-surrogate", "text": "Mariupol \\ud800 was shelled on Monday, the mayor said."}')
     c.good.add("json-surrogate")
     add_good("json-html", "<!DOCTYPE html><html><head><title>T</title></head><body><p>" + GOOD_PROSE[3]
