@@ -281,7 +281,7 @@ def parse_jsonl_record(record: object, path: str = "", line: int = 0,
 
 # The reading functions live in newskg.reading, which imports the parsers
 # above; they stay importable from here (PEP 562, no import cycle).
-_READING = ("article_files", "open_articles", "read_articles", "read_file", "read_stream")
+_READING = ("article_files", "open_articles", "parse_jsonl", "read_articles", "read_file", "read_stream")
 
 
 def __getattr__(name: str):

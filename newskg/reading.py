@@ -88,6 +88,15 @@ def _jsonl(text: str, path: str, report: ProblemSink, max_chars: int) -> Iterato
             yield article, number
 
 
+def parse_jsonl(text: str | Iterable[str], path: str = "-", on_problem: ProblemSink = _raise,
+                max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article]:
+    """Articles in JSON Lines text (or its lines); each bad line goes to
+    ``on_problem`` (default: raise :class:`InputError`)."""
+    text = text if isinstance(text, str) else "\n".join(line.rstrip("\n") for line in text)
+    for article, _ in _jsonl(text, path, on_problem, max_chars):
+        yield article
+
+
 def _articles_in_text(text: str, name: str, path: str, report: ProblemSink, max_chars: int,
                       jsonl: bool) -> Iterator[tuple[Article, int]]:
     if not text.strip():
