@@ -13,7 +13,7 @@ judged:
 
 Tables of figures and lists of names have few function words of any
 language and are kept. On the 22,000 English articles of the shared
-corpora the test judges none to be foreign.
+corpora (25,747 articles) the test judges none to be foreign.
 
 >>> not_english("Russia attacked the city of Mariupol on Tuesday, and officials said that " * 5)
 ''
