@@ -141,7 +141,7 @@ def parse_annotations(lines: Iterable[str], path: str | Path) -> Annotations:
     aliases: dict[str, list[str]] = {}
     cases: list[Case] = []
     seen: dict[str, str] = {}
-    for where, record in json_lines(lines, path):
+    for where, _, record in json_lines(lines, path):
         if not isinstance(record, dict):
             raise InputError(where, "each line must be a JSON object")
         if "aliases" in record:
@@ -199,9 +199,9 @@ def corpora_dir(annotations_path: Path, corpora: str | Path | None = None) -> Pa
 def _jsonl_articles(path: Path, wanted: set[str]) -> dict[str, Article]:
     found = {}
     with path.open(encoding="utf-8") as f:
-        for where, record in json_lines(f, path):
+        for _, number, record in json_lines(f, path):
             if isinstance(record, dict) and str(record.get("id", "")).strip() in wanted:
-                article = parse_jsonl_record(record, where, str(path))
+                article = parse_jsonl_record(record, str(path), number)
                 found[article.id] = article
     return found
 

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, TextIO
 
 from exports import DEFAULT_FORMATS, parse_formats
 
-from .articles import read_articles
-from .errors import InputError, QueryError, UnknownChoiceError, UsageError
+from .articles import DEFAULT_MAX_CHARS
+from .errors import InputError, Problem, QueryError, UnknownChoiceError, UsageError
+from .reading import ProblemSink, no_articles_reason, open_articles
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -38,6 +39,8 @@ class BuildResult:
     files: tuple[Path, ...]
     articles: int
     counts: dict[str, int] = field(default_factory=dict)
+    skipped: tuple[Problem, ...] = ()  # inputs not built, each with path, line and reason
+    notes: tuple[Problem, ...] = ()  # inputs built with a caveat (e.g. read as Windows-1252)
 
 
 def build(
@@ -46,25 +49,32 @@ def build(
     model: str = DEFAULT_MODEL,
     formats: str | Iterable[str] = DEFAULT_FORMATS,
     stdin: TextIO | None = None,
+    *,
+    strict: bool = False,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    on_problem: ProblemSink | None = None,
 ) -> BuildResult:
     """Read articles, extract, merge into one graph, write each format.
 
     Everything that can be checked is checked before the model loads, and
     nothing is written until the graph is complete, so a bad input never
-    leaves half an output.
+    leaves half an output. A bad article is skipped and reported (to
+    ``on_problem`` as found, and in ``BuildResult.skipped``); with
+    ``strict`` any skip raises SkippedInputError before the model loads.
     """
     exporters = parse_formats(formats)
     if not sources:
         raise InputError("SRC", "no input given")
-    articles = read_articles(sources, stdin=stdin)
+    articles, problems = open_articles(sources, stdin, strict=strict, max_chars=max_chars, on_problem=on_problem)
     first = next(articles, None)  # reads and checks every path first
     if first is None:
-        raise InputError(", ".join(sources), "no .txt or .jsonl articles found")
+        raise no_articles_reason(sources, problems)
 
     from extract.pipeline import extract_articles, load_pipeline  # spaCy: only now
     from graph.build import build_graph
 
     nlp = load_pipeline(model)
+    nlp.max_length = max(nlp.max_length, max_chars)  # longer articles were skipped
 
     def everything():
         yield first
@@ -74,7 +84,9 @@ def build(
     graph = build_graph(records)
     out = Path(out_dir)
     files = tuple(e.write(graph, out) for e in exporters)
-    return BuildResult(out, files, len(records), graph_counts(graph))
+    return BuildResult(out, files, len(records), graph_counts(graph),
+                       skipped=tuple(p for p in problems if p.skipped),
+                       notes=tuple(p for p in problems if not p.skipped))
 
 
 def graph_counts(g: Graph) -> dict[str, int]:

@@ -1,9 +1,10 @@
 """The ``newskg`` command: a thin layer over :mod:`newskg.api`.
 
-Exit codes: 0 success; 1 bad input (unreadable or invalid article, graph or
-query); 2 usage error (unknown option, format or model); 130 interrupted.
-Errors are one line on stderr, never a traceback (set NEWSKG_DEBUG=1 to see
-one).
+Exit codes: 0 success (every article built); 1 bad input (some articles
+skipped, each reported as ``newskg: skipped: FILE:LINE: reason``; or nothing
+to build, a missing path, a bad graph or query); 2 usage error (unknown
+option, format or model); 70 internal error; 130 interrupted. Errors are
+one line on stderr, never a traceback (set NEWSKG_DEBUG=1 to see one).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__, api
-from .errors import NewskgError, UsageError
+from .errors import NewskgError, Problem, UsageError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,6 +35,10 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--model", default=api.DEFAULT_MODEL, help="spaCy model (default: %(default)s)")
     b.add_argument("--format", default=",".join(DEFAULT_FORMATS), metavar="FORMATS",
                    help=f"comma-separated, from: {', '.join(sorted(EXPORTERS))} (default: %(default)s)")
+    b.add_argument("--strict", action="store_true",
+                   help="any article that would be skipped is an error: report them all, build nothing")
+    b.add_argument("--max-chars", type=_positive_int, default=api.DEFAULT_MAX_CHARS, metavar="N",
+                   help="skip articles longer than N characters (default: %(default)s, spaCy's limit)")
 
     q = sub.add_parser("query", help="run a SPARQL query over a Turtle graph")
     q.add_argument("graph", metavar="GRAPH.ttl")
@@ -61,13 +66,33 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, not {text!r}")
+    return value
+
+
+def _problem_printer(strict: bool):
+    """Print each input problem as one line the moment it is found."""
+    def show(problem: Problem) -> None:
+        label = "note" if not problem.skipped else "error" if strict else "skipped"
+        print(f"newskg: {label}: {problem}", file=sys.stderr, flush=True)
+    return show
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    result = api.build(args.sources, args.out, model=args.model, formats=args.format)
+    result = api.build(args.sources, args.out, model=args.model, formats=args.format, strict=args.strict,
+                       max_chars=args.max_chars, on_problem=_problem_printer(args.strict))
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
-    print(f"built {result.articles} article(s) into {result.out_dir}: {counts}", file=sys.stderr)
+    skipped = f"; skipped {len(result.skipped)} (listed above)" if result.skipped else ""
+    print(f"built {result.articles} article(s) into {result.out_dir}: {counts}{skipped}", file=sys.stderr)
     for f in result.files:
         print(f)
-    return 0
+    return 1 if result.skipped else 0
 
 
 def cmd_query(args: argparse.Namespace) -> int:
