@@ -194,13 +194,13 @@ def _region_before(token: Token) -> Mention | None:
 
 
 def _affiliation_triples(ent: Span) -> Iterator[Triple]:
-    """"Pascal Hundt of the ICRC": a person of an organisation."""
+    """"Pascal Hundt of the ICRC": a person with some role in an organisation."""
     for prep in ent.root.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "at"):
             for pobj in prep.children:
                 org = resolve_token(pobj) if pobj.dep_ == "pobj" else None
                 if org is not None and org.type in ("Organization", "Group"):
-                    yield _triple(mention(ent), "affiliated_with", org, prep, ent.root, pobj, 0.8)
+                    yield _triple(mention(ent), "role_of", org, prep, ent.root, pobj, 0.7)
 
 
 def _named_city(facility: Span) -> Mention | None:
@@ -209,7 +209,9 @@ def _named_city(facility: Span) -> Mention | None:
     from .coref import preceding
 
     city = preceding(facility.doc, facility.start, ("City",), salient=True)
-    if city is None or not facility._.kg_name.endswith(f"({city._.kg_name or city.text})"):
+    if city is None:
+        return None
+    if not facility._.kg_name.endswith(f"({city._.kg_name or city.text})"):
         return None
     return mention(city, 0.5)
 
