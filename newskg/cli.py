@@ -1,9 +1,10 @@
 """The ``newskg`` command: a thin layer over :mod:`newskg.api`.
 
-Exit codes: 0 success; 1 bad input (unreadable or invalid article, graph or
-query); 2 usage error (unknown option, format or model); 130 interrupted.
-Errors are one line on stderr, never a traceback (set NEWSKG_DEBUG=1 to see
-one).
+Exit codes: 0 success (every article built); 1 bad input (some articles
+skipped, each reported as ``newskg: skipped: FILE:LINE: reason``; or nothing
+to build, a missing path, a bad graph or query); 2 usage error (unknown
+option, format or model); 70 internal error; 130 interrupted. Errors are
+one line on stderr, never a traceback (set NEWSKG_DEBUG=1 to see one).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__, api
-from .errors import NewskgError, UsageError
+from .errors import NewskgError, Problem, UsageError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,35 +36,78 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--model", default=api.DEFAULT_MODEL, help="spaCy model (default: %(default)s)")
     b.add_argument("--format", default=",".join(DEFAULT_FORMATS), metavar="FORMATS",
                    help=f"comma-separated, from: {', '.join(sorted(EXPORTERS))} (default: %(default)s)")
-    b.add_argument("--workers", type=int, default=1, metavar="N", help="parse in N processes (default: 1)")
+    b.add_argument("--strict", action="store_true",
+                   help="any article that would be skipped is an error: report them all, build nothing")
+    b.add_argument("--max-chars", type=_positive_int, default=api.DEFAULT_MAX_CHARS, metavar="N",
+                   help="skip articles longer than N characters (default: %(default)s, spaCy's limit)")
+    b.add_argument("--workers", type=_positive_int, default=1, metavar="N", help="parse in N processes (default: 1)")
     b.add_argument("--executor", default="local", metavar="{local,dask}",
                    help="where to parse: local (default) or dask (a Dask cluster, see --scheduler)")
     b.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler, e.g. tcp://10.0.0.5:8786")
     b.add_argument("--remove", action="append", default=[], metavar="ID",
                    help="take the article with this id and its facts out of OUT (repeatable)")
     b.add_argument("--fresh", action="store_true", help="forget what OUT holds and build from SRC alone")
-    b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    b.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
 
     q = sub.add_parser("query", help="run a SPARQL query over a Turtle graph")
     q.add_argument("graph", metavar="GRAPH.ttl")
     q.add_argument("query", nargs="?", metavar="QUERY", help="SPARQL text")
     q.add_argument("-f", "--file", metavar="FILE.rq", help="read the query from a file")
     q.add_argument("--format", default="table", choices=api.QUERY_FORMATS)
+
+    v = sub.add_parser("validate", help="check a Turtle graph against the SHACL shapes; exit 1 if it does not conform")
+    v.add_argument("graph", metavar="GRAPH.ttl")
+
+    x = sub.add_parser("explain", help="why an entity has its names: surface forms, articles, merge rules")
+    x.add_argument("name", metavar="NAME")
+    x.add_argument("--graph", required=True, metavar="GRAPH.ttl")
+
+    s = sub.add_parser("stats", help="counts by type, top actors by degree and PageRank, connected components")
+    s.add_argument("graph", metavar="GRAPH.ttl")
+    s.add_argument("--top", type=int, default=10, metavar="N", help="how many top actors (default: %(default)s)")
+    s.add_argument("--format", default="table", choices=("table", "json"))
+    e = sub.add_parser("eval", help="score extraction against annotated cases (precision and recall)")
+    e.add_argument("annotations", metavar="ANNOTATIONS", help="a .jsonl file of annotated cases")
+    e.add_argument("--model", default=api.DEFAULT_MODEL, help="spaCy model (default: %(default)s)")
+    e.add_argument("--format", default="table", choices=("table", "json"))
+    e.add_argument("--details", action="store_true", help="list each case's misses, false positives and violations")
+    e.add_argument("--corpora", metavar="DIR", help="where corpora live (default: $NEWSKG_CORPORA or ../shared/corpora)")
     return p
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, not {text!r}")
+    return value
+
+
+def _problem_printer(strict: bool):
+    """Print each input problem as one line the moment it is found."""
+    def show(problem: Problem) -> None:
+        label = "note" if not problem.skipped else "error" if strict else "skipped"
+        print(f"newskg: {label}: {problem}", file=sys.stderr, flush=True)
+    return show
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    result = api.build(args.sources, args.out, model=args.model, formats=args.format, workers=args.workers,
+    result = api.build(args.sources, args.out, model=args.model, formats=args.format, strict=args.strict,
+                       max_chars=args.max_chars, on_problem=_problem_printer(args.strict), workers=args.workers,
                        executor=args.executor, scheduler=args.scheduler, remove=args.remove,
                        fresh=args.fresh, progress=not args.quiet)
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
+    skipped = f"; skipped {len(result.skipped)} (listed above)" if result.skipped else ""
     if not args.quiet:
         done = f"{result.extracted} parsed, {result.reused} unchanged" + (
             f", {result.removed} removed" if result.removed else "")
-        print(f"built {result.articles} article(s) into {result.out_dir} ({done}): {counts}", file=sys.stderr)
+        print(f"built {result.articles} article(s) into {result.out_dir} ({done}): {counts}{skipped}",
+              file=sys.stderr)
     for f in result.files:
         print(f)
-    return 0
+    return 1 if result.skipped else 0
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -81,7 +125,44 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "query": cmd_query}
+def cmd_validate(args: argparse.Namespace) -> int:
+    report = api.validate(args.graph)
+    v, w = len(report.violations), len(report.warnings)
+    warned = f" ({w} warning{'s' if w != 1 else ''})" if w else ""
+    if report.conforms:
+        print(f"{args.graph}: conforms to the newskg shapes{warned}")
+    else:
+        print(f"{args.graph}: does not conform: {v} violation{'s' if v != 1 else ''}{warned}")
+    for f in report.findings:
+        print(f"  {f.line()}")
+    return 0 if report.conforms else 1
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from graph.explain import explanation_lines
+
+    blocks = ["\n".join(explanation_lines(x)) for x in api.explain(args.name, args.graph)]
+    print("\n\n".join(blocks))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from graph.stats import format_stats
+
+    sys.stdout.write(format_stats(api.stats(args.graph, top=args.top), args.format))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import format_report
+
+    report = api.evaluate(args.annotations, model=args.model, corpora=args.corpora)
+    sys.stdout.write(format_report(report, args.format, args.details))
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "query": cmd_query, "eval": cmd_eval, "validate": cmd_validate,
+            "explain": cmd_explain, "stats": cmd_stats}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from itertools import islice
 from pathlib import Path
 
@@ -131,11 +131,12 @@ def _pipeline(model: str):
     return _PIPELINES[model]
 
 
-def extract_batch(model: str, batch: Sequence[tuple[Article, str]], expected: str = "") -> dict:
+def extract_batch(model: str, batch: Sequence[tuple[Article, str]], expected: str = "", max_chars: int = 0) -> dict:
     """Parse and extract one batch; return encoded rows and timings.
 
     ``expected`` is the caller's fingerprint: a worker with another model or
-    extractor version refuses rather than mixing records.
+    extractor version refuses rather than mixing records. ``max_chars``
+    raises spaCy's length limit (longer articles were skipped when read).
     """
     from extract.pipeline import extract_articles
 
@@ -146,6 +147,7 @@ def extract_batch(model: str, batch: Sequence[tuple[Article, str]], expected: st
     with _PIPELINE_LOCK:
         t = time.perf_counter()
         nlp = _pipeline(model)
+        nlp.max_length = max(nlp.max_length, max_chars)
         stats["load"] = time.perf_counter() - t
         hashes = {a.id: h for a, h in batch}
         records = list(extract_articles(nlp, (a for a, _ in batch), SPACY_BATCH, stats))
@@ -163,11 +165,11 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def run_local(model: str, batches: Iterable[list], workers: int, fp: str) -> Iterator[dict]:
-    """Results of :func:`extract_batch` for each batch, in this process or a pool."""
+def run_local(model: str, task: Callable[[list], dict], batches: Iterable[list], workers: int) -> Iterator[dict]:
+    """Results of ``task`` (:func:`extract_batch`) for each batch, in this process or a pool."""
     if workers == 1:
         for batch in batches:
-            yield extract_batch(model, batch, fp)
+            yield task(batch)
         return
     import multiprocessing as mp
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -175,12 +177,12 @@ def run_local(model: str, batches: Iterable[list], workers: int, fp: str) -> Ite
     _pipeline(model)  # load once here; forked workers inherit it
     method = "fork" if "fork" in mp.get_all_start_methods() else None
     with ProcessPoolExecutor(workers, mp_context=mp.get_context(method)) as pool:
-        yield from _windowed(lambda b: pool.submit(extract_batch, model, b, fp), batches, 2 * workers,
+        yield from _windowed(lambda b: pool.submit(task, b), batches, 2 * workers,
                              lambda fs: wait(fs, return_when=FIRST_COMPLETED), lambda f: f.result())
 
 
-def run_dask(model: str, batches: Iterable[list], scheduler: str, fp: str) -> Iterator[dict]:
-    """Results of :func:`extract_batch` computed on a Dask cluster."""
+def run_dask(task: Callable[[list], dict], batches: Iterable[list], scheduler: str) -> Iterator[dict]:
+    """Results of ``task`` (:func:`extract_batch`) for each batch, computed on a Dask cluster."""
     try:
         from distributed import Client, as_completed
     except ImportError:  # pragma: no cover - a runtime dependency
@@ -192,14 +194,14 @@ def run_dask(model: str, batches: Iterable[list], scheduler: str, fp: str) -> It
     with client:
         width = 2 * max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
         batches = iter(batches)
-        first = [client.submit(extract_batch, model, b, fp, pure=False) for b in islice(batches, width)]
+        first = [client.submit(task, b, pure=False) for b in islice(batches, width)]
         if not first:
             return
         running = as_completed(first, loop=client.loop)
         for future in running:  # also yields futures added while iterating
             yield future.result()
             if (batch := next(batches, None)) is not None:
-                running.add(client.submit(extract_batch, model, batch, fp, pure=False))
+                running.add(client.submit(task, batch, pure=False))
 
 
 def _windowed(submit: Callable, batches: Iterable[list], width: int, wait_first: Callable,
@@ -239,30 +241,20 @@ def _progress(enabled: bool, total: int | None):
                 file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
 
 
-def update_records(
-    store: RecordStore,
-    articles: Iterable[Article],
-    model: str,
-    workers: int = 1,
-    executor: str = "local",
-    scheduler: str | None = None,
-    progress: bool = False,
-    total: int | None = None,
-    keep: Iterable[str] = (),
-) -> BuildStats:
+def update_records(store: RecordStore, articles: Iterable[Article], model: str, opts: BuildOptions) -> BuildStats:
     """Bring the records cache up to date with ``articles``.
 
     Articles whose content and fingerprint match their cached records are
     skipped. Cached articles that were not given and were extracted by
     another model or extractor are an error (their records cannot be
-    reused and there is nothing to re-extract them from), unless listed in
-    ``keep`` (e.g. about to be removed).
+    reused and there is nothing to re-extract them from), unless they are
+    about to be removed.
     """
     stats = BuildStats()
     fp = fingerprint(model)
     cached = store.index()
     seen: set[str] = set()
-    bar = _progress(progress, total)
+    bar = _progress(opts.progress, opts.total)
 
     def todo() -> Iterator[tuple[Article, str]]:
         for a in articles:
@@ -276,8 +268,9 @@ def update_records(
 
     started = time.perf_counter()
     batches = _chunks(todo(), CHUNK)
-    results = (run_dask(model, batches, scheduler, fp) if executor == "dask"
-               else run_local(model, batches, workers, fp))
+    task = partial(extract_batch, model, expected=fp, max_chars=opts.max_chars)
+    results = (run_dask(task, batches, opts.scheduler) if opts.executor == "dask"
+               else run_local(model, task, batches, opts.workers))
     try:
         for res in results:
             store.put(res["rows"])
@@ -289,7 +282,7 @@ def update_records(
         bar.close()
     stats.add("extract_wall", time.perf_counter() - started)
     stats.mark_peak("extract")
-    skip = seen | set(keep)
+    skip = seen | set(opts.remove)
     stale = sorted((i, f) for i, (_, f) in cached.items() if f != fp and i not in skip)
     if stale:
         raise InputError(
@@ -302,7 +295,7 @@ def update_records(
 def count_articles(sources: Sequence[str]) -> int | None:
     """How many articles the sources hold (for the progress bar), cheaply:
     one per ``.txt``, one per non-blank ``.jsonl`` line; None for stdin."""
-    from .articles import article_files
+    from .reading import article_files
 
     if "-" in sources:
         return None
@@ -318,26 +311,26 @@ def count_articles(sources: Sequence[str]) -> int | None:
 
 
 
-def run_build(
-    articles: Iterable[Article],
-    out: Path,
-    model: str,
-    exporters: Sequence,
-    *,
-    workers: int = 1,
-    executor: str = "local",
-    scheduler: str | None = None,
-    remove: Sequence[str] = (),
-    fresh: bool = False,
-    progress: bool = False,
-    total: int | None = None,
-):
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to run a build (see :func:`newskg.api.build`)."""
+
+    workers: int = 1
+    executor: str = "local"
+    scheduler: str | None = None
+    remove: tuple[str, ...] = ()
+    fresh: bool = False
+    progress: bool = False
+    total: int | None = None  # articles expected, for the progress bar
+    max_chars: int = 0
+
+
+def run_build(articles: Iterable[Article], out: Path, model: str, exporters: Sequence, opts: BuildOptions):
     """Update ``out``'s records cache, resolve the graph from all of it, write the exports."""
     check_model(model)
     created = not out.exists()
     try:
-        return _run_build(articles, out, model, exporters, workers=workers, executor=executor,
-                          scheduler=scheduler, remove=remove, fresh=fresh, progress=progress, total=total)
+        return _run_build(articles, out, model, exporters, opts)
     except NewskgError:
         if created:  # a failed build into a new folder leaves nothing behind
             shutil.rmtree(out, ignore_errors=True)
@@ -355,7 +348,7 @@ def check_model(model: str) -> None:
         raise ModelNotFoundError(model, installed_models())
 
 
-def _run_build(articles, out, model, exporters, *, workers, executor, scheduler, remove, fresh, progress, total):
+def _run_build(articles: Iterable[Article], out: Path, model: str, exporters: Sequence, opts: BuildOptions):
     from exports.atomic import clean_leftovers
     from graph.build import build_graph
 
@@ -364,12 +357,13 @@ def _run_build(articles, out, model, exporters, *, workers, executor, scheduler,
     with RecordStore.open(out) as store:
         for e in exporters:
             clean_leftovers(out / e.target)  # from a build that was killed
-        if fresh:
+        if opts.fresh:
             store.clear()
+        remove = opts.remove
         missing = [i for i in remove if i not in store.index()]
         if missing:
             raise InputError(f"--remove {missing[0]}", f"no such article in {out}")
-        stats = update_records(store, articles, model, workers, executor, scheduler, progress, total, keep=remove)
+        stats = update_records(store, articles, model, opts)
         with stats.stage("graph"):
             graph = build_graph(store.records(without=remove))
         files = []
@@ -382,5 +376,6 @@ def _run_build(articles, out, model, exporters, *, workers, executor, scheduler,
         stats.removed = len(remove)
         stats.mark_peak("build")
     counts = graph_counts(graph)
-    return BuildResult(out, tuple(files), counts.get("articles", 0), counts, stats.extracted, stats.reused,
-                       stats.removed, dict(stats.timings), dict(stats.peak_rss_mb))
+    return BuildResult(out, tuple(files), counts.get("articles", 0), counts, extracted=stats.extracted,
+                       reused=stats.reused, removed=stats.removed, timings=dict(stats.timings),
+                       peak_rss_mb=dict(stats.peak_rss_mb))
