@@ -11,7 +11,8 @@ of the shared corpora). For each size and process count, in one run and
 back to back so that other load on the machine hits both alike:
 
 - **raw parse**, the floor: loading the same model and ``nlp.pipe`` over
-  the same texts with the same batch size and number of processes, doing
+  the same texts (the articles a build does not skip, as the build feeds
+  them to spaCy) with the same batch size and number of processes, doing
   nothing with the Docs;
 - **newskg build** into an empty folder (Turtle, viewer and Neo4j exports),
   with its own time per stage: parse and extract (summed over workers),
@@ -112,8 +113,12 @@ def cpu_since(before: tuple[float, float]) -> dict:
 def run_raw(path: str, procs: int, model: str) -> dict:
     import spacy
 
-    with open(path, encoding="utf-8") as f:
-        texts = [json.loads(line)["text"] for line in f if line.strip()]
+    from newskg.reading import open_articles
+
+    # Exactly what a build feeds spaCy: the articles it does not skip, with
+    # page furniture blanked (read before the clock starts).
+    articles, _problems = open_articles([path])
+    texts = [a.content for a in articles]
     with PeakRSS() as rss:
         cpu, t = cpu_seconds(), time.perf_counter()  # loading counts, as it does in a build
         nlp = spacy.load(model, exclude=["textcat"])  # as newskg loads it

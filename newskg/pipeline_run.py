@@ -310,7 +310,6 @@ def count_articles(sources: Sequence[str]) -> int | None:
     return n
 
 
-
 @dataclass(frozen=True)
 class BuildOptions:
     """How to run a build (see :func:`newskg.api.build`)."""
