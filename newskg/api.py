@@ -12,7 +12,7 @@ import csv
 import io
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 from exports import DEFAULT_FORMATS, parse_formats
 
 from .articles import read_articles
-from .errors import InputError, QueryError, UnknownChoiceError
+from .errors import InputError, UnknownChoiceError
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -106,20 +106,20 @@ def load_graph(path: str | Path) -> Graph:
     return g
 
 
-def query(graph: str | Path | Graph, sparql: str) -> tuple[list[str], list[list[object]]]:
-    """Run a SPARQL SELECT or ASK over a graph; (variables, rows of Python values)."""
-    g = load_graph(graph) if isinstance(graph, (str, Path)) else graph
-    try:
-        result = g.query(sparql)
-    except Exception as exc:
-        raise QueryError(f"bad SPARQL query: {str(exc).splitlines()[0][:300]}") from None
-    if result.type == "ASK":
-        return ["ask"], [[bool(result.askAnswer)]]
-    if result.type != "SELECT":
-        raise QueryError(f"only SELECT and ASK queries are supported here, not {result.type}")
-    names = [str(v) for v in result.vars]
-    rows = [[None if v is None else v.toPython() for v in row] for row in result]
-    return names, [[str(v) if hasattr(v, "n3") else v for v in row] for row in rows]
+def query(
+    graph: str | Path | Graph, sparql: str, params: Mapping[str, str] | None = None, name: str = "the query",
+) -> tuple[list[str], list[list[object]]]:
+    """Run a SPARQL SELECT or ASK over a graph; (variables, rows of Python values).
+
+    The engine is Oxigraph (pyoxigraph), the same one ``newskg serve`` runs,
+    so both give the same answers. ``params`` binds the parameters the query
+    declares in its header (see :mod:`newskg.queries`); they are checked
+    before the graph is read. ``graph`` is a Turtle file or an rdflib graph.
+    """
+    from .queries import bind, load_store, run_select
+
+    sparql = bind(sparql, params, name)
+    return run_select(load_store(graph), sparql)
 
 
 def format_result(names: list[str], rows: list[list[object]], fmt: str = "table") -> str:

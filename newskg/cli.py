@@ -36,9 +36,13 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"comma-separated, from: {', '.join(sorted(EXPORTERS))} (default: %(default)s)")
 
     q = sub.add_parser("query", help="run a SPARQL query over a Turtle graph")
-    q.add_argument("graph", metavar="GRAPH.ttl")
-    q.add_argument("query", nargs="?", metavar="QUERY", help="SPARQL text")
+    q.add_argument("graph", nargs="?", metavar="GRAPH.ttl")
+    q.add_argument("query", nargs="?", metavar="QUERY",
+                   help="a query name from --list, a .rq file, or SPARQL text")
     q.add_argument("-f", "--file", metavar="FILE.rq", help="read the query from a file")
+    q.add_argument("-p", "--param", action="append", metavar="NAME=VALUE",
+                   help="bind a parameter the query declares (repeatable)")
+    q.add_argument("--list", action="store_true", help="list the named queries and their parameters")
     q.add_argument("--format", default="table", choices=api.QUERY_FORMATS)
     return p
 
@@ -53,16 +57,18 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
+    from . import queries
+
+    if args.list:
+        print("\n".join(queries.list_lines()))
+        return 0
+    if args.graph is None:
+        raise UsageError("give GRAPH.ttl and a QUERY (or --list for the named queries)")
     if (args.query is None) == (args.file is None):
         raise UsageError("give either a QUERY or -f FILE.rq")
-    text = args.query
-    if args.file is not None:
-        try:
-            with open(args.file, encoding="utf-8") as f:
-                text = f.read()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise api.InputError(args.file, getattr(exc, "strerror", None) or "cannot be read") from None
-    names, rows = api.query(args.graph, text)
+    text = queries.query_text(args.query, args.file)
+    label = f"query {args.file or args.query!r}" if args.file or len(args.query) < 80 else "the query"
+    names, rows = api.query(args.graph, text, queries.parse_param_args(args.param), name=label)
     sys.stdout.write(api.format_result(names, rows, args.format))
     return 0
 

@@ -49,3 +49,8 @@ class InputError(NewskgError):
 
 class QueryError(NewskgError):
     """A SPARQL query that does not parse or cannot run."""
+
+
+class ParameterError(UsageError):
+    """A query parameter that is missing, unknown or given badly; the
+    message names the query's parameters."""
