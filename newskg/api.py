@@ -122,6 +122,23 @@ def query(
     return run_select(load_store(graph), sparql)
 
 
+def graph_file(path: str | Path) -> Path:
+    """A graph given as a Turtle file or as a build's output folder (its graph.ttl)."""
+    p = Path(path)
+    return p / "graph.ttl" if p.is_dir() else p
+
+
+def serve(
+    graph: str | Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
+    max_result_bytes: int = 50_000_000,
+) -> None:
+    """Serve ``graph`` as a read-only SPARQL endpoint until interrupted (see :mod:`newskg.serve`)."""
+    from .serve import Limits
+    from .serve import serve as run
+
+    run(graph_file(graph), host, port, Limits(timeout, max_result_bytes))
+
+
 def format_result(names: list[str], rows: list[list[object]], fmt: str = "table") -> str:
     """Render query results as an aligned table, CSV or JSON (a list of objects)."""
     if fmt not in QUERY_FORMATS:

@@ -44,6 +44,17 @@ def _parser() -> argparse.ArgumentParser:
                    help="bind a parameter the query declares (repeatable)")
     q.add_argument("--list", action="store_true", help="list the named queries and their parameters")
     q.add_argument("--format", default="table", choices=api.QUERY_FORMATS)
+
+    from . import serve as endpoint
+
+    s = sub.add_parser("serve", help="serve a graph as a read-only SPARQL 1.1 endpoint at /query")
+    s.add_argument("graph", metavar="GRAPH.ttl", help="a Turtle file, or a build's output folder")
+    s.add_argument("--host", default=endpoint.DEFAULT_HOST, help="address to listen on (default: %(default)s)")
+    s.add_argument("--port", type=int, default=endpoint.DEFAULT_PORT, help="0 picks a free port (default: %(default)s)")
+    s.add_argument("--timeout", type=float, default=endpoint.DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help="cut a query off after this long (default: %(default)g)")
+    s.add_argument("--max-result-bytes", type=int, default=endpoint.DEFAULT_MAX_RESULT_BYTES, metavar="N",
+                   help="refuse a result larger than this (default: %(default)d)")
     return p
 
 
@@ -73,7 +84,12 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "query": cmd_query}
+def cmd_serve(args: argparse.Namespace) -> int:
+    api.serve(args.graph, args.host, args.port, args.timeout, args.max_result_bytes)
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "query": cmd_query, "serve": cmd_serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

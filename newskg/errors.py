@@ -54,3 +54,7 @@ class QueryError(NewskgError):
 class ParameterError(UsageError):
     """A query parameter that is missing, unknown or given badly; the
     message names the query's parameters."""
+
+
+class ServiceError(NewskgError):
+    """A server that cannot be started or reached (the SPARQL endpoint, Neo4j)."""
