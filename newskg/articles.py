@@ -1,4 +1,10 @@
-"""Read articles from folders, ``.txt`` and ``.jsonl`` files, or stdin.
+"""Articles from ``.txt`` text and JSONL records: metadata, content, checks.
+
+Reading files, folders and stdin, with every bad input reported as a
+problem rather than raised, is in :mod:`newskg.reading` (its functions are
+importable from here too). A whole HTML page is read by
+:mod:`newskg.htmltext`; :mod:`newskg.language` spots text that is not
+English.
 
 A ``.txt`` article may open with metadata that is not news content: a
 ``date YYYY-MM-DD`` marker, a headline, a dateline such as
@@ -15,18 +21,22 @@ it is recognised by shape, see :func:`furniture_lines`.
 from __future__ import annotations
 
 import json
-import os
 import re
+import os
 from collections.abc import Iterable, Iterator
-from pathlib import Path
-from typing import TextIO
 
 from extract.records import Article
 
 from .errors import InputError
+from .htmltext import html_text, looks_like_html
+from .language import not_english
 
 ARTICLE_SUFFIXES = (".txt", ".jsonl")
 JSONL_FIELDS = ("id", "title", "date", "source", "url", "text")
+#: spaCy's own default ``max_length``. Its parser and NER need about 1 GB
+#: of memory per 100,000 characters, so a longer "article" is almost
+#: always a dump of many, or not an article at all.
+DEFAULT_MAX_CHARS = 1_000_000
 
 _DATE_MARK = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 # "KIEV/MARIUPOL (Reuters) –": upper-case places, publisher in brackets, a dash.
@@ -43,8 +53,22 @@ _BULLETS = tuple("•*-–·▪►")
 
 def _blank(text: str, start: int, end: int) -> str:
     """Replace text[start:end] with spaces, keeping newlines and length."""
-    middle = "".join(c if c == "\n" else " " for c in text[start:end])
-    return text[:start] + middle + text[end:]
+    return blank_spans(text, [(start, end)])
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """Replace each span with spaces, keeping newlines and length, in one
+    pass (an article may have thousands of furniture lines)."""
+    if not spans:
+        return text
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        start = max(start, pos)
+        out.append(text[pos:start])
+        out.append(re.sub(r"[^\n]", " ", text[start:end]))
+        pos = max(pos, end)
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:
@@ -88,7 +112,13 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
 
 
 def parse_txt(article_id: str, text: str, path: str = "") -> Article:
-    """Split a plain-text article into metadata and content."""
+    """Split a plain-text article into metadata and content.
+
+    A whole HTML page is read as one (see :mod:`newskg.htmltext`): its
+    prose is the content, ``<title>`` or ``og:title`` the title.
+    """
+    if looks_like_html(text):
+        return _html_article(article_id, text, path)
     content = text
     date = source = byline = title = ""
     places: tuple[str, ...] = ()
@@ -112,131 +142,164 @@ def parse_txt(article_id: str, text: str, path: str = "") -> Article:
         places = tuple(p.strip().title() for p in m.group("places").split("/") if p.strip())
         source = m.group("source").strip()
         content = _blank(content, m.start(), m.end())
-    for start, end in furniture_lines(content):
-        content = _blank(content, start, end)
+    content = blank_spans(content, furniture_lines(content))
     return Article(
-        id=article_id,
-        text=text,
-        title=title,
+        id=clean_field(article_id),
+        text=clean_field(text),
+        title=clean_field(title),
         date=date,
-        source=source,
-        dateline=places,
-        byline=byline,
+        source=clean_field(source),
+        dateline=tuple(clean_field(p) for p in places),
+        byline=clean_field(byline),
         path=path,
-        content=content,
+        content=clean_content(content),
     )
 
 
-def parse_jsonl_record(record: dict, where: str, path: str = "") -> Article:
-    """Turn one JSONL object into an Article; fields beyond the known ones are kept."""
+def _html_article(article_id: str, text: str, path: str) -> Article:
+    page = html_text(text)
+    content = blank_spans(page.content, furniture_lines(page.content))
+    return Article(id=clean_field(article_id), text=clean_field(text), title=clean_field(page.title),
+                   date=page.date, source=clean_field(page.source), path=path, content=clean_content(content))
+
+
+# Same-length replacements, so offsets into the text stay right: line
+# breaks other than \n become \n (spaCy's sentence rule sees only \n),
+# other control characters spaces (no export, XML least of all, wants a
+# NUL), lone surrogates (from JSON escapes) U+FFFD.
+_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_FIELD_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def clean_content(text: str) -> str:
+    """Article content as the model should see it (same length).
+
+    >>> clean_content("a\\x00b\\u2028c\\ud800")
+    'a b\\nc\\ufffd'
+    """
+    return _SURROGATES.sub("\ufffd", _CONTROLS.sub(" ", _BREAKS.sub("\n", text)))
+
+
+def clean_field(text: str) -> str:
+    """A metadata field or raw text that any export can hold: no control
+    characters but tab and line breaks, no lone surrogates (same length)."""
+    return _SURROGATES.sub("\ufffd", _FIELD_CONTROLS.sub(" ", text))
+
+
+def too_long(chars: int, max_chars: int) -> str:
+    return (f"article is {chars:,} characters, more than --max-chars {max_chars:,} "
+            "(split it, or raise --max-chars if you have the memory: spaCy needs about 1 GB per 100,000)")
+
+
+def check_article(article: Article, max_chars: int = DEFAULT_MAX_CHARS) -> str:
+    """Why ``article`` is not worth building, or ``""``."""
+    if len(article.text) > max_chars:
+        return too_long(len(article.text), max_chars)
+    if not article.text.strip():
+        return "empty article"
+    # Judge the language first: the furniture rule blanks lines that do not
+    # end in "." (or "!", "?", ...), and so all of a Chinese or Japanese text.
+    prose = article.content.strip()
+    foreign = not_english(article.content if prose else article.text)
+    if foreign or prose:
+        return foreign
+    return "no article text: only a headline, metadata or page furniture (short lines without a full stop)"
+
+
+def _jsonl_field(record: dict, key: str) -> str:
+    value = record.get(key)
+    if value is None:
+        return ""
+    return clean_field(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+
+
+def _kind(value: object) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean", int: "a number",
+            float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def parse_jsonl_record(record: object, path: str = "", line: int = 0,
+                       max_chars: int = DEFAULT_MAX_CHARS) -> Article:
+    """Turn one JSONL object into an Article; fields beyond the known ones
+    are kept. Raises :class:`InputError` (path, line, reason) if it cannot be one.
+
+    >>> parse_jsonl_record({"id": 7, "text": "Kyiv held.", "lang": "en"}).extra
+    (('lang', '"en"'),)
+    >>> parse_jsonl_record({"id": "a", "text": 3}, "in.jsonl", 2)
+    Traceback (most recent call last):
+    ...
+    newskg.errors.InputError: in.jsonl:2: 'text' is a number, not a string
+    """
+    def bad(reason: str) -> InputError:
+        return InputError(path, reason, line)
+
     if not isinstance(record, dict):
-        raise InputError(where, "a JSONL line must be a JSON object")
+        raise bad(f"a JSONL line must be a JSON object, not {_kind(record)}")
     text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise InputError(where, "no 'text' field")
+    if "text" not in record or text is None:
+        raise bad("no 'text' field")
+    if not isinstance(text, str):
+        raise bad(f"'text' is {_kind(text)}, not a string")
+    if not text.strip():
+        raise bad("empty 'text'")
+    if len(text) > max_chars:
+        raise bad(too_long(len(text), max_chars))
     article_id = record.get("id")
-    if article_id is None or str(article_id).strip() == "":
-        raise InputError(where, "no 'id' field")
-    date_match = _ISO_DATE.search(str(record.get("date") or ""))
-    content = text
-    for start, end in furniture_lines(text):
-        content = _blank(content, start, end)
+    if article_id is None or article_id == "":
+        raise bad("no 'id' field")
+    if isinstance(article_id, bool) or not isinstance(article_id, (str, int)):
+        raise bad(f"'id' is {_kind(article_id)}; it must be a string or an integer")
+    article_id = str(article_id).strip()
+    if not article_id:
+        raise bad("'id' is blank")
+    if looks_like_html(text):
+        page = _html_article(article_id, text, path)
+        content, title, date, source = page.content, page.title, page.date, page.source
+    else:
+        content, title, date, source = blank_spans(text, furniture_lines(text)), "", "", ""
+    date_match = _ISO_DATE.search(_jsonl_field(record, "date"))
     extra = tuple(
-        (k, json.dumps(v, ensure_ascii=False, sort_keys=True))
+        (clean_field(k), clean_field(json.dumps(v, ensure_ascii=False, sort_keys=True)))
         for k, v in sorted(record.items())
         if k not in JSONL_FIELDS
     )
     return Article(
-        id=str(article_id).strip(),
-        text=text,
-        title=str(record.get("title") or ""),
-        date=date_match.group(1) if date_match else "",
-        source=str(record.get("source") or ""),
-        url=str(record.get("url") or ""),
+        id=clean_field(article_id),
+        text=clean_field(text),
+        title=_jsonl_field(record, "title") or title,
+        date=date_match.group(1) if date_match else date,
+        source=_jsonl_field(record, "source") or source,
+        url=_jsonl_field(record, "url"),
         path=path,
         extra=extra,
-        content=content,
+        content=clean_content(content),
     )
 
 
-def parse_jsonl(lines: Iterable[str], path: str) -> Iterator[Article]:
+def json_lines(lines: Iterable[str], path: str | os.PathLike) -> Iterator[tuple[str, int, object]]:
+    """(``file:line``, line number, value) for each non-blank JSON line of a
+    trusted file (annotations); invalid JSON is an InputError. Article input
+    goes through :mod:`newskg.reading`, which skips and reports bad lines."""
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         where = f"{path}:{number}"
         try:
-            record = json.loads(line)
+            yield where, number, json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(where, f"not valid JSON ({exc.msg})") from None
-        yield parse_jsonl_record(record, where, path)
+            raise InputError(str(path), f"not valid JSON ({exc.msg})", number) from None
 
 
-def _decode(data: bytes, where: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(where, f"not UTF-8 text (byte {exc.start})") from None
+# The reading functions live in newskg.reading, which imports the parsers
+# above; they stay importable from here (PEP 562, no import cycle).
+_READING = ("article_files", "open_articles", "parse_jsonl", "read_articles", "read_file", "read_stream")
 
 
-def read_file(path: Path) -> Iterator[Article]:
-    """Articles in one ``.txt`` or ``.jsonl`` file."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), exc.strerror or "cannot be read") from None
-    text = _decode(data, str(path))
-    if path.suffix == ".jsonl":
-        yield from parse_jsonl(text.splitlines(), str(path))
-    else:
-        yield parse_txt(path.stem, text, str(path))
+def __getattr__(name: str):
+    if name in _READING:
+        from . import reading
 
-
-def read_stream(stream: TextIO | None = None, name: str = "stdin") -> Iterator[Article]:
-    """Articles on stdin: JSONL if it starts with ``{``, else one text article."""
-    import sys
-
-    stream = stream or sys.stdin
-    text = stream.read()
-    if text.lstrip().startswith("{"):
-        yield from parse_jsonl(text.splitlines(), "-")
-    elif text.strip():
-        yield parse_txt(name, text, "-")
-    else:
-        raise InputError("-", "stdin is empty")
-
-
-def article_files(src: str) -> list[Path]:
-    """The article files a source names: the file itself or, for a folder,
-    every ``.txt``/``.jsonl`` below it in sorted path order."""
-    path = Path(src)
-    if not path.exists():
-        raise InputError(src, "no such file or directory")
-    if path.is_dir():
-        found = []
-        for root, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            found += [Path(root, f) for f in files if f.endswith(ARTICLE_SUFFIXES) and not f.startswith(".")]
-        return sorted(found, key=lambda p: p.as_posix())
-    if path.suffix not in ARTICLE_SUFFIXES:
-        raise InputError(src, f"not an article file; expected one of {', '.join(ARTICLE_SUFFIXES)}")
-    return [path]
-
-
-def read_articles(sources: Iterable[str], stdin: TextIO | None = None) -> Iterator[Article]:
-    """Every article named by ``sources`` (paths or ``-``), ids checked unique.
-
-    All paths are checked before the first article is yielded, so a typo in
-    the last argument fails fast.
-    """
-    plan: list[Path | None] = []
-    for src in sources:
-        plan.extend([None] if src == "-" else article_files(src))
-    seen: dict[str, str] = {}
-    for item in plan:
-        articles = read_stream(stdin) if item is None else read_file(item)
-        for article in articles:
-            where = article.path or "-"
-            if article.id in seen:
-                raise InputError(where, f"duplicate article id {article.id!r} (also in {seen[article.id]})")
-            seen[article.id] = where
-            yield article
+        return getattr(reading, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

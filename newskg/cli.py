@@ -1,9 +1,10 @@
 """The ``newskg`` command: a thin layer over :mod:`newskg.api`.
 
-Exit codes: 0 success; 1 bad input (unreadable or invalid article, graph or
-query); 2 usage error (unknown option, format or model); 130 interrupted.
-Errors are one line on stderr, never a traceback (set NEWSKG_DEBUG=1 to see
-one).
+Exit codes: 0 success (every article built); 1 bad input (some articles
+skipped, each reported as ``newskg: skipped: FILE:LINE: reason``; or nothing
+to build, a missing path, a bad graph or query); 2 usage error (unknown
+option, format or model); 70 internal error; 130 interrupted. Errors are
+one line on stderr, never a traceback (set NEWSKG_DEBUG=1 to see one).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__, api
-from .errors import NewskgError, UsageError
+from .errors import NewskgError, Problem, UsageError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -22,7 +23,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    from exports import DEFAULT_FORMATS, EXPORTERS
+    from exports import DEFAULT_FORMATS, DEFAULT_VIEWER_MAX_NODES, EXPORTERS
 
     p = _Parser(prog="newskg", description="Build a knowledge graph from news articles.")
     p.add_argument("--version", action="version", version=f"newskg {__version__}")
@@ -34,6 +35,12 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--model", default=api.DEFAULT_MODEL, help="spaCy model (default: %(default)s)")
     b.add_argument("--format", default=",".join(DEFAULT_FORMATS), metavar="FORMATS",
                    help=f"comma-separated, from: {', '.join(sorted(EXPORTERS))} (default: %(default)s)")
+    b.add_argument("--strict", action="store_true",
+                   help="any article that would be skipped is an error: report them all, build nothing")
+    b.add_argument("--max-chars", type=_positive_int, default=api.DEFAULT_MAX_CHARS, metavar="N",
+                   help="skip articles longer than N characters (default: %(default)s, spaCy's limit)")
+    b.add_argument("--viewer-max-nodes", type=_positive_int, default=DEFAULT_VIEWER_MAX_NODES, metavar="N",
+                   help="graph.html draws at most N nodes, the most connected (default: %(default)s)")
 
     q = sub.add_parser("query", help="run a SPARQL query over a Turtle graph")
     q.add_argument("graph", nargs="?", metavar="GRAPH.ttl")
@@ -45,26 +52,65 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--list", action="store_true", help="list the named queries and their parameters")
     q.add_argument("--format", default="table", choices=api.QUERY_FORMATS)
 
+    v = sub.add_parser("validate", help="check a Turtle graph against the SHACL shapes; exit 1 if it does not conform")
+    v.add_argument("graph", metavar="GRAPH.ttl")
+
+    x = sub.add_parser("explain", help="why an entity has its names: surface forms, articles, merge rules")
+    x.add_argument("name", metavar="NAME")
+    x.add_argument("--graph", required=True, metavar="GRAPH.ttl")
+
+    s = sub.add_parser("stats", help="counts by type, top actors by degree and PageRank, connected components")
+    s.add_argument("graph", metavar="GRAPH.ttl")
+    s.add_argument("--top", type=int, default=10, metavar="N", help="how many top actors (default: %(default)s)")
+    s.add_argument("--format", default="table", choices=("table", "json"))
+    e = sub.add_parser("eval", help="score extraction against annotated cases (precision and recall)")
+    e.add_argument("annotations", metavar="ANNOTATIONS", help="a .jsonl file of annotated cases")
+    e.add_argument("--model", default=api.DEFAULT_MODEL, help="spaCy model (default: %(default)s)")
+    e.add_argument("--format", default="table", choices=("table", "json"))
+    e.add_argument("--details", action="store_true", help="list each case's misses, false positives and violations")
+    e.add_argument("--corpora", metavar="DIR", help="where corpora live (default: $NEWSKG_CORPORA or ../shared/corpora)")
+
     from . import serve as endpoint
 
-    s = sub.add_parser("serve", help="serve a graph as a read-only SPARQL 1.1 endpoint at /query")
-    s.add_argument("graph", metavar="GRAPH.ttl", help="a Turtle file, or a build's output folder")
-    s.add_argument("--host", default=endpoint.DEFAULT_HOST, help="address to listen on (default: %(default)s)")
-    s.add_argument("--port", type=int, default=endpoint.DEFAULT_PORT, help="0 picks a free port (default: %(default)s)")
-    s.add_argument("--timeout", type=float, default=endpoint.DEFAULT_TIMEOUT, metavar="SECONDS",
+    sv = sub.add_parser("serve", help="serve a graph as a read-only SPARQL 1.1 endpoint at /query")
+    sv.add_argument("graph", metavar="GRAPH.ttl", help="a Turtle file, or a build's output folder")
+    sv.add_argument("--host", default=endpoint.DEFAULT_HOST, help="address to listen on (default: %(default)s)")
+    sv.add_argument("--port", type=int, default=endpoint.DEFAULT_PORT, help="0 picks a free port (default: %(default)s)")
+    sv.add_argument("--timeout", type=float, default=endpoint.DEFAULT_TIMEOUT, metavar="SECONDS",
                    help="cut a query off after this long (default: %(default)g)")
-    s.add_argument("--max-result-bytes", type=int, default=endpoint.DEFAULT_MAX_RESULT_BYTES, metavar="N",
+    sv.add_argument("--max-result-bytes", type=int, default=endpoint.DEFAULT_MAX_RESULT_BYTES, metavar="N",
                    help="refuse a result larger than this (default: %(default)d)")
     return p
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, not {text!r}")
+    return value
+
+
+def _problem_printer(strict: bool):
+    """Print each input problem as one line the moment it is found."""
+    def show(problem: Problem) -> None:
+        label = "note" if not problem.skipped else "error" if strict else "skipped"
+        print(f"newskg: {label}: {problem}", file=sys.stderr, flush=True)
+    return show
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    result = api.build(args.sources, args.out, model=args.model, formats=args.format)
+    result = api.build(args.sources, args.out, model=args.model, formats=args.format, strict=args.strict,
+                       max_chars=args.max_chars, on_problem=_problem_printer(args.strict),
+                       viewer_max_nodes=args.viewer_max_nodes)
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
-    print(f"built {result.articles} article(s) into {result.out_dir}: {counts}", file=sys.stderr)
+    skipped = f"; skipped {len(result.skipped)} (listed above)" if result.skipped else ""
+    print(f"built {result.articles} article(s) into {result.out_dir}: {counts}{skipped}", file=sys.stderr)
     for f in result.files:
         print(f)
-    return 0
+    return 1 if result.skipped else 0
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -89,7 +135,44 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "query": cmd_query, "serve": cmd_serve}
+def cmd_validate(args: argparse.Namespace) -> int:
+    report = api.validate(args.graph)
+    v, w = len(report.violations), len(report.warnings)
+    warned = f" ({w} warning{'s' if w != 1 else ''})" if w else ""
+    if report.conforms:
+        print(f"{args.graph}: conforms to the newskg shapes{warned}")
+    else:
+        print(f"{args.graph}: does not conform: {v} violation{'s' if v != 1 else ''}{warned}")
+    for f in report.findings:
+        print(f"  {f.line()}")
+    return 0 if report.conforms else 1
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from graph.explain import explanation_lines
+
+    blocks = ["\n".join(explanation_lines(x)) for x in api.explain(args.name, args.graph)]
+    print("\n\n".join(blocks))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from graph.stats import format_stats
+
+    sys.stdout.write(format_stats(api.stats(args.graph, top=args.top), args.format))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import format_report
+
+    report = api.evaluate(args.annotations, model=args.model, corpora=args.corpora)
+    sys.stdout.write(format_report(report, args.format, args.details))
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "query": cmd_query, "eval": cmd_eval, "validate": cmd_validate,
+            "explain": cmd_explain, "stats": cmd_stats, "serve": cmd_serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,7 +2,48 @@
 closed set, the valid choices; the CLI prints it as one line."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Characters that would start a new line on a terminal or in a log reader,
+# or hide text (NUL, escape sequences): shown escaped in one-line messages.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def one_line(text: str) -> str:
+    r"""``text`` with control characters and line breaks escaped, so a message
+    naming a hostile file name or id stays one line.
+
+    >>> one_line("a\nb\x00c")
+    'a\\nb\\x00c'
+    """
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One input that was skipped, or read with a caveat: where and why.
+
+    ``line`` is the line the article starts on (JSONL: its record's line) or
+    where the trouble is (the first bad byte); 0 when no line applies (a
+    file or folder that cannot be opened).
+
+    >>> str(Problem("in.jsonl", 3, "not valid JSON (Expecting value)"))
+    'in.jsonl:3: not valid JSON (Expecting value)'
+    """
+
+    path: str
+    line: int
+    reason: str
+    skipped: bool = True  # False: the article was built; ``reason`` is a note
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def __str__(self) -> str:
+        return one_line(f"{self.where}: {self.reason}")
 
 
 class NewskgError(Exception):
@@ -39,12 +80,22 @@ class ModelNotFoundError(UsageError):
 
 
 class InputError(NewskgError):
-    """An input path or record that cannot be read."""
+    """An input path or record that cannot be read: ``path[:line]: reason``."""
 
-    def __init__(self, where: str, reason: str):
-        self.where = where
+    def __init__(self, where: str, reason: str, line: int = 0):
+        self.problem = Problem(where, line, reason)
+        self.where = self.problem.where
         self.reason = reason
-        super().__init__(f"{where}: {reason}")
+        super().__init__(str(self.problem))
+
+
+class SkippedInputError(NewskgError):
+    """``--strict``: some input would be skipped, so nothing is built."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = tuple(problems)
+        n = len(self.problems)
+        super().__init__(f"{n} input problem{'s' if n != 1 else ''} (listed above); --strict: nothing built")
 
 
 class QueryError(NewskgError):

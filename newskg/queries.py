@@ -82,10 +82,10 @@ class NamedQuery:
 def parse_header(text: str) -> tuple[str, tuple[Param, ...]]:
     """The description and parameters declared in a query's leading comments.
 
-    >>> parse_header("# Who said it.\\n# @param name  an entity\\n# @param year?\\nASK {}")
+    >>> parse_header("# Who said it. More.\\n# @param name  an entity\\n# @param year?\\nASK {}")
     ('Who said it.', (Param(name='name', description='an entity', required=True), Param(name='year', description='', required=False)))
     """
-    description, params = "", []
+    lines, params = [], []
     for line in text.splitlines():
         s = line.strip()
         if not s:
@@ -95,8 +95,10 @@ def parse_header(text: str) -> tuple[str, tuple[Param, ...]]:
         m = _PARAM_LINE.match(s)
         if m:
             params.append(Param(m[1], (m[3] or "").strip(), not m[2]))
-        elif not description:
-            description = s.lstrip("#").strip()
+        elif not params:
+            lines.append(s.lstrip("#").strip())
+    # The description is the header's first sentence, however it is wrapped.
+    description = re.split(r"(?<=[.!?])\s+(?=[A-Z])", " ".join(x for x in lines if x), maxsplit=1)[0]
     return description, tuple(params)
 
 

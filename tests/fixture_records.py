@@ -129,3 +129,64 @@ def fixture_records() -> list[ArticleRecords]:
         ),
     )
     return [r1, r2, r3]
+
+
+#: Hostile strings, each in a person's name, a quote, a sentence and the
+#: title of one more article (see :func:`hostile_fixture_records`). Script
+#: payloads set a distinct ``window.pwned*`` global if they ever run.
+#: No NUL: FalkorDB cannot hold one (the reader blanks them in article
+#: text; tests/test_hostile_text.py checks NUL in each export directly).
+PAYLOADS = {
+    "script": "<script>window.pwnedScript=1</script>",
+    "close": "</script><script>window.pwnedClose=1</script><script>",
+    "img": '<img src=x onerror="window.pwnedImg=1">',
+    "svg": "<svg/onload=window.pwnedSvg=1>",
+    "attr": "\" onmouseover=\"window.pwnedAttr=1\" x='",
+    "url": "javascript:window.pwnedUrl=1",
+    "template": "${window.pwnedTemplate=1} {{constructor.constructor('window.pwnedAngular=1')()}}",
+    "comment": "<!-- --><script>window.pwnedComment=1</script><!--",
+    "cypher": "'}) MATCH (n) DETACH DELETE n //",
+    "cypher2": "\\'}) CALL db.clear() // ` `}]->(x) RETURN 1;\n",
+    "sparql": '""" } ; DROP ALL ; INSERT DATA { <a> <b> "c" } # ?x $y @en ^^xsd:int',
+    "backslash": "C:\\new\\table\\u0041 \\\\ \\\" end\\",
+    "newlines": "one\ntwo\r\nthree\rfour",
+    "bidi": "\u202egnp.exe\u202c \u2066isolate\u2069 \u200frlm \u061carabic mark",
+    "emoji": "\U0001F600 \U0001F469\u200d\U0001F469\u200d\U0001F467 \U0001F1FA\U0001F1E6 \U0001F4A9",
+    "braces": "{{}} {x} ${y} %s %(z)s }",
+    "controls": "bell\x07 esc\x1b[31m del\x7f c1\x85\x9f vt\x0b ff\x0c us\x1f",
+    "csv": 'a,b;"c"|d^e~f\u00a6g\n,"',
+    "separators": "ls\u2028ps\u2029 nbsp\u00a0 bom\ufeff zwj\u200d",
+}
+
+
+def hostile_fixture_records() -> list[ArticleRecords]:
+    """:func:`fixture_records` plus an article whose people, quotes,
+    sentences and title are the :data:`PAYLOADS`."""
+    sentences = [f"{key}: Agent {key} {payload} said {payload}." for key, payload in PAYLOADS.items()]
+    text = " ".join(sentences)
+    art = Article("hostile <a4> \"'\\", text, title="</title><script>window.pwnedTitle=1</script>",
+                  date="2022-03-23", source="<b>Evil</b> & \"Co\" 'Ltd' \\")
+    mentions, statements = [], []
+    start = 0
+    kyiv = None
+    for i, ((key, payload), sentence) in enumerate(zip(PAYLOADS.items(), sentences)):
+        name = f"Agent {key} {payload}"
+        at = start + sentence.index(name)
+        p = Provenance(art.id, i, start, start + len(sentence), sentence)
+        person = Mention(name, name, "Person", Provenance(art.id, i, at, at + len(name), sentence))
+        kyiv = kyiv or Mention("Kyiv", "Kyiv", "City", p, geonames_id=703448)
+        mentions.append(person)
+        statements.append(Statement(person, name, "say", payload, "direct", p, about=(kyiv,), confidence=0.9))
+        start += len(sentence) + 1
+    first = mentions[0]
+    record = ArticleRecords(
+        art,
+        publisher=Mention(art.source, art.source, "Organization", Provenance(art.id, -1, 0, 0, "")),
+        mentions=tuple(mentions),
+        triples=tuple(Triple(a, "attacked", b, "hit", s.provenance, 0.5)
+                      for a, b, s in zip(mentions, mentions[1:], statements)),
+        statements=tuple(statements),
+        claims=(Claim(7, "about", PAYLOADS["sparql"], "killed", PAYLOADS["cypher"], first.provenance,
+                      claimant=first, claimant_text=PAYLOADS["img"], confidence=0.5),),
+    )
+    return [*fixture_records(), record]

