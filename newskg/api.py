@@ -155,6 +155,21 @@ def serve(
     run(graph_file(graph), host, port, Limits(timeout, max_result_bytes))
 
 
+def neo4j(
+    graph: str | Path, uri: str, user: str | None = None, password: str | None = None, database: str | None = None,
+    batch_size: int = 500,
+):
+    """Load a graph (a Turtle file or a build's output folder) into a running Neo4j.
+
+    Credentials: ``user``/``password``, else ``NEO4J_AUTH`` ("user/password"
+    or "none"). See :mod:`newskg.neo4j_load`.
+    """
+    from .neo4j_load import auth_from, check_uri, load_into_neo4j
+
+    check_uri(uri)
+    return load_into_neo4j(graph_file(graph), uri, auth_from(user, password), database, batch_size)
+
+
 def format_result(names: list[str], rows: list[list[object]], fmt: str = "table") -> str:
     """Render query results as an aligned table, CSV or JSON (a list of objects)."""
     if fmt not in QUERY_FORMATS:

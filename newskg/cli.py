@@ -80,6 +80,14 @@ def _parser() -> argparse.ArgumentParser:
                    help="cut a query off after this long (default: %(default)g)")
     sv.add_argument("--max-result-bytes", type=int, default=endpoint.DEFAULT_MAX_RESULT_BYTES, metavar="N",
                    help="refuse a result larger than this (default: %(default)d)")
+
+    n4 = sub.add_parser("neo4j", help="load a graph into a running Neo4j with the official driver")
+    n4.add_argument("graph", metavar="GRAPH_OR_OUT", help="a Turtle file, or a build's output folder")
+    n4.add_argument("--uri", required=True, help="e.g. neo4j://localhost:7687 or bolt://host:7687")
+    n4.add_argument("--user", help="user name (default: from NEO4J_AUTH=user/password)")
+    n4.add_argument("--password", help="password (better: NEO4J_AUTH, which no process listing shows)")
+    n4.add_argument("--database", help="database name (default: the server's default)")
+    n4.add_argument("--batch-size", type=_positive_int, default=500, metavar="N", help="rows per statement (default: %(default)s)")
     return p
 
 
@@ -135,6 +143,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_neo4j(args: argparse.Namespace) -> int:
+    r = api.neo4j(args.graph, args.uri, args.user, args.password, args.database, args.batch_size)
+    print(f"loaded {r.nodes} nodes and {r.relationships} relationships into {args.uri} "
+          f"({r.statements} statements, {r.seconds:.1f} s)", file=sys.stderr)
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     report = api.validate(args.graph)
     v, w = len(report.violations), len(report.warnings)
@@ -172,7 +187,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"build": cmd_build, "query": cmd_query, "eval": cmd_eval, "validate": cmd_validate,
-            "explain": cmd_explain, "stats": cmd_stats, "serve": cmd_serve}
+            "explain": cmd_explain, "stats": cmd_stats, "serve": cmd_serve,
+            "neo4j": cmd_neo4j}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
