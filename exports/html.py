@@ -51,7 +51,7 @@ from .atomic import write_text
 #: The vis-network build that pyvis 0.3.2 ships (and its templates use).
 VIS_DIR = ("lib", "vis-9.1.2")
 EDGE_LENGTH = 150  # px between neighbours in the computed layout
-NODE_ROOM = 110  # px: each node gets at least a square this wide
+NODE_ROOM = 160  # px: each node gets at least a square this wide
 LABELLED_EDGES = 600  # above this many edges, edge labels are left out (shown on click)
 
 #: Colour per node type (Tableau 10: distinct, and readable for most

@@ -8,7 +8,6 @@ and compare what it holds with what the CSV files describe.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import difflib
 import os
 import re
