@@ -40,13 +40,14 @@ EXPORTERS: dict[str, Exporter] = {
     e.name: e
     for e in (
         Exporter("turtle", "graph.ttl", "exports.turtle", "write_turtle", "RDF Turtle, for SPARQL stores"),
+        Exporter("ontology", "ontology.ttl", "exports.turtle", "write_ontology", "the vocabulary of the graph (OWL/RDFS)"),
         Exporter("html", "graph.html", "exports.html", "write_html", "interactive viewer, works offline"),
         Exporter("neo4j", "neo4j", "exports.neo4j", "write_neo4j", "CSV for neo4j-admin import and import.cypher"),
         Exporter("jsonld", "graph.jsonld", "exports.turtle", "write_jsonld", "JSON-LD"),
         Exporter("graphml", "graph.graphml", "exports.graphml", "write_graphml", "GraphML from the networkx view"),
     )
 }
-DEFAULT_FORMATS = ("turtle", "html", "neo4j")
+DEFAULT_FORMATS = ("turtle", "ontology", "html", "neo4j")
 
 
 def get_exporter(name: str) -> Exporter:

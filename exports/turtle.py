@@ -35,3 +35,14 @@ def jsonld_lines(g: Graph) -> Iterator[str]:
 
 def write_jsonld(g: Graph, path: Path) -> None:
     write_text(path, jsonld_lines(g))
+
+
+def ontology_lines(g: Graph) -> Iterator[str]:
+    """The ontology shipped with the package (graph/ontology.ttl), as it is: the same for every graph."""
+    from graph.validate import shipped_text
+
+    yield shipped_text("ontology.ttl")
+
+
+def write_ontology(g: Graph, path: Path) -> None:
+    write_text(path, ontology_lines(g))

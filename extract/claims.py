@@ -23,7 +23,7 @@ from .text import provenance
 PEOPLE_NOUNS = frozenset(
     """people person civilian resident soldier troop body child refugee victim fighter defender
     casualty dead life inhabitant citizen serviceman prisoner corpse man woman evacuee hostage
-    migrant worker""".split()
+    migrant worker other passenger patient student pupil""".split()
 )
 CATEGORY_BY_LEMMA = {
     "kill": "killed", "die": "killed", "dead": "killed", "death": "killed", "perish": "killed",
@@ -32,8 +32,12 @@ CATEGORY_BY_LEMMA = {
     "flee": "fled", "leave": "fled", "escape": "fled",
     "rescue": "rescued", "save": "rescued", "free": "rescued",
     "injure": "injured", "wound": "injured", "hurt": "injured",
-    "arrive": "arrived", "bury": "buried", "discover": "bodies found", "find": "bodies found",
+    "arrive": "arrived", "bury": "buried", "discover": "found dead", "find": "found dead",
+    "shelter": "sheltering", "hide": "sheltering", "join": "evacuated", "miss": "missing",
+    "missing": "missing", "live": "population",
 }
+#: Verbs whose complement says what happened to the people counted.
+CONTROL_VERBS = frozenset("manage try attempt begin continue confirm report believe fear remain".split())
 QUALIFIERS = (
     "at least", "at most", "more than", "less than", "fewer than", "up to", "an estimated",
     "estimated", "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "close to",
@@ -86,7 +90,8 @@ def parse_count(text: str) -> tuple[int, str] | None:
 
 def _counted(span: Span) -> tuple[Token | None, Token]:
     """(people noun or None, the token whose head chain leads to the verb)."""
-    root = span.root
+    # The number itself, not a qualifier the parser made the head ("an estimated 100,000").
+    root = next((t for t in reversed(span) if t.like_num or t.lower_ in _VAGUE), span.root)
     if root.dep_ == "nummod" and root.head.lemma_.lower() in PEOPLE_NOUNS:
         return root.head, root.head
     for prep in root.children:  # "tens of thousands of civilians"
@@ -104,6 +109,11 @@ def _governor(token: Token) -> Token | None:
     while t.head.i != t.i:
         t = t.head
         if t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in ("population", "death", "dead"):
+            # "100 civilians managed to escape", "were confirmed dead": the verb that says what happened.
+            if t.lemma_.lower() in CONTROL_VERBS:
+                inner = next((c for c in t.children if c.dep_ in ("xcomp", "acomp", "oprd")), None)
+                if inner is not None:
+                    return inner
             return t
     return None
 
@@ -114,26 +124,62 @@ def _category(noun: Token | None, gov: Token | None) -> str:
     lemma = gov.lemma_.lower()
     if lemma == "population":
         return "population"
+    if noun is not None and noun.lemma_.lower() == "casualty":
+        return "casualties"
     if lemma in CATEGORY_BY_LEMMA:
         return CATEGORY_BY_LEMMA[lemma]
     if lemma == "be" and any(c.lower_ in ("still", "inside", "trapped") for c in gov.subtree):
         return "remaining"
     if noun is not None and noun.lemma_.lower() in ("soldier", "troop", "fighter", "defender"):
         return "soldiers"
-    return lemma
+    return "count" if lemma in ("be", "have", "include", "number", "total") else lemma
 
 
-def _place(anchor: Token, noun: Token | None) -> Mention | None:
+PLACE_PREPS = ("in", "inside", "from", "throughout", "at", "across")
+#: Nouns whose "for"/"of" names a place: "the battle for Mariupol", "the siege of Mariupol".
+CONTEST_NOUNS = frozenset("battle siege fight defence defense assault offensive".split())
+
+
+def _place(anchor: Token, noun: Token | None, number: Token | None = None) -> Mention | None:
     places = ("City", "Country", "Region", "Place", "Facility")
     if noun is not None:
         for c in noun.children:  # "79 Mariupol residents"
             m = resolve_token(c) if c.dep_ in ("compound", "amod", "poss") else None
             if m is not None and m.type in places:
                 return m
+    if number is not None:  # "10 million of Ukraine's population"
+        for p in number.children:
+            for pobj in (g for g in p.children if p.dep_ == "prep" and p.lower_ == "of" and g.dep_ == "pobj"):
+                owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+                m = resolve_token(owner) if owner is not None else None
+                if m is not None and m.type in places:
+                    return m
     for t in anchor.subtree:
-        if t.dep_ == "prep" and t.lower_ in ("in", "inside", "from", "throughout", "at", "across"):
+        if t.dep_ == "prep" and t.lower_ in ("for", "of") and t.head.lemma_.lower() in CONTEST_NOUNS:
+            m = next((resolve_token(g) for g in t.children if g.dep_ == "pobj"), None)
+            if m is not None and m.type in places:
+                return m
+    for t in anchor.subtree:
+        if t.dep_ == "prep" and t.lower_ in PLACE_PREPS:
             for pobj in t.children:
-                m = resolve_token(pobj) if pobj.dep_ == "pobj" else None
+                if pobj.dep_ != "pobj":
+                    continue
+                # "in Mariupol", "across Ukraine's borders"
+                owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+                for m in (resolve_token(pobj), resolve_token(owner) if owner is not None else None):
+                    if m is not None and m.type in places:
+                        return m
+    # "… in Kyiv, where an air strike killed eight people": the place the clause hangs on.
+    clause = next((t for t in [anchor, *anchor.ancestors] if t.dep_ == "relcl"), None)
+    if clause is not None and any(c.lower_ == "where" for c in clause.children):
+        m = resolve_token(clause.head, agent=False)
+        if m is not None and m.type in places:
+            return m
+    # "In Kyiv, air strikes hit the mall …, killing eight people": a place on the verbs above.
+    for head in list(anchor.ancestors)[:2]:
+        for t in head.children:
+            if t.dep_ == "prep" and t.lower_ in PLACE_PREPS:
+                m = next((resolve_token(g) for g in t.children if g.dep_ == "pobj"), None)
                 if m is not None and m.type in places:
                     return m
     return None
@@ -144,7 +190,37 @@ def _population_place(population: Token) -> Mention | None:
     owner = next((c for c in population.children if c.dep_ == "poss"), None)
     if owner is None and population.head.dep_ == "relcl":
         owner = population.head.head
-    return resolve_token(owner) if owner is not None else None
+    if owner is None:
+        return None
+    # "Residents of Mariupol, which had …": the relative clause may hang on "Residents".
+    of = [g for p in owner.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return next((m for t in [owner, *of] if (m := resolve_token(t)) is not None), None)
+
+
+def _with_qualifier(span: Span) -> Span:
+    """"some 400 people": the model's number may leave its qualifier out."""
+    doc = span.doc
+    for n in (3, 2, 1):
+        start = span.start - n
+        if start >= 0 and doc[start:span.start].text.lower() in QUALIFIERS:
+            return doc[start : span.end]
+    return span
+
+
+def _toll(span: Span) -> tuple[Token, str] | None:
+    """(counted noun, qualifier) of "the number of civilian casualties … is
+    at least in the thousands": a vague plural after "in the", counting what
+    the sentence's "number of"/"toll" names."""
+    doc = span.doc
+    if span.root.lower_ not in _VAGUE or span.root.i < 2 or doc[span.root.i - 2 : span.root.i].text.lower() != "in the":
+        return None
+    counted = next((g for t in span.root.sent if t.lemma_.lower() in ("number", "toll", "count")
+                    for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in PEOPLE_NOUNS), None)
+    if counted is None:
+        return None
+    before = doc[max(span.root.i - 4, 0) : span.root.i - 2].text.lower()
+    return counted, next((q for q in QUALIFIERS if before.endswith(q)), "")
 
 
 def extract_claims(doc: Doc, statements: Iterable[Statement] = ()) -> Iterator[Claim]:
@@ -152,6 +228,7 @@ def extract_claims(doc: Doc, statements: Iterable[Statement] = ()) -> Iterator[C
     statements = list(statements)
     numbers = list(doc.spans.get("kg_numbers", []))
     for span in numbers:
+        span = _with_qualifier(span)
         parsed = parse_count(span.text)
         if parsed is None:
             continue
@@ -160,12 +237,15 @@ def extract_claims(doc: Doc, statements: Iterable[Statement] = ()) -> Iterator[C
             continue  # "One man" is a person, not a count
         noun, anchor = _counted(span)
         gov = _governor(anchor)
-        if noun is None and (anchor.dep_ not in ("nsubj", "nsubjpass") or gov is None
+        toll = _toll(span)
+        if toll is not None:  # "the number of casualties … is at least in the thousands"
+            noun, qualifier = toll[0], toll[1] or qualifier
+        if noun is None and (anchor.dep_ not in ("nsubj", "nsubjpass", "dobj") or gov is None
                              or gov.lemma_.lower() not in CATEGORY_BY_LEMMA):
             if gov is None or gov.lemma_.lower() != "population":
                 continue
         category = _category(noun, gov)
-        place = _place(gov if gov is not None else anchor, noun)
+        place = _place(gov if gov is not None else anchor, noun, span.root if span.root.like_num else None)
         if category == "population" and place is None and gov is not None:
             place = _population_place(gov)
         end_tok = noun if noun is not None and noun.i > span.end - 1 else span[-1]

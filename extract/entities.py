@@ -24,12 +24,22 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
+from .names import (
+    DEPARTMENT_WORDS,
+    INSTITUTION_WORDS,
+    institution_span,
+    lowercase_institution,
+    region_span,
+    short_names,
+    typed_span,
+    untagged_institution,
+    without_titles,
+)
 from .records import Mention
 from .text import TITLE_WORDS, provenance, strip_span
 
 MILITARY_NOUNS = frozenset("forces force troops soldiers military army navy defenders fighters".split())
 GOVERNMENT_NOUNS = frozenset("authorities government officials".split())
-REGION_NOUNS = frozenset("region oblast province district".split())
 FACILITY_HEADS = {
     "hospital": "hospital", "theatre": "theater", "theater": "theater", "school": "school",
     "mall": "mall", "plant": "plant", "mill": "plant", "works": "plant", "factory": "plant",
@@ -38,7 +48,25 @@ FACILITY_HEADS = {
     "refinery": "refinery", "depot": "depot", "warehouse": "warehouse", "market": "market",
     "embassy": "embassy", "bridge": "bridge", "dam": "dam", "shelter": "shelter",
 }
-_NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Facility"}
+#: A GPE the gazetteer does not know is a region (Donbas) or a small town (see _from_ner);
+#: LOC are seas, continents, areas: places.
+_NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Region", "LOC": "Place", "FAC": "Facility"}
+#: Apposition heads that say what a name is: "Maxar, a commercial satellite company".
+ORGANIZATION_NOUNS = frozenset(
+    """company firm agency organisation organization group network newspaper broadcaster
+    ministry council party bank union alliance association charity institute court committee""".split()
+)
+PERSON_NOUNS = frozenset(
+    """mayor spokesman spokeswoman president minister secretary adviser advisor diplomat
+    director governor commander chief leader official ambassador prosecutor resident man woman""".split()
+)
+#: Nouns for things made, not actors: "the Kinzhal hypersonic missile" names no entity.
+PRODUCT_NOUNS = frozenset(
+    """missile rocket drone tank jet plane aircraft helicopter ship warship system vehicle
+    rifle gun vaccine app phone car""".split()
+)
+#: Verbs of taking territory: their object is a place ("link Crimea", "annexed Crimea").
+TERRITORY_VERBS = frozenset("seize annex occupy capture retake liberate invade link encircle".split())
 
 
 def register_extensions() -> None:
@@ -47,41 +75,100 @@ def register_extensions() -> None:
             Span.set_extension(name, default=default)
 
 
-def _typed(doc: Doc, start: int, end: int, label: str, name: str, geo: int = 0, country: str = "") -> Span:
-    span = Span(doc, start, end, label=label)
-    span._.kg_name, span._.kg_geo, span._.kg_country = name, geo, country
-    return span
+#: The last words of event names the model takes for organisations ("Libyan Civil War").
+EVENT_WORDS = frozenset("war revolution uprising crisis election elections olympics games championship".split())
 
 
-def _from_ner(ent: Span, surnames: set[str]) -> Span | None:
+def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:
+    """``names``: the article's longer person and organisation names by the
+    words that stand for them later ("Zelenskiy", "the Bank")."""
     doc = ent.doc
     span = strip_span(ent)
     if span is None:
         return None
+    if ent.label_ == "PERSON":
+        span = without_titles(span)
     text = span.text
+    if ent.label_ != "PERSON" and (region := region_span(span)) is not None:
+        return region
     if place := gazetteer.lookup(text):
-        return _typed(doc, span.start, span.end, place.type, place.name, place.geonames_id, place.country)
+        return typed_span(doc, span.start, span.end, place.type, place.name, place.geonames_id, place.country)
     kind = _NER_TYPES.get(ent.label_)
     if kind is None or text.islower() or gazetteer.country_of_demonym(text):
         return None  # a nationality adjective alone, or a common noun
-    nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is not None and nxt.lower_ in REGION_NOUNS and kind != "Person":
-        return _typed(doc, span.start, span.end + 1, "Region", text)
-    if span[-1].lower_ in REGION_NOUNS and len(span) > 1:
-        return _typed(doc, span.start, span.end, "Region", span[:-1].text)
+    if kind in ("Organization", "Person") and _names_a_product(span):
+        return None
+    if kind == "Organization" and len(span) == 1 and span[0].lower_ in DEPARTMENT_WORDS:
+        return None  # "Defence minister Sergei Shoigu"
+    if kind in ("Place", "Region") and span.start >= 2 and doc[span.start - 1].lower_ == "of" \
+            and doc[span.start - 2].lower_ in ("town", "city", "village"):
+        kind = "City"  # "the town of Svitlodarsk": too small for the gazetteer
+    if kind == "Organization" and span[-1].lower_ in EVENT_WORDS:
+        return None
     if kind == "Organization":
         words = [t for t in span if t.text.lower().rstrip(".") not in TITLE_WORDS]
-        if len(span) == 1 and text in surnames:
-            kind = "Person"
-        elif 0 < len(words) < len(span) and span[0].text.lower().rstrip(".") in TITLE_WORDS and len(words) >= 2:
+        if 0 < len(words) < len(span) and span[0].text.lower().rstrip(".") in TITLE_WORDS and len(words) >= 2:
             span, kind = doc[words[0].i : span.end], "Person"
-    return _typed(doc, span.start, span.end, kind, span.text)
+    if kind in ("Organization", "Place") and text in names:
+        # "Zelenskiy" after "Volodymyr Zelenskiy", "Khashoggi" after "Jamal Khashoggi"; "the Bank"
+        # after "the Reserve Bank of Australia".
+        kind, full = names[text].split("|", 1)
+        return typed_span(doc, span.start, span.end, kind, full if kind == "Organization" else text)
+    kind = _apposition_type(span) or kind
+    if kind in ("Organization", "Person", "Place") and _is_territory(span):
+        kind = "Region"
+    if kind == "Organization":
+        return institution_span(span)
+    return typed_span(doc, span.start, span.end, kind, span.text)
+
+
+def _names_a_product(span: Span) -> bool:
+    """"the Kinzhal hypersonic missile": a name that modifies a product noun."""
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" \
+        and root.head.lemma_.lower() in PRODUCT_NOUNS
+
+
+def _apposition_type(span: Span) -> str:
+    """The type an apposition gives a name: "Maxar, a … company" is an Organization."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        if lemma in ORGANIZATION_NOUNS:
+            return "Organization"
+        if lemma in PERSON_NOUNS:
+            return "Person"
+    return ""
+
+
+def _is_territory(span: Span) -> bool:
+    """A name taken as territory: "link Crimea", "annexed Crimea in 2014"."""
+    root = span.root
+    if any(t.lower_ in INSTITUTION_WORDS for t in span):
+        return False
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in TERRITORY_VERBS
+
+
+def _inside_longer_name(token: Token) -> bool:
+    """"Most" in "the Most Brilliant Order": a word of a longer proper name is not a place of its own."""
+    doc, i = token.doc, token.i
+
+    def proper(j: int) -> bool:
+        return 0 <= j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and j != doc[j].sent.start
+
+    return proper(i + 1) or proper(i - 1)
 
 
 def _nationality_group(token: Token) -> Span | None:
     """"Russian forces" -> Group; "Ukrainian authorities" -> the government."""
     head = token.head
-    if token.dep_ not in ("amod", "compound") or head.i != token.i + 1:
+    between = token.doc[token.i + 1 : head.i]
+    # "Russian forces", "two top Russian officials", "Russian air forces"
+    if token.dep_ not in ("amod", "compound") or head.i <= token.i or len(between) > 2 \
+            or any(t.dep_ not in ("amod", "compound") or t.head.i != head.i for t in between):
         return None
     country = gazetteer.country_of_demonym(token.text)
     adjective = token.text
@@ -91,9 +178,9 @@ def _nationality_group(token: Token) -> Span | None:
         return None
     if head.lower_ in MILITARY_NOUNS:
         # "Russian troops", "Russian military" and "Russian forces" are one group.
-        return _typed(token.doc, token.i, head.i + 1, "Group", f"{adjective} forces", country=country)
+        return typed_span(token.doc, token.i, head.i + 1, "Group", f"{adjective} forces", country=country)
     if head.lower_ in GOVERNMENT_NOUNS:
-        return _typed(token.doc, token.i, head.i + 1, "Organization", f"Government of {country}", country=country)
+        return typed_span(token.doc, token.i, head.i + 1, "Organization", f"Government of {country}", country=country)
     return None
 
 
@@ -102,16 +189,20 @@ def _facility(token: Token) -> Span | None:
     if token.lower_ not in FACILITY_HEADS or token.pos_ != "NOUN" or token.dep_ == "compound":
         return None
     mods = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i >= token.i - 3]
-    start = min((m.i for m in mods), default=token.i)
+    # "the Azovstal steel mill": the name may hang on the first modifier.
+    start = min((m.left_edge.i for m in mods if m.left_edge.i >= token.i - 4), default=token.i)
+    while start < token.i and token.doc[start].dep_ in ("det", "punct", "poss", "case"):
+        start += 1
     while start < token.i and (token.doc[start].ent_type_ == "NORP" or token.doc[start].pos_ == "ADJ"
+                               and not token.doc[start].is_title
                                and token.doc[start].lower_ not in ("maternity", "nuclear", "art")):
         start += 1  # "massive", "Russian": not part of the name
     span = token.doc[start : token.i + 1]
-    named = any(t.pos_ == "PROPN" for t in span)
+    named = any(t.pos_ == "PROPN" or (t.ent_type_ and t.is_title and t.i > t.sent.start) for t in span)
     # One name for spelling and near-synonym variants: "steel mill" = "steel plant".
     words = [t.text for t in span[:-1]] + [FACILITY_HEADS[token.lower_]]
     if named:
-        return _typed(token.doc, span.start, span.end, "Facility", " ".join(words))
+        return typed_span(token.doc, span.start, span.end, "Facility", " ".join(words))
     return span if not named else None  # unnamed: see _unnamed_facility
 
 
@@ -120,23 +211,33 @@ def retype_entities(doc: Doc) -> Doc:
     # Keep the model's dates and numbers for the date and claim extractors.
     doc.spans["kg_dates"] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     doc.spans["kg_numbers"] = [e for e in doc.ents if e.label_ in ("CARDINAL", "QUANTITY")]
-    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-    # Named facilities first: "Azovstal" is part of "Azovstal steel mill", not an organisation.
+    names = short_names(doc)
+    # Named facilities first: "Azovstal" is part of "Azovstal steel mill", not an organisation;
+    # then groups: "U.S." in "the U.S. military" is part of a group.
     spans = [f for t in doc if (f := _facility(t)) is not None and f.label_ == "Facility"]
     taken = {i for s in spans for i in range(s.start, s.end)}
+    for token in doc:
+        found = _nationality_group(token) if token.i not in taken else None
+        if found is None and token.i not in taken:
+            found = (untagged_institution(token) if not token.ent_type_ else None) or lowercase_institution(token)
+        if found is not None and not any(i in taken for i in range(found.start, found.end)):
+            spans.append(found)
+            taken.update(range(found.start, found.end))
     for ent in doc.ents:
-        span = _from_ner(ent, surnames)
+        span = _from_ner(ent, names)
         if span is not None and not any(i in taken for i in range(span.start, span.end)):
             spans.append(span)
             taken.update(range(span.start, span.end))
     for token in doc:
         if token.i in taken:
             continue
-        found = _nationality_group(token)
-        if found is None and token.pos_ == "PROPN" and token.is_title:
+        found = None
+        if token.pos_ == "PROPN" and (token.is_title or token.is_upper and len(token) > 1) \
+                and not token.is_stop and not _inside_longer_name(token):
             place = gazetteer.lookup(token.text)
-            if place is not None:
-                found = _typed(doc, token.i, token.i + 1, place.type, place.name, place.geonames_id, place.country)
+            found = region_span(doc[token.i : token.i + 1]) if place is not None else None
+            if place is not None and found is None:
+                found = typed_span(doc, token.i, token.i + 1, place.type, place.name, place.geonames_id, place.country)
         if found is not None and not any(i in taken for i in range(found.start, found.end)):
             spans.append(found)
             taken.update(range(found.start, found.end))
@@ -156,12 +257,18 @@ def _unnamed_facility(span: Span, named: list[Span]) -> Span | None:
     descriptor = " ".join([t.text.lower() for t in span[:-1]] + [FACILITY_HEADS[span[-1].lower_]])
     same = [n for n in named if n._.kg_name.lower().endswith(descriptor)]
     if len({n._.kg_name for n in same}) == 1:
-        return _typed(span.doc, span.start, span.end, "Facility", same[0]._.kg_name)
+        return typed_span(span.doc, span.start, span.end, "Facility", same[0]._.kg_name)
     from .coref import facility_place
 
     place = facility_place(span)
-    if place is not None:
-        return _typed(span.doc, span.start, span.end, "Facility", f"{descriptor} ({place.name})")
+    if place is None:
+        # "attacks on places such as a maternity hospital": the city the article is about.
+        from .coref import preceding
+
+        city = preceding(span.doc, span.start, ("City",), salient=True)
+        place = mention(city, 0.5) if city is not None else None
+    if place is not None and place.type == "City":
+        return typed_span(span.doc, span.start, span.end, "Facility", f"{descriptor} ({place.name})")
     return None
 
 
@@ -193,5 +300,9 @@ def extract_mentions(doc: Doc) -> Iterator[Mention]:
     >>> # doc = nlp("Russian forces attacked Kiev."); [m.type for m in extract_mentions(doc)]
     >>> # ['Group', 'City']
     """
+    from .coref import government_mention
+
     for ent in doc.ents:
-        yield mention(ent, confidence=0.9 if ent._.kg_geo else 0.8)
+        m = mention(ent, confidence=0.9 if ent._.kg_geo else 0.8)
+        # "Moscow says": the mention is of the government, not the city.
+        yield government_mention(ent, m) or m

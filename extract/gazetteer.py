@@ -34,14 +34,14 @@ _IRREGULAR_DEMONYMS = {
 _AMBIGUOUS = frozenset(
     """Of Mobile Reading Bath Split Nice Orange Enterprise Independence Victoria Florence
     Sydney Austin Jackson Lincoln Aurora Chester Derby Wells Hope Faith Marion Eugene
-    Buffalo Troy Salem Dover Pride Male Temple Concord Union Liberty""".split()
+    Buffalo Troy Salem Dover Pride Male Temple Concord Union Liberty Sale Man Most Mass""".split()
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
     name: str  # the GeoNames name
-    type: str  # "Country" or "City"
+    type: str  # "Country", "City" or "Region" (US states)
     geonames_id: int
     country: str  # country name ("" for countries)
 
@@ -64,15 +64,22 @@ def _tables() -> tuple[dict[str, Place], dict[str, str], dict[str, str]]:
     countries = gc.get_countries()
     code_name = {c["iso"]: c["name"] for c in countries.values()}
     places: dict[str, Place] = {}
+    population: dict[int, int] = {}
     capital_of: dict[str, str] = {}
     # Cities first, larger ones winning a shared name; countries then override.
     for city in sorted(gc.get_cities().values(), key=lambda c: (c["population"], -c["geonameid"])):
         if city["population"] < MIN_CITY_POPULATION:
             continue
         place = Place(city["name"], "City", city["geonameid"], code_name.get(city["countrycode"], ""))
+        population[city["geonameid"]] = city["population"]
         for name in (city["name"], *(a for a in city.get("alternatenames", ()) if a)):
             if _usable_name(name, city["name"]):
                 places[name] = place
+    # US states are regions, unless a big city has the name ("New York", "Washington").
+    for state in gc.get_us_states().values():
+        city = places.get(state["name"])
+        if city is None or population.get(city.geonames_id, 0) < 500_000:
+            places[state["name"]] = Place(state["name"], "Region", state["geonameid"], "United States")
     for c in countries.values():
         places[c["name"]] = Place(c["name"], "Country", c["geonameid"], "")
         if c.get("capital"):

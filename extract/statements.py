@@ -14,14 +14,22 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .coref import PERSON_PRONOUNS, preceding, entity_at, resolve_token
+from .coref import (
+    PERSON_PRONOUNS,
+    entity_at,
+    person_antecedent,
+    resolve_token,
+    unnamed_actor,
+)
 from .dates import date_in
 from .records import Mention, Statement
 from .text import provenance
 
 SPEECH_VERBS = frozenset(
     """say tell add announce claim state declare insist write warn accuse deny confirm explain
-    note stress reply respond argue estimate report allege admit vow urge told""".split()
+    note stress reply respond argue estimate report allege admit vow urge told speculate suggest
+    predict acknowledge tweet remark promise indicate comment reveal recall post describe call
+    write""".split()
 )
 #: Verbs whose object and complement, not a clause, carry the content.
 OBJECT_CUES = frozenset("accuse deny blame urge".split())
@@ -70,7 +78,10 @@ def _subject(cue: Token) -> Token | None:
     """Who speaks: the subject, the agent of a passive ("was told by X"), the
     head of a relative clause ("Zelenskiy, who added"), or the subject of the
     verb a participle hangs on ("…, saying …", "adding that …")."""
-    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    # The subject nearest the verb: in "…, some buried in graves, authorities
+    # have said" the parser may hang "some" on "said" too.
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    subj = min(subjects, key=lambda c: (abs(c.i - cue.i), c.i), default=None)
     if subj is None:
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)
         subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -93,26 +104,45 @@ def _previous_speaker(doc: Doc, before: int) -> Token | None:
     return None
 
 
+def _resolve_speaker(token: Token, exclude: frozenset[str] = frozenset()) -> Mention | None:
+    return resolve_token(token, exclude=exclude) or unnamed_actor(token)
+
+
 def _speaker(cue: Token) -> tuple[Mention | None, str]:
     subj = _subject(cue)
     if subj is None:
         return None, ""
+    if subj.lower_ == "they" and subj.pos_ == "PRON":
+        # "Two top Russian officials appeared to …, though they vowed …": the plural subject of the sentence.
+        root = subj.sent.root
+        plural = next((c for c in root.children if c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS")), None)
+        m = resolve_token(plural) if plural is not None and plural.i < subj.i else None
+        return m, subj.text
+    if subj.lower_ == "it" and subj.pos_ == "PRON":
+        # "… the Ministry of Defence said …. “…,” it added": the last speaker that is no person.
+        earlier = _previous_speaker(cue.doc, subj.i)
+        m = _resolve_speaker(earlier) if earlier is not None else None
+        if m is not None and m.type != "Person":
+            return m, subj.text
+        return None, subj.text
     if subj.lower_ in PERSON_PRONOUNS:
         # Salience: a speaker introduced after the last named person (“One man …
         # told RFE/RL”) is the likelier "he" of the next quote.
-        named_person = preceding(cue.doc, subj.i, ("Person",))
+        named_person = person_antecedent(subj)
         earlier = _previous_speaker(cue.doc, subj.i)
         if earlier is not None and (named_person is None or earlier.i >= named_person.end):
-            m = resolve_token(earlier)
+            m = _resolve_speaker(earlier)
             if m is None:
                 return None, _noun_phrase(earlier)
             if m.type == "Person" or named_person is None:
                 return m, subj.text
         return resolve_token(subj), subj.text
-    m = resolve_token(subj)
+    # "The country has accused Russia": the country is not the accused.
+    objects = frozenset(m.name for c in cue.children if c.dep_ == "dobj" and (m := resolve_token(c)) is not None)
+    m = resolve_token(subj, exclude=objects)
     if m is None:
         appos = next((c for c in subj.children if c.dep_ == "appos" and entity_at(c) is not None), None)
-        m = resolve_token(appos) if appos is not None else None
+        m = resolve_token(appos) if appos is not None else unnamed_actor(subj)
     text = subj.text if subj.pos_ == "PRON" else (m.text if m is not None and entity_at(subj) else _noun_phrase(subj))
     return m, text
 
@@ -138,6 +168,12 @@ def _cue_near(doc: Doc, start: int, end: int) -> Token | None:
     sents = [first[0].sent, first[-1].sent]
     after = [t for t in sents[1] if t.idx >= end and t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"]
     before = [t for t in sents[0] if t.idx < start and t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"]
+    if not after and not before and sents[1].end < len(doc):
+        # '"… a trial." Pelosi said.': the attribution may be a short sentence of its own.
+        nxt = doc[sents[1].end].sent
+        if len(nxt) <= 8:
+            after = [t for t in nxt if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"
+                     and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children)]
     return (after[:1] or before[-1:] or [None])[0]
 
 
@@ -151,8 +187,9 @@ def _direct(doc: Doc) -> Iterator[tuple[Statement, Token | None]]:
         first_sent = provenance(doc, qs, qe).sentence_index
         if cue is not None:
             clause = _content_tokens(cue)
-            if clause and clause[0].idx < qs - 2 and len(content) < 0.6 * (clause[-1].idx - clause[0].idx):
-                continue  # a phrase quoted inside reported speech: see _reported
+            lead = [t for t in clause if t.idx < qs - 1 and not t.is_punct and t.dep_ != "mark"]
+            if lead and clause[-1].idx + len(clause[-1].text) >= qe - 1:
+                continue  # 'said the government "is not chasing deadlines"': reported speech, see _reported
             speaker, speaker_text = _speaker(cue)
             lemma, conf = cue.lemma_.lower(), 0.9 if speaker is not None else 0.6
         elif prev is not None and first_sent - prev_end_sent <= 1:
@@ -169,9 +206,16 @@ def _direct(doc: Doc) -> Iterator[tuple[Statement, Token | None]]:
 
 def _content_tokens(cue: Token) -> list[Token]:
     if cue.lemma_.lower() in OBJECT_CUES:
-        parts = [c for c in cue.children if c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "pcomp")]
+        # "accused X of Y", "denied targeting civilians" (not "…, despite evidence")
+        parts = [c for c in cue.children if c.i > cue.i and (c.dep_ in ("dobj", "xcomp", "ccomp", "pcomp")
+                                                            or c.dep_ == "prep" and c.lower_ in ("of", "for", "over"))]
     else:
         parts = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
+        # "… say the number is unknown, but it is in the thousands": a clause joined to
+        # the reported one, about the same "it", with no speech verb of its own.
+        parts += [c for c in cue.children if parts and c.dep_ == "conj" and c.pos_ in ("AUX", "VERB")
+                  and c.lemma_.lower() not in SPEECH_VERBS
+                  and any(s.dep_ == "nsubj" and s.lower_ in ("it", "this") for s in c.children)]
         if not parts and cue.dep_ == "ROOT":
             # "The bodies … have been discovered, authorities said": the clause is the head's.
             parts = [c for c in cue.children if c.dep_ == "parataxis"]
@@ -180,10 +224,13 @@ def _content_tokens(cue: Token) -> list[Token]:
 
 
 def _reported(doc: Doc, used: set[int], quoted: list[tuple[int, int]]) -> Iterator[Statement]:
+    marks = quote_spans(doc.text)
     for cue in doc:
         lemma = cue.lemma_.lower()
         if cue.pos_ != "VERB" or lemma not in SPEECH_VERBS or cue.i in used:
             continue
+        if any(qs <= cue.idx < qe for qs, qe in marks):
+            continue  # "I wouldn't say we were robbed" is the quote's own words
         tokens = _content_tokens(cue)
         if not tokens:
             continue
@@ -194,7 +241,9 @@ def _reported(doc: Doc, used: set[int], quoted: list[tuple[int, int]]) -> Iterat
         if speaker is None and not speaker_text:
             continue
         content = doc.text[start:end].strip()
-        lo = min(start, cue.idx, speaker.provenance.start if speaker is not None else start)
+        # The speaker's words count only when they are in this sentence, not an antecedent of "it".
+        near = speaker is not None and speaker.provenance.start >= cue.sent.start_char
+        lo = min(start, cue.idx, speaker.provenance.start if near else start)
         hi = max(end, cue.idx + len(cue.text))
         yield Statement(speaker, speaker_text, lemma, content, "reported", provenance(doc, lo, hi),
                         _about(doc, start, end, speaker), 0.8 if speaker is not None else 0.5, date_in(cue))

@@ -11,7 +11,8 @@ from .records import Provenance
 TITLE_WORDS = frozenset(
     """mr mrs ms miss dr sir president prime minister general gen major maj colonel col
     lieutenant lt captain capt sergeant sgt admiral king queen prince pope senator sen
-    governor gov mayor chancellor secretary spokesman spokeswoman spokesperson""".split()
+    governor gov mayor chancellor secretary spokesman spokeswoman spokesperson treasurer
+    archbishop bishop cardinal crown speaker judge ambassador foreign home deputy vice""".split()
 )
 
 

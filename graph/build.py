@@ -7,32 +7,44 @@ Evidence pattern (documented in README): every relation ``?s ?p ?o``
 between two entities has one ``nkg:Fact`` per sentence that states it::
 
     ?fact rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-          prov:wasDerivedFrom ?article ; nkg:sentence ?text ;
-          nkg:charStart ?start ; nkg:charEnd ?end ; nkg:confidence ?c .
+          prov:wasDerivedFrom ?article ; nkg:sentence ?text ; nkg:sentenceIndex ?i ;
+          nkg:charStart ?start ; nkg:charEnd ?end ; nkg:confidence ?c ;
+          nkg:extractor ?version .
 
-Statements and claims carry the same evidence properties themselves.
+Statements and claims carry the same evidence properties themselves
+(:meth:`_Builder.evidence` writes all three). Entities also get their name
+forms (why each name is theirs), GeoNames ids and coordinates; claims with a
+place get the claim topic that lines them up with other sources' figures.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 
 from rdflib import OWL, PROV, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
+from extract.records import Article, ArticleRecords, Claim, Mention, Provenance
 from newskg import __version__
-from extract.records import Article, ArticleRecords, Mention, Provenance
 
+from .places import locate
 from .resolve import Entity, resolve
 from .vocab import (
+    GEO,
     GEONAMES,
     ID,
     NKG,
+    ONTOLOGY,
     PREFIXES,
+    RELATIONS,
     SCHEMA,
     TYPE_CLASS,
     article_iri,
+    counted_class,
     digest,
     entity_iri,
+    merge_rule_iri,
     relation_iri,
+    topic_iri,
 )
 
 EXTRACTOR_VERSION = f"newskg-{__version__}"
@@ -43,6 +55,11 @@ def new_graph() -> Graph:
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True, replace=True)
     return g
+
+
+def _decimal(value: float, places: int) -> Literal:
+    # A Decimal value, so the literal is a well-typed xsd:decimal in memory too.
+    return Literal(Decimal(str(round(value, places))))
 
 
 def _date(value: str) -> Literal:
@@ -67,7 +84,7 @@ class _Builder:
         add((node, NKG.sentenceIndex, Literal(p.sentence_index)))
         add((node, NKG.charStart, Literal(p.start)))
         add((node, NKG.charEnd, Literal(p.end)))
-        add((node, NKG.confidence, Literal(round(confidence, 3), datatype=XSD.decimal)))
+        add((node, NKG.confidence, _decimal(confidence, 3)))
         add((node, NKG.extractor, Literal(EXTRACTOR_VERSION)))
         if date:
             add((node, NKG.date, _date(date)))
@@ -80,8 +97,45 @@ class _Builder:
         add((node, RDFS.label, Literal(e.label)))
         for alias in e.aliases:
             add((node, SKOS.altLabel, Literal(alias)))
-        if e.geonames_id:
-            add((node, OWL.sameAs, URIRef(GEONAMES.format(e.geonames_id))))
+        for f in e.forms:  # why each name is this entity's (newskg explain)
+            form = ID[f"name/{digest(node, f.form, f.rule)}"]
+            add((node, NKG.nameForm, form))
+            add((form, RDF.type, NKG.NameForm))
+            add((form, NKG.form, Literal(f.form)))
+            add((form, NKG.mergeRule, merge_rule_iri(f.rule)))
+            add((form, NKG.ruleNote, Literal(f.note)))
+            for article_id in f.articles:
+                add((form, PROV.wasDerivedFrom, article_iri(article_id)))
+        geo = locate(e.type, e.label, e.geonames_id)
+        if geo is not None:
+            add((node, OWL.sameAs, URIRef(GEONAMES.format(geo.geonames_id))))
+            if geo.lat is not None and geo.long is not None:
+                add((node, GEO.lat, _decimal(geo.lat, 5)))
+                add((node, GEO.long, _decimal(geo.long, 5)))
+
+    def add_relation_property(self, pred: URIRef, relation: str) -> None:
+        """Declare a relation property, so every relation is found with
+        ``?p rdfs:subPropertyOf nkg:relatedTo``."""
+        add = self.g.add
+        add((pred, RDF.type, OWL.ObjectProperty))
+        add((pred, RDFS.subPropertyOf, NKG.relatedTo))
+        add((pred, RDFS.label, Literal(relation.replace("_", " "))))
+        if relation in RELATIONS:
+            add((pred, RDFS.isDefinedBy, ONTOLOGY))
+        else:
+            add((pred, RDFS.comment, Literal(f"A relation read from the verb {relation.replace('_', ' ')!r}.")))
+
+    def add_topic(self, node: URIRef, c: Claim, place: URIRef) -> None:
+        """Link a claim to what it counts where, so figures of different sources line up."""
+        add = self.g.add
+        topic = topic_iri(c.category, c.counted, place)
+        add((node, NKG.topic, topic))
+        add((topic, RDF.type, NKG.ClaimTopic))
+        add((topic, NKG.category, Literal(c.category)))
+        add((topic, NKG.counted, Literal(counted_class(c.counted))))
+        add((topic, NKG.place, place))
+        place_label = self.by_mention[c.place].label
+        add((topic, RDFS.label, Literal(f"{c.category} ({counted_class(c.counted)}) in {place_label}")))
 
     def add_article(self, a: Article, publisher: URIRef | None, places: list[URIRef]) -> None:
         add = self.g.add
@@ -108,6 +162,7 @@ class _Builder:
             if s == o:
                 continue
             add((s, pred, o))
+            self.add_relation_property(pred, t.relation)
             p = t.provenance
             fact = ID[f"fact/{digest(p.article_id, p.start, p.end, s, pred, o)}"]
             add((fact, RDF.type, NKG.Fact))
@@ -141,8 +196,12 @@ class _Builder:
                 add((node, NKG.qualifier, Literal(c.qualifier)))
             if c.place is not None:
                 add((node, NKG.place, self.entity(c.place)))
+                self.add_topic(node, c, self.entity(c.place))
+            # A figure nobody in the text is credited with is the article's own claim.
             if c.claimant is not None:
                 add((node, NKG.claimant, self.entity(c.claimant)))
+            elif not c.claimant_text:
+                add((node, NKG.claimant, article_iri(p.article_id)))
             if c.claimant_text:
                 add((node, NKG.claimantText, Literal(c.claimant_text)))
             self.evidence(node, p, c.confidence, c.date)

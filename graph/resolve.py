@@ -1,31 +1,50 @@
 """Entity resolution across articles: which mentions are the same entity.
 
-Mentions merge when their normalised names agree (case, accents, titles
-such as "Mr" or "President", possessives and transliteration variants such
-as Zelenskyy/Zelenskiy folded) and their types are compatible; a
-surname-only person merges into the one full name in the corpus that ends
-with it, and stays apart when two full names do.
+1. Mentions meet under a normalised name (:func:`graph.names.name_key`:
+   case, accents, possessives, titles and transliteration endings folded),
+   within one type family: people, organisations (and groups), cities,
+   countries, regions, other places, facilities. A city and a region of one
+   name (Kharkiv, the Kharkiv region) stay apart, and so do a person and an
+   organisation.
+2. Those groups then merge by rule: the same GeoNames id; another
+   romanisation of the same name, word by word (rapidfuzz); an acronym and
+   the one name it abbreviates; a generic place and the one city, country
+   or region of its name.
+3. A surname alone goes to the one person of that surname named in the same
+   article, else to the one in the corpus; when there are several it stays
+   apart (homonyms are not guessed).
 
->>> name_key("Mr Zelenskyy's")
-'zelensky'
->>> name_key("Volodymyr Zelenskiy")
-'volodymyr zelensky'
+Every name an entity carries records the rule that brought it
+(:class:`NameForm`), so each merge can be explained.
+
+>>> from extract.records import Mention, Provenance
+>>> def m(text, type_="Person", art="a1"):
+...     return Mention(text, text, type_, Provenance(art, 0, 0, 1, text))
+>>> _, by = resolve([m("Volodymyr Zelenskiy"), m("Zelensky", art="a2"), m("Olena Zelenska")])
+>>> by[m("Zelensky", art="a2")].label, by[m("Olena Zelenska")].label
+('Volodymyr Zelenskiy', 'Olena Zelenska')
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from extract.records import Mention
 
-TITLES = frozenset(
-    """mr mrs ms miss dr sir dame lord lady prof president presidents prime minister
-    general gen major maj colonel col lieutenant lt captain capt sergeant sgt admiral
-    king queen prince princess pope sen senator rep governor gov mayor chancellor
-    secretary spokesman spokeswoman spokesperson the""".split()
+from .names import (
+    SURNAME_MIN,
+    acronym_of,
+    blocking_key,
+    fold,
+    is_acronym,
+    name_key,
+    name_parts,
+    skeleton,
+    strip_titles,
+    transliteration_score,
 )
 
 #: Types whose mentions may refer to the same thing; a key merges only within one.
@@ -33,34 +52,29 @@ TYPE_FAMILY = {
     "Person": "person",
     "Organization": "org",
     "Group": "org",
-    "Country": "place",
-    "City": "place",
-    "Region": "place",
+    "Country": "country",
+    "City": "city",
+    "Region": "region",
     "Place": "place",
     "Facility": "facility",
 }
-#: When a family's mentions disagree on type, the more specific one wins ties.
+_PLACE_FAMILIES = ("city", "country", "region", "place")
+#: Families where other romanisations of a name are looked for.
+_TRANSLITERATED = ("person", "city", "region", "place")
+#: When a group's mentions disagree on type, the more specific one wins ties.
 TYPE_PRIORITY = ("City", "Country", "Region", "Facility", "Group", "Person", "Organization", "Place")
 
-_TRANSLIT_ENDINGS = re.compile(r"(?:yy|iy|ii|ij|yi)\b")
+GroupKey = tuple[str, str]  # (family, name key)
 
 
-def fold(text: str) -> str:
-    """Lower-case, strip accents and punctuation, collapse space."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"['’`]s\b", "", text)
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """One name of an entity, the rule that made it this entity's, and where it was seen."""
 
-
-def name_key(name: str, entity_type: str = "") -> str:
-    """The key under which mentions of one entity meet."""
-    words = fold(name).split()
-    if entity_type in ("Person", ""):
-        while len(words) > 1 and words[0] in TITLES:
-            words = words[1:]
-    key = " ".join(words)
-    return _TRANSLIT_ENDINGS.sub("y", key) if entity_type in ("Person", "") else key
+    form: str
+    rule: str  # a key of graph.vocab.MERGE_RULES
+    note: str  # the rule applied to this name, in words
+    articles: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +84,14 @@ class Entity:
     key: str
     type: str
     label: str
-    aliases: tuple[str, ...]  # every surface form and name seen, sorted
+    aliases: tuple[str, ...]  # every surface form and name seen but the label, sorted
     geonames_id: int
     country: str
-    merge_rules: tuple[str, ...]  # why mentions were merged, for explanations
+    merge_rules: tuple[str, ...]  # the notes of every merge, sorted
+    forms: tuple[NameForm, ...] = ()  # every name with its rule, sorted
 
 
-_NOT_NAMES = frozenset("he him his she her it its they them their who which".split())
+_NOT_NAMES = frozenset(["he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "who", "which"])
 
 
 def is_name_like(text: str) -> bool:
@@ -91,58 +106,203 @@ def is_name_like(text: str) -> bool:
 
 
 def _choose_label(names: Counter) -> str:
-    # The most frequent of the longest names: "Volodymyr Zelenskiy" over "Zelenskiy".
-    most_words = max(len(n.split()) for n in names)
-    full = [n for n in names if len(n.split()) == most_words]
-    return sorted(full, key=lambda n: (-names[n], n))[0]
+    """The most frequent of the longest names, titles not counted:
+    "Volodymyr Zelenskiy" over "Zelenskiy" and "Mr Zelenskiy"."""
+    def rank(name: str) -> tuple:
+        titles, rest = strip_titles(fold(name).split())
+        return -len(rest), len(titles), -names[name], name
+    return min(names, key=rank)
 
 
-def resolve(mentions: Iterable[Mention]) -> tuple[dict[tuple[str, str], Entity], dict[Mention, Entity]]:
+class _Merges:
+    """Union-find over group keys that remembers the rule of each union."""
+
+    def __init__(self, keys: Iterable[GroupKey]):
+        self.parent = {k: k for k in keys}
+        self.edges: dict[GroupKey, list[tuple[GroupKey, str, str]]] = defaultdict(list)
+
+    def find(self, k: GroupKey) -> GroupKey:
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def union(self, a: GroupKey, b: GroupKey, rule: str, note: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        self.parent[max(ra, rb)] = min(ra, rb)
+        self.edges[a].append((b, rule, note))
+        self.edges[b].append((a, rule, note))
+
+    def path_rules(self, start: GroupKey) -> dict[GroupKey, tuple[str, str]]:
+        """For each group merged with ``start``: the rule of its link towards it."""
+        out: dict[GroupKey, tuple[str, str]] = {}
+        todo, seen = [start], {start}
+        while todo:
+            k = todo.pop()
+            for other, rule, note in sorted(self.edges[k]):
+                if other not in seen:
+                    seen.add(other)
+                    out[other] = (rule, note)
+                    todo.append(other)
+        return out
+
+
+def _group_key(m: Mention) -> GroupKey:
+    return TYPE_FAMILY[m.type], name_key(m.name, m.type)
+
+
+def _merge_groups(groups: dict[GroupKey, list[Mention]]) -> _Merges:
+    merges = _Merges(groups)
+    name = {gk: Counter(m.name for m in ms).most_common(1)[0][0] for gk, ms in groups.items()}
+    geo: dict[GroupKey, set[int]] = {gk: {m.geonames_id for m in ms if m.geonames_id} for gk, ms in groups.items()}
+
+    by_id: dict[int, list[GroupKey]] = defaultdict(list)
+    for gk in sorted(groups):
+        if gk[0] in _PLACE_FAMILIES and len(geo[gk]) == 1:
+            by_id[next(iter(geo[gk]))].append(gk)
+    for gid, gks in sorted(by_id.items()):
+        for other in gks[1:]:
+            merges.union(gks[0], other, "geonames", f"{name[other]!r} and {name[gks[0]]!r} are GeoNames {gid}")
+
+    for gk in sorted(groups):
+        if gk[0] == "place":
+            specific = [(f, gk[1]) for f in ("city", "country", "region") if (f, gk[1]) in groups]
+            if len(specific) == 1:
+                merges.union(gk, specific[0], "type_refined",
+                             f"{name[gk]!r} (a place) is the only {specific[0][0]} of that name")
+
+    blocks: dict[tuple[str, tuple[int, str]], list[GroupKey]] = defaultdict(list)
+    for gk in sorted(groups):
+        if gk[0] in _TRANSLITERATED and gk[1]:  # a name of punctuation alone folds to ""
+            blocks[(gk[0], blocking_key(gk[1]))].append(gk)
+    for gks in blocks.values():
+        surnames = [skeleton(name_parts(k)[-1]) for _, k in gks]
+        alike = process.cdist(surnames, surnames, scorer=fuzz.ratio, score_cutoff=SURNAME_MIN)
+        for i, j in zip(*alike.nonzero()):
+            a, b = gks[i], gks[j]
+            if i >= j or (geo[a] and geo[b] and geo[a] != geo[b]):
+                continue  # two places GeoNames tells apart are homonyms
+            score = transliteration_score(a[1], b[1])
+            if score:
+                merges.union(a, b, "transliteration", f"{name[a]!r} and {name[b]!r} are spellings of one name "
+                                                      f"(similarity {score:g})")
+
+    expansions: dict[str, list[GroupKey]] = defaultdict(list)
+    for gk in sorted(groups):
+        if gk[0] == "org" and (initials := acronym_of(gk[1])):
+            expansions[initials].append(gk)
+    for gk in sorted(groups):
+        written = {m.name for m in groups[gk]} | {m.text for m in groups[gk]}
+        if gk[0] == "org" and any(is_acronym(w) for w in written):
+            full = expansions.get(gk[1].replace(" ", ""), [])
+            if len(full) == 1:
+                merges.union(gk, full[0], "acronym", f"{name[gk]!r} abbreviates {name[full[0]]!r}")
+    return merges
+
+
+def _resolve_surnames(groups: dict[GroupKey, list[Mention]], merges: _Merges) -> dict[Mention, tuple[GroupKey, str, str]]:
+    """Surname-only person mentions -> (target group, rule, note) where unambiguous."""
+    full_by_surname: dict[str, set[GroupKey]] = defaultdict(set)
+    articles_of: dict[GroupKey, set[str]] = {}
+    for gk, ms in groups.items():
+        if gk[0] == "person" and len(name_parts(gk[1])) > 1:
+            root = merges.find(gk)
+            full_by_surname[skeleton(name_parts(gk[1])[-1])].add(root)
+            articles_of.setdefault(root, set()).update(m.provenance.article_id for m in ms)
+    out: dict[Mention, tuple[GroupKey, str, str]] = {}
+    for gk, ms in groups.items():
+        if gk[0] != "person" or len(name_parts(gk[1])) != 1:
+            continue
+        roots = full_by_surname.get(skeleton(gk[1]), set())
+        for m in ms:
+            art = m.provenance.article_id
+            here = sorted(r for r in roots if art in articles_of[r])
+            if len(here) == 1:
+                out[m] = (here[0], "surname_article", f"{m.name!r} is the only person of that surname in article {art}")
+            elif not here and len(roots) == 1:
+                out[m] = (next(iter(roots)), "surname_corpus",
+                          f"{m.name!r} is the only person of that surname in the corpus")
+    return out
+
+
+def _same_group_rule(form: str, m: Mention, label: str) -> tuple[str, str]:
+    if form == label:
+        return "canonical", f"{form!r} is the label"
+    if form == m.text and name_key(m.text, m.type) != name_key(m.name, m.type):
+        if m.geonames_id:
+            return "gazetteer", f"the gazetteer reads {form!r} as {m.name} (GeoNames {m.geonames_id})"
+        return "extractor", f"{form!r} read as {m.name!r}"
+    titles = strip_titles(fold(form).split())[0]
+    if titles and m.type == "Person":
+        return "title", f"{form!r} without the title {' '.join(titles)!r}"
+    return "normalised", f"{form!r} and {label!r} have the same normalised name"
+
+
+def resolve(mentions: Iterable[Mention]) -> tuple[dict[GroupKey, Entity], dict[Mention, Entity]]:
     """Group mentions into entities.
 
-    Returns the entities keyed by (family, key) and a map from each mention
-    to its entity.
+    Returns the entities keyed by their (family, key) and a map from each
+    mention to its entity.
     """
-    groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    groups: dict[GroupKey, list[Mention]] = defaultdict(list)
     for m in mentions:
-        groups[(TYPE_FAMILY[m.type], name_key(m.name, m.type))].append(m)
+        groups[_group_key(m)].append(m)
+    merges = _merge_groups(groups)
+    by_surname = _resolve_surnames(groups, merges)
 
-    # A one-word person key joins the single multi-word person key ending in it.
-    rules: dict[tuple[str, str], set[str]] = defaultdict(set)
-    full_by_last: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for family, key in groups:
-        if family == "person" and " " in key:
-            full_by_last[key.rsplit(" ", 1)[1]].append((family, key))
-    for family, key in sorted(groups):
-        if family == "person" and " " not in key and len(full_by_last.get(key, ())) == 1:
-            target = full_by_last[key][0]
-            groups[target].extend(groups.pop((family, key)))
-            rules[target].add(f"surname {key!r} matches one full name")
+    members: dict[GroupKey, list[Mention]] = defaultdict(list)
+    for gk, ms in groups.items():
+        for m in ms:
+            target = by_surname[m][0] if m in by_surname else merges.find(gk)
+            members[target].append(m)
 
-    entities: dict[tuple[str, str], Entity] = {}
+    entities: dict[GroupKey, Entity] = {}
     by_mention: dict[Mention, Entity] = {}
-    for gk in sorted(groups):
-        ms = groups[gk]
-        types = Counter(m.type for m in ms)
-        best = max(types.values())
-        etype = next(t for t in TYPE_PRIORITY if types.get(t) == best)
-        names = Counter(m.name for m in ms)
-        forms = {m.text for m in ms if is_name_like(m.text)} | set(names)
-        if len(names) > 1:
-            rules[gk].add("same normalised name: " + " = ".join(sorted(names)))
-        geo = Counter(m.geonames_id for m in ms if m.geonames_id)
-        country = Counter(m.country for m in ms if m.country)
-        label = _choose_label(names)
-        entity = Entity(
-            key=gk[1],
-            type=etype,
-            label=label,
-            aliases=tuple(sorted(forms - {label})),
-            geonames_id=min(geo, key=lambda g: (-geo[g], g)) if geo else 0,
-            country=min(country, key=lambda c: (-country[c], c)) if country else "",
-            merge_rules=tuple(sorted(rules[gk])),
-        )
-        entities[gk] = entity
+    for root in sorted(members):
+        ms = members[root]
+        entity = _entity(ms, merges, by_surname)
+        entities[(TYPE_FAMILY[entity.type], entity.key)] = entity
         for m in ms:
             by_mention[m] = entity
     return entities, by_mention
+
+
+def _entity(ms: list[Mention], merges: _Merges, by_surname: dict) -> Entity:
+    types = Counter(m.type for m in ms)
+    if len(types) > 1:  # a generic place merged into a city, country or region takes its type
+        types.pop("Place", None)
+    best = max(types.values())
+    etype = next(t for t in TYPE_PRIORITY if types.get(t) == best)
+    names = Counter(m.name for m in ms)
+    label = _choose_label(names)
+    label_group = min(_group_key(m) for m in ms if m.name == label)
+    path = merges.path_rules(label_group)
+
+    found: dict[tuple[str, str], tuple[str, set[str]]] = {}
+    for m in ms:
+        for form in dict.fromkeys((m.name, m.text)):
+            if form != m.name and not is_name_like(form):
+                continue
+            if m in by_surname:
+                rule, note = by_surname[m][1:]
+            elif _group_key(m) != label_group and name_key(form, m.type) == name_key(m.name, m.type):
+                rule, note = path[_group_key(m)]
+            else:
+                rule, note = _same_group_rule(form, m, label)
+            note0, arts = found.setdefault((form, rule), (note, set()))
+            found[(form, rule)] = (min(note0, note), arts | {m.provenance.article_id})
+    forms = tuple(NameForm(f, r, note, tuple(sorted(arts))) for (f, r), (note, arts) in sorted(found.items()))
+    geo = Counter(m.geonames_id for m in ms if m.geonames_id)
+    country = Counter(m.country for m in ms if m.country)
+    return Entity(
+        key=label_group[1],
+        type=etype,
+        label=label,
+        aliases=tuple(sorted({f.form for f in forms} - {label})),
+        geonames_id=min(geo, key=lambda g: (-geo[g], g)) if geo else 0,
+        country=min(country, key=lambda c: (-country[c], c)) if country else "",
+        merge_rules=tuple(sorted({f.note for f in forms if f.rule != "canonical"})),
+        forms=forms,
+    )

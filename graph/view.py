@@ -2,8 +2,12 @@
 
 Derived from the rdflib graph only, so the two never disagree. Nodes are
 keyed by IRI string and have a ``kind`` ("entity", "statement", "claim",
-"article"); edges have a ``predicate`` and, where they come from a sentence,
-the evidence: ``article``, ``sentence``, ``start``, ``end``, ``confidence``.
+"article"), a ``type`` and a ``label``. Entities also have ``aliases``,
+``articles``, ``name_rules`` (each name with the rule that made it the
+entity's), and for places ``geonames``, ``lat`` and ``long``; claims have
+their ``topic``. Edges have a ``predicate`` and, where they come from a
+sentence, the evidence: ``article``, ``sentence``, ``sentence_index``,
+``start``, ``end``, ``confidence``, ``extractor``, ``date``.
 
 >>> from graph.build import build_graph
 >>> to_networkx(build_graph([])).number_of_nodes()
@@ -14,9 +18,11 @@ from __future__ import annotations
 import networkx as nx
 from rdflib import OWL, PROV, RDF, RDFS, SKOS, Graph, URIRef
 
-from .vocab import CLASS_TYPE, NKG, SCHEMA
+from .vocab import CLASS_TYPE, GEO, MERGE_RULES, NKG, SCHEMA
 
-EVIDENCE_FIELDS = ("article", "sentence", "sentence_index", "start", "end", "confidence", "date")
+_RULE_LABEL = {NKG[local]: label for local, label, _ in MERGE_RULES.values()}
+
+EVIDENCE_FIELDS = ("article", "sentence", "sentence_index", "start", "end", "confidence", "extractor", "date")
 
 
 def _py(value) -> object:
@@ -39,6 +45,7 @@ def evidence(g: Graph, node: URIRef) -> dict:
         "start": _py(g.value(node, NKG.charStart)),
         "end": _py(g.value(node, NKG.charEnd)),
         "confidence": float(g.value(node, NKG.confidence) or 0),
+        "extractor": str(g.value(node, NKG.extractor) or ""),
         "date": str(date) if date is not None else "",
     }
 
@@ -50,6 +57,12 @@ def _entity_type(g: Graph, node: URIRef) -> str:
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _name_rules(g: Graph, e: URIRef) -> list[str]:
+    """Each name of an entity with the rule that made it the entity's: "Zelenskiy (surname, ...)"."""
+    return sorted(f"{g.value(f, NKG.form)} ({_RULE_LABEL.get(g.value(f, NKG.mergeRule), '?')})"
+                  for f in g.objects(e, NKG.nameForm))
 
 
 def to_networkx(g: Graph) -> nx.MultiDiGraph:
@@ -69,10 +82,11 @@ def to_networkx(g: Graph) -> nx.MultiDiGraph:
     for e in sorted(g.subjects(RDF.type, NKG.Entity)):
         arts = sorted(article_id[a] for a in g.subjects(SCHEMA.mentions, e))
         same = g.value(e, OWL.sameAs)
+        coords = {k: float(v) for k, p in (("lat", GEO.lat), ("long", GEO.long)) if (v := g.value(e, p)) is not None}
         G.add_node(
             str(e), kind="entity", type=_entity_type(g, e), label=str(g.value(e, RDFS.label)),
             aliases=sorted(str(x) for x in g.objects(e, SKOS.altLabel)), articles=arts,
-            geonames=str(same) if same is not None else "",
+            name_rules=_name_rules(g, e), geonames=str(same) if same is not None else "", **coords,
         )
     for st in sorted(g.subjects(RDF.type, NKG.Statement)):
         ev = evidence(g, st)
@@ -91,8 +105,10 @@ def to_networkx(g: Graph) -> nx.MultiDiGraph:
         qual = str(g.value(c, NKG.qualifier) or "")
         value = int(g.value(c, NKG.value).toPython())
         category, counted = str(g.value(c, NKG.category)), str(g.value(c, NKG.counted))
+        topic = g.value(c, NKG.topic)
         G.add_node(
             str(c), kind="claim", type="Claim",
+            topic=str(topic or ""), topic_label=str(g.value(topic, RDFS.label) or "") if topic is not None else "",
             label=" ".join(x for x in (qual, f"{value:,}", counted, category) if x),
             value=value, qualifier=qual, category=category, counted=counted,
             text=str(g.value(c, SCHEMA.text)), claimant_text=str(g.value(c, NKG.claimantText) or ""), **ev,

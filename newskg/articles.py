@@ -21,8 +21,9 @@ it is recognised by shape, see :func:`furniture_lines`.
 from __future__ import annotations
 
 import json
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from extract.records import Article
@@ -298,6 +299,18 @@ def parse_jsonl_record(record: object, path: str = "", line: int = 0,
     )
 
 
+def json_lines(lines: Iterable[str], path: str | os.PathLike) -> Iterator[tuple[str, int, object]]:
+    """(``file:line``, line number, value) for each non-blank JSON line of a
+    trusted file (annotations); invalid JSON is an InputError. Article input
+    goes through :mod:`newskg.reading`, which skips and reports bad lines."""
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            yield where, number, json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(str(path), f"not valid JSON ({exc.msg})", number) from None
 
 
 # The reading functions live in newskg.reading, which imports the parsers

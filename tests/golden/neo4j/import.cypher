@@ -29,7 +29,7 @@ MERGE (n:Node {id: row.id})
 SET n += row.props, n:`Entity`:`City`;
 
 UNWIND [
-  {id: 'https://w3id.org/newskg/id/country/russia', props: {name: 'Russia', type: 'Country', aliases: ['Russian']}},
+  {id: 'https://w3id.org/newskg/id/country/russia', props: {name: 'Russia', type: 'Country', aliases: ['Russian'], geonames: 'https://sws.geonames.org/2017370/'}},
   {id: 'https://w3id.org/newskg/id/country/ukraine', props: {name: 'Ukraine', type: 'Country', geonames: 'https://sws.geonames.org/690791/'}}
 ] AS row
 MERGE (n:Node {id: row.id})

@@ -1,0 +1,163 @@
+"""Names of places and institutions, for :mod:`extract.entities`.
+
+A region is named apart from the city it is named after ("Kharkiv region");
+an institution every country has is scoped to its country ("Ministry of
+Defence (United Kingdom)"); short names ("Zelenskiy", "the Bank") stand for
+the longer name of the same article.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from . import gazetteer
+from .text import TITLE_WORDS, strip_span
+
+REGION_NOUNS = frozenset("region oblast province district".split())
+#: Words of institutions every country has: "Ministry of Defence", "General Staff".
+#: Such a name is scoped to its country ("Ministry of Defence (United Kingdom)").
+INSTITUTION_WORDS = frozenset(
+    """ministry council staff service parliament army navy police guard committee office
+    department agency court senate assembly cabinet""".split()
+)
+#: Government departments named by one word: "Defence minister" is a title, not an organisation.
+DEPARTMENT_WORDS = frozenset(
+    """defence defense foreign interior finance health justice economy energy education
+    agriculture transport""".split()
+)
+
+def typed_span(doc: Doc, start: int, end: int, label: str, name: str, geo: int = 0, country: str = "") -> Span:
+    span = Span(doc, start, end, label=label)
+    span._.kg_name, span._.kg_geo, span._.kg_country = name, geo, country
+    return span
+
+
+def without_titles(span: Span) -> Span:
+    """"Treasurer Peter Costello" -> "Peter Costello"; a bare "Archbishop Tutu" keeps its surname."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].text.lower().rstrip(".") in TITLE_WORDS | DEPARTMENT_WORDS:
+        start += 1
+    return span.doc[start : span.end]
+
+
+def short_names(doc: Doc) -> dict[str, str]:
+    """Words that stand for a longer name of the same article: each part of a
+    person's name, and the head or leading words of an organisation's name
+    when only one organisation has them. Values are "Type|full name"."""
+    out: dict[str, str] = {}
+    fulls: set[str] = set()
+    for ent in doc.ents:
+        e = strip_span(ent)
+        if e is None or len(e) < 2 or not all(t.is_alpha or t.text in ("-", "'", "of") for t in e):
+            continue
+        if ent.label_ == "PERSON":
+            for t in without_titles(e):
+                if t.is_title and t.lower_ not in TITLE_WORDS:
+                    out.setdefault(t.text, f"Person|{t.text}")
+        elif ent.label_ == "ORG":
+            fulls.add(e.text)
+
+    def short_forms(full: str) -> set[str]:
+        words = [w for w in full.split() if w.lower() != "of"]
+        return {words[-1]} | {" ".join(full.split()[:k]) for k in range(1, len(full.split()))}
+
+    # Only the longest names: "Reserve Bank" is itself a short form of "Reserve Bank of Australia".
+    longest = {f for f in fulls if not any(f != g and f in short_forms(g) for g in fulls)}
+    orgs: dict[str, set[str]] = {}
+    for full in longest:
+        for k in short_forms(full):
+            orgs.setdefault(k, set()).add(full)
+    for k, full in orgs.items():
+        if len(full) == 1 and k not in out and k[:1].isupper() and k.lower() not in TITLE_WORDS:
+            out[k] = f"Organization|{next(iter(full))}"
+    return out
+
+
+def region_span(span: Span) -> Span | None:
+    """"the Kharkiv region", "Luhansk Oblast": a Region, named apart from the
+    city it is named after ("Kharkiv region"); "the Donbas region" is "Donbas"."""
+    doc = span.doc
+    if span[-1].lower_ in REGION_NOUNS and len(span) > 1:
+        start, end, core = span.start, span.end, span[:-1]
+    elif span.end < len(doc) and doc[span.end].lower_ in REGION_NOUNS:
+        start, end, core = span.start, span.end + 1, span
+    else:
+        return None
+    place = gazetteer.lookup(core.text)
+    if place is None:
+        return typed_span(doc, start, end, "Region", core.text)
+    if place.type == "Country":
+        return None  # "the Ukraine region"? leave it to the country
+    return typed_span(doc, start, end, "Region", f"{place.name} region", country=place.country)
+
+
+def _owner_country(span: Span) -> tuple[int, str]:
+    """(first token index, country) of a country that owns an institution
+    name: "the UK's Ministry of Defence", "Russian Defense Ministry"."""
+    doc, start = span.doc, span.start
+    inner = [i for i in range(span.start, span.end - 1) if doc[i + 1].tag_ == "POS"]
+    if inner and (place := gazetteer.lookup(doc[span.start : inner[0] + 1].text)) and place.type == "Country":
+        return inner[0] + 2, place.name  # the owner is inside the model's span
+    if start >= 2 and doc[start - 1].tag_ == "POS":
+        place = gazetteer.lookup(doc[start - 2].text)
+        if place is not None and place.type == "Country":
+            return start, place.name
+    if start >= 1:
+        country = gazetteer.country_of_demonym(doc[start - 1].text)
+        if country:
+            return start, country
+    first = gazetteer.country_of_demonym(doc[start].text)
+    return (start + 1, first) if first else (start, "")
+
+
+def untagged_institution(token: Token) -> Span | None:
+    """"Ukraine's General Staff" when the model tags no organisation: a
+    capitalised institution word with its capitalised modifiers."""
+    if not (token.pos_ == "PROPN" and token.is_title and token.lower_ in INSTITUTION_WORDS):
+        return None
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].is_title and token.doc[token.i + 1].pos_ == "PROPN":
+        return None  # the head comes later
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].is_title \
+            and token.doc[start - 1].dep_ == "compound" and not token.doc[start - 1].ent_type_:
+        start -= 1
+    if start == token.i or token.i == token.sent.start:
+        return None  # "Staff" alone, or a sentence's first word
+    return institution_span(token.doc[start : token.i + 1])
+
+
+def lowercase_institution(token: Token) -> Span | None:
+    """"Russia's defence ministry", "the Ukrainian president's office": an
+    institution written in lower case, named with its country's owner."""
+    if not token.is_lower or token.lower_ not in INSTITUTION_WORDS or token.dep_ == "compound":
+        return None
+    left = [t for t in token.subtree if t.i < token.i and t.dep_ != "det" and not t.is_punct]
+    if not left or left[0].i < token.i - 4:
+        return None
+    country, owner = "", None
+    for t in left:
+        place = gazetteer.lookup(t.text) if t.pos_ == "PROPN" else None
+        country = (place.name if place is not None and place.type == "Country" else "") \
+            or gazetteer.country_of_demonym(t.text)
+        if country:
+            owner = t
+            break
+    if owner is None or owner.i != left[0].i:
+        return None
+    words = [t for t in left if t.i > owner.i and not (t.tag_ == "POS" and t.i == owner.i + 1)]
+    name = "".join(t.text_with_ws for t in words).strip() + (" " if words else "") + token.text
+    if not words:
+        return None  # "Russia's ministry": no name to go by
+    return typed_span(token.doc, words[0].i, token.i + 1, "Organization", f"{name} ({country})", country=country)
+
+
+def institution_span(span: Span) -> Span:
+    """An organisation, scoped to its country when its name is one every
+    country has: "Ministry of Defence (United Kingdom)"."""
+    doc = span.doc
+    if not any(t.lower_ in INSTITUTION_WORDS for t in span):
+        return typed_span(doc, span.start, span.end, "Organization", span.text)
+    start, country = _owner_country(span)
+    name = doc[start : span.end].text
+    if not country or start >= span.end or country.lower() in name.lower():
+        return typed_span(doc, span.start, span.end, "Organization", span.text)
+    return typed_span(doc, start, span.end, "Organization", f"{name} ({country})", country=country)

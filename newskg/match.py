@@ -1,0 +1,257 @@
+"""How an expected (annotated) item matches an extracted one: pure functions.
+
+The rules are documented in ``tests/annotations/README.md`` ("How
+matching works"); this module is the one place that implements them.
+
+>>> norm_name("Mr Zelenskiy's")
+'zelensky'
+>>> norm_name("the theater (Mariupol)")
+'theater'
+>>> text_match("that Russia won the battle", "“Russia won the battle,”")
+True
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+#: Leading words dropped from names: titles and ranks, not part of a name.
+TITLES = frozenset((
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "president", "prime",
+    "minister", "general", "gen", "major", "maj", "colonel", "col", "lieutenant", "lt", "captain",
+    "capt", "sergeant", "sgt", "admiral", "king", "queen", "prince", "princess", "pope", "senator",
+    "sen", "governor", "gov", "mayor", "chancellor", "secretary", "spokesman", "spokeswoman",
+    "spokesperson", "defence", "defense", "foreign",
+))
+_QUOTES = "\"“”„‟«»‘’‚‛'`"
+
+
+def fold(text: str) -> str:
+    """Accents off, case folded, curly apostrophes straight, whitespace collapsed."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(text.replace("’", "'").replace("‘", "'").split())
+
+
+def norm_name(name: str) -> str:
+    """The form in which names are compared (see the README)."""
+    text = fold(name)
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", text)  # "theater (Mariupol)"
+    text = re.sub(r"'s\b", "", text)
+    words = re.sub(r"[^\w]+", " ", text).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[0] in TITLES:
+        words = words[1:]
+    return " ".join(re.sub(r"(?:yy|iy|ii|yi)$", "y", w) for w in words)
+
+
+@dataclass(frozen=True)
+class XEntity:
+    """An extracted entity as seen from one passage: its names and resolved type.
+
+    ``names`` holds the resolved entity's label and the mentions' names and
+    surface forms; ``key`` identifies the graph node.
+    """
+
+    names: tuple[str, ...]
+    type: str
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class XTriple:
+    subject: XEntity
+    relation: str
+    object: XEntity
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class XStatement:
+    speaker: XEntity | None
+    speaker_text: str
+    cue: str
+    mode: str
+    text: str
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class XClaim:
+    value: int
+    qualifier: str
+    counted: str
+    category: str
+    place: XEntity | None = None
+    claimant: XEntity | None = None
+    claimant_text: str = ""
+    date: str = ""
+
+
+def as_list(value: object) -> list:
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+class Matcher:
+    """Matches expected items (plain dicts) against extracted ones, with the file's aliases."""
+
+    def __init__(self, aliases: Mapping[str, Sequence[str]] | None = None):
+        self.aliases = {norm_name(k): [norm_name(a) for a in v] for k, v in (aliases or {}).items()}
+
+    def accepted(self, names: object) -> set[str]:
+        """Every normalised name an expected name (or list of names) accepts."""
+        out = set()
+        for name in as_list(names):
+            n = norm_name(str(name))
+            out.add(n)
+            out.update(self.aliases.get(n, ()))
+        return out
+
+    def entity(self, names: object, x: XEntity | None, types: object = None, person_surname: bool = True) -> bool:
+        if x is None:
+            return False
+        if types is not None and x.type not in as_list(types):
+            return False
+        accepted = self.accepted(names)
+        got = {norm_name(n) for n in x.names}
+        if accepted & got:
+            return True
+        # A surname alone names the person ("Reznikov" = "Oleksiy Reznikov").
+        if person_surname and x.type == "Person":
+            surnames = {a.rsplit(" ", 1)[-1] for a in accepted if " " in a}
+            return bool(surnames & got)
+        return False
+
+    # -- one function per category: does expected item ``e`` match extracted ``x``?
+    def match_entity(self, e: Mapping, x: XEntity, typed: bool = False) -> bool:
+        names = [e["name"], *e.get("aliases", ())]
+        return self.entity(names, x, e.get("type") if typed else None)
+
+    def match_triple(self, e: Mapping, x: XTriple) -> bool:
+        return (
+            _in("relation", e, x.relation)
+            and _given("subject", e, lambda v: self.entity(v, x.subject))
+            and _given("object", e, lambda v: self.entity(v, x.object))
+        )
+
+    def match_statement(self, e: Mapping, x: XStatement, attributed: bool = True) -> bool:
+        if not (_in("mode", e, x.mode) and _given("text", e, lambda v: any(text_match(t, x.text) for t in as_list(v)))):
+            return False
+        if not attributed:
+            return True
+        if not _in("cue", e, x.cue):
+            return False
+        if "speaker" not in e:
+            return True
+        if e["speaker"] is None:  # unnamed: no named speaker, and written as one of speaker_text
+            texts = as_list(e.get("speaker_text", []))
+            if x.speaker is not None and not self.entity(texts, x.speaker):
+                return False
+            return not texts or any(phrase_match(t, x.speaker_text) for t in texts)
+        return self.entity(e["speaker"], x.speaker)
+
+    def match_claim(self, e: Mapping, x: XClaim, attributed: bool = True) -> bool:
+        if e.get("value") != x.value:
+            return False
+        if not attributed:
+            return True
+        if "claimant" in e:
+            ok = self.entity(e["claimant"], x.claimant) if e["claimant"] is not None else x.claimant is None
+        else:
+            ok = _given("claimant_text", e, lambda v: any(phrase_match(t, x.claimant_text) for t in as_list(v)))
+        return (
+            ok
+            and _in("qualifier", e, x.qualifier)
+            and _stemmed("category", e, x.category)
+            and _stemmed("counted", e, x.counted)
+            and _given("place", e, lambda v: self.entity(v, x.place))
+        )
+
+    # -- must_not rules: every given field must match for a violation
+    def violates(self, rule: Mapping, kind: str, x: object) -> bool:
+        if rule["kind"] == "any":
+            return True
+        if rule["kind"] != kind:
+            return False
+        if kind == "entity":
+            return self.entity(rule["name"], x, rule.get("type"), person_surname=False) if "name" in rule else (
+                x.type in as_list(rule.get("type", [x.type])))
+        if kind == "triple":
+            return self.match_triple(rule, x)
+        if kind == "statement":
+            if "speaker_type" in rule and (x.speaker is None or x.speaker.type not in as_list(rule["speaker_type"])):
+                return False
+            return self.match_statement({k: v for k, v in rule.items() if k != "speaker_type"}, x)
+        return _given("value", rule, lambda v: x.value in as_list(v)) and self.match_claim(
+            {**rule, "value": x.value}, x)
+
+
+def _given(name: str, e: Mapping, test: Callable[[object], bool]) -> bool:
+    """An absent field is not checked."""
+    return name not in e or test(e[name])
+
+
+def _in(name: str, e: Mapping, value: str) -> bool:
+    return _given(name, e, lambda v: fold(value or "") in {fold(str(a)) for a in as_list(v)})
+
+
+def stem(word: str) -> str:
+    """Folded words without -ing/-ed/-s endings: "sheltering" = "sheltered" = "shelter".
+
+    >>> stem("Civilians sheltering"), stem("killed")
+    ('civilian shelter', 'kill')
+    """
+    return " ".join(re.sub(r"(?<=[a-z]{3})(?:ing|ed|s)$", "", w) for w in re.sub(r"[^\w]+", " ", fold(word)).split())
+
+
+def _stemmed(name: str, e: Mapping, value: str) -> bool:
+    return _given(name, e, lambda v: stem(value or "") in {stem(str(a)) for a in as_list(v)})
+
+
+def words(text: str) -> list[str]:
+    """Folded words of a quotation, without quotation marks and a leading "that"."""
+    out = re.findall(r"\w+", fold(text.translate({ord(c): " " for c in _QUOTES})))
+    return out[1:] if out[:1] == ["that"] else out
+
+
+def text_match(expected: str, extracted: str) -> bool:
+    """At least 80% of the expected words extracted, and at least 50% of the extracted words expected."""
+    e, x = Counter(words(expected)), Counter(words(extracted))
+    if not e or not x:
+        return not e and not x
+    common = sum((e & x).values())
+    return common >= 0.8 * sum(e.values()) and common >= 0.5 * sum(x.values())
+
+
+def phrase_match(expected: str, extracted: str) -> bool:
+    """A speaker written as ``expected``: equal words, or contained as a word sequence."""
+    e, x = " ".join(words(expected)), " ".join(words(extracted))
+    return bool(e) and (e == x or f" {e} " in f" {x} ")
+
+
+def pair(expected: Sequence[object], extracted: Sequence[object], ok: Callable[[object, object], bool]) -> dict[int, int]:
+    """A maximum one-to-one matching (expected index -> extracted index), by augmenting paths."""
+    edges = [[j for j, x in enumerate(extracted) if ok(e, x)] for e in expected]
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in owner or augment(owner[j], seen):
+                    owner[j] = i
+                    return True
+        return False
+
+    for i in range(len(expected)):
+        augment(i, set())
+    return {i: j for j, i in owner.items()}
+
+
+def unpaired(items: Iterable[object], used: Iterable[int]) -> list[object]:
+    taken = set(used)
+    return [x for j, x in enumerate(items) if j not in taken]
