@@ -188,6 +188,14 @@ def test_stdin(data, ids, problems):
     assert [a.id for a in read_stream(data, found.append)] == ids  # bytes already read
 
 
+def test_strict_reads_stdin_once_for_two_passes():
+    good = b'{"id": "a", "text": "Kyiv held on Monday, officials said."}\n'
+    articles, problems = open_articles(["-"], io.BytesIO(good), strict=True)
+    assert [a.id for a in articles] == ["a"] and problems == []
+    with pytest.raises(SkippedInputError):
+        open_articles(["-"], io.BytesIO(good + b"{\n"), strict=True)
+
+
 def test_stdin_as_text_stream():
     assert [a.text for a in read_stream(io.StringIO("Kyiv held on Monday."))] == ["Kyiv held on Monday."]
 
