@@ -108,14 +108,16 @@ def select_nodes(G: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES) -> tupl
 
     Articles are not drawn (each node lists its articles). Past
     ``max_nodes``, entities come first, then statements and claims, each
-    by degree (distinct neighbours), then by label.
+    by degree (distinct neighbours), then by label; nodes with no drawn
+    neighbour come last.
     """
     drawable = [n for n, kind in G.nodes(data="kind") if kind in SHAPES]
     if len(drawable) <= max_nodes:
         return sorted(drawable), len(drawable)
     keep = set(drawable)
     degree = {n: len((set(G.predecessors(n)) | set(G.successors(n))) & keep) for n in drawable}
-    ranked = sorted(drawable, key=lambda n: (G.nodes[n]["kind"] != "entity", -degree[n], G.nodes[n]["label"], n))
+    ranked = sorted(drawable, key=lambda n: (degree[n] == 0, G.nodes[n]["kind"] != "entity", -degree[n],
+                                             G.nodes[n]["label"], n))
     return sorted(ranked[:max_nodes]), len(drawable)
 
 
@@ -307,8 +309,10 @@ def viewer_data(G: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES) -> dict:
             edge["label"] = edge["predicate"]
         if d.get("article") in art_index:
             edge["article"] = art_index[d["article"]]
-        if parallel[pair] > 1:  # parallel edges curve apart instead of overlapping
-            edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.15 * (parallel[pair] - 1), 2)}
+        k = parallel[pair] - 1
+        if k:  # parallel edges curve apart, alternately left and right, instead of overlapping
+            edge["smooth"] = {"enabled": True, "type": "curvedCW" if k % 2 else "curvedCCW",
+                              "roundness": round(min(0.6, 0.15 * ((k + 1) // 2)), 2)}
         out_edges.append(edge)
 
     counts = Counter(node["type"] for node in nodes)
