@@ -2,11 +2,13 @@
 new one, never half of one, even if the process is killed mid-write."""
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 
 def _umask() -> int:
@@ -15,14 +17,13 @@ def _umask() -> int:
     return mask
 
 
-def write_text(path: Path, chunks: Iterable[str]) -> None:
-    """Write ``chunks`` to ``path`` via a temporary file renamed into place."""
+def write_binary(path: Path, fill: Callable[[BinaryIO], None]) -> None:
+    """Write ``path`` with ``fill(file)`` via a temporary file renamed into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            for chunk in chunks:
-                f.write(chunk)
+        with os.fdopen(fd, "wb") as f:
+            fill(f)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give what open() would
@@ -30,6 +31,18 @@ def write_text(path: Path, chunks: Iterable[str]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_text(path: Path, chunks: Iterable[str]) -> None:
+    """Write ``chunks`` to ``path`` via a temporary file renamed into place."""
+    def fill(f: BinaryIO) -> None:
+        text = io.TextIOWrapper(f, encoding="utf-8", newline="\n")
+        for chunk in chunks:
+            text.write(chunk)
+        text.flush()
+        text.detach()  # leave closing the file to write_binary
+
+    write_binary(path, fill)
 
 
 def write_dir(path: Path, fill: Callable[[Path], None]) -> None:
@@ -50,3 +63,15 @@ def write_dir(path: Path, fill: Callable[[Path], None]) -> None:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def clean_leftovers(path: Path) -> None:
+    """Remove what a killed writer of ``path`` left behind: its temporary
+    files or folders and a displaced old folder. Call only while holding
+    the output's lock, so no live writer's files are touched."""
+    for leftover in path.parent.glob(f".{path.name}.*"):
+        if leftover.name.endswith(".tmp") or leftover.name == f".{path.name}.old":
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink(missing_ok=True)

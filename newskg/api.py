@@ -13,7 +13,7 @@ import io
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -37,10 +37,15 @@ QUERY_FORMATS = ("table", "csv", "json")
 class BuildResult:
     out_dir: Path
     files: tuple[Path, ...]
-    articles: int
+    articles: int  # in the graph
     counts: dict[str, int] = field(default_factory=dict)
     skipped: tuple[Problem, ...] = ()  # inputs not built, each with path, line and reason
     notes: tuple[Problem, ...] = ()  # inputs built with a caveat (e.g. read as Windows-1252)
+    extracted: int = 0  # parsed in this build
+    reused: int = 0  # given again, records taken from the cache
+    removed: int = 0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)  # after extraction, after the build
 
 
 def build(
@@ -54,40 +59,67 @@ def build(
     max_chars: int = DEFAULT_MAX_CHARS,
     on_problem: ProblemSink | None = None,
     viewer_max_nodes: int | None = None,
+    workers: int = 1,
+    executor: str = "local",
+    scheduler: str | None = None,
+    remove: Iterable[str] = (),
+    fresh: bool = False,
+    progress: bool = False,
 ) -> BuildResult:
     """Read articles, extract, merge into one graph, write each format.
 
+    The output folder keeps each article's records (``OUT/.newskg/``), so a
+    build into an existing output adds the new articles to it, parses only
+    what changed, and gives the same files as one build from scratch.
+    ``remove`` takes articles (by id) and their facts out; ``fresh`` starts
+    from an empty output. ``workers`` processes (or a Dask cluster, with
+    ``executor="dask"`` and the scheduler's address) parse in parallel;
+    the output is the same whatever their number.
+
     Everything that can be checked is checked before the model loads, and
-    nothing is written until the graph is complete, so a bad input never
+    no export is written until the graph is complete, so a bad input never
     leaves half an output. A bad article is skipped and reported (to
     ``on_problem`` as found, and in ``BuildResult.skipped``); with
     ``strict`` any skip raises SkippedInputError before the model loads.
     """
+    from .pipeline_run import check_options
+
     exporters = parse_formats(formats)
-    if not sources:
+    check_options(workers, executor, scheduler)
+    remove = list(dict.fromkeys(remove))
+    if not sources and not remove:
         raise InputError("SRC", "no input given")
-    articles, problems = open_articles(sources, stdin, strict=strict, max_chars=max_chars, on_problem=on_problem)
+    if sources:
+        articles, problems = open_articles(sources, stdin, strict=strict, max_chars=max_chars,
+                                           on_problem=on_problem)
+    else:  # only removing
+        articles, problems = iter(()), []
     first = next(articles, None)  # reads and checks every path first
-    if first is None:
+    if sources and first is None:
         raise no_articles_reason(sources, problems)
 
-    from extract.pipeline import extract_articles, load_pipeline  # spaCy: only now
-    from graph.build import build_graph
-
-    nlp = load_pipeline(model)
-    nlp.max_length = max(nlp.max_length, max_chars)  # longer articles were skipped
-
     def everything():
-        yield first
-        yield from articles
+        if first is not None:
+            yield first
+            yield from articles
 
-    records = list(extract_articles(nlp, everything()))
-    graph = build_graph(records)
-    out = Path(out_dir)
-    files = tuple(e.write(graph, out, viewer_max_nodes=viewer_max_nodes) for e in exporters)
-    return BuildResult(out, files, len(records), graph_counts(graph),
-                       skipped=tuple(p for p in problems if p.skipped),
-                       notes=tuple(p for p in problems if not p.skipped))
+    from .pipeline_run import BuildOptions, run_build
+
+    opts = BuildOptions(workers, executor, scheduler, tuple(remove), fresh, progress,
+                        _total(sources) if progress else None, max_chars,
+                        viewer_max_nodes)
+    result = run_build(everything(), Path(out_dir), model, exporters, opts)
+    return replace(result, skipped=tuple(p for p in problems if p.skipped),
+                   notes=tuple(p for p in problems if not p.skipped))
+
+
+def _total(sources: Sequence[str]) -> int | None:
+    from .pipeline_run import count_articles
+
+    try:
+        return count_articles(sources)
+    except (OSError, InputError):
+        return None
 
 
 def graph_counts(g: Graph) -> dict[str, int]:

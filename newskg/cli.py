@@ -30,8 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     b = sub.add_parser("build", help="build the graph from articles into an output folder")
-    b.add_argument("sources", nargs="+", metavar="SRC", help="folders, .txt or .jsonl files, or - for stdin")
-    b.add_argument("-o", "--out", required=True, metavar="OUT", help="output folder")
+    b.add_argument("sources", nargs="*", metavar="SRC", help="folders, .txt or .jsonl files, or - for stdin")
+    b.add_argument("-o", "--out", required=True, metavar="OUT",
+                   help="output folder; building into an existing one adds to its graph")
     b.add_argument("--model", default=api.DEFAULT_MODEL, help="spaCy model (default: %(default)s)")
     b.add_argument("--format", default=",".join(DEFAULT_FORMATS), metavar="FORMATS",
                    help=f"comma-separated, from: {', '.join(sorted(EXPORTERS))} (default: %(default)s)")
@@ -41,6 +42,14 @@ def _parser() -> argparse.ArgumentParser:
                    help="skip articles longer than N characters (default: %(default)s, spaCy's limit)")
     b.add_argument("--viewer-max-nodes", type=_positive_int, default=DEFAULT_VIEWER_MAX_NODES, metavar="N",
                    help="graph.html draws at most N nodes, the most connected (default: %(default)s)")
+    b.add_argument("--workers", type=_positive_int, default=1, metavar="N", help="parse in N processes (default: 1)")
+    b.add_argument("--executor", default="local", metavar="{local,dask}",
+                   help="where to parse: local (default) or dask (a Dask cluster, see --scheduler)")
+    b.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    b.add_argument("--remove", action="append", default=[], metavar="ID",
+                   help="take the article with this id and its facts out of OUT (repeatable)")
+    b.add_argument("--fresh", action="store_true", help="forget what OUT holds and build from SRC alone")
+    b.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
 
     q = sub.add_parser("query", help="run a SPARQL query over a Turtle graph")
     q.add_argument("graph", nargs="?", metavar="GRAPH.ttl")
@@ -111,11 +120,17 @@ def _problem_printer(strict: bool):
 
 def cmd_build(args: argparse.Namespace) -> int:
     result = api.build(args.sources, args.out, model=args.model, formats=args.format, strict=args.strict,
-                       max_chars=args.max_chars, on_problem=_problem_printer(args.strict),
+                       max_chars=args.max_chars, on_problem=_problem_printer(args.strict), workers=args.workers,
+                       executor=args.executor, scheduler=args.scheduler, remove=args.remove,
+                       fresh=args.fresh, progress=not args.quiet,
                        viewer_max_nodes=args.viewer_max_nodes)
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
     skipped = f"; skipped {len(result.skipped)} (listed above)" if result.skipped else ""
-    print(f"built {result.articles} article(s) into {result.out_dir}: {counts}{skipped}", file=sys.stderr)
+    if not args.quiet:
+        done = f"{result.extracted} parsed, {result.reused} unchanged" + (
+            f", {result.removed} removed" if result.removed else "")
+        print(f"built {result.articles} article(s) into {result.out_dir} ({done}): {counts}{skipped}",
+              file=sys.stderr)
     for f in result.files:
         print(f)
     return 1 if result.skipped else 0

@@ -88,7 +88,7 @@ def test_build_skips_each_bad_input_and_builds_the_good_ones(corpus, tmp_path):
     check_reports(reported(stderr, "skipped"), corpus.bad)
     check_reports(reported(stderr, "note"), corpus.notes)
     summary = stderr.splitlines()[-1]
-    assert summary.startswith(f"built {len(corpus.good)} article(s) into {out}: ")
+    assert summary.startswith(f"built {len(corpus.good)} article(s) into {out} ({len(corpus.good)} parsed, 0 unchanged): ")
     assert summary.endswith(f"; skipped {len(corpus.bad)} (listed above)")
     assert proc.stdout.decode().splitlines() == [str(out / "graph.ttl")]
     g = Graph().parse(out / "graph.ttl")
