@@ -27,12 +27,15 @@ class Exporter:
     name: str
     target: str  # file or folder name under the output folder
     module: str
-    writer: str  # a function (graph, path) -> None in ``module``
+    writer: str  # a function (graph, path, **options) -> None in ``module``
     description: str
+    options: tuple[str, ...] = ()  # keyword options the writer takes, e.g. viewer_max_nodes
 
-    def write(self, graph: Graph, out_dir: Path) -> Path:
+    def write(self, graph: Graph, out_dir: Path, **options) -> Path:
+        """Write under ``out_dir``; ``options`` the writer does not take are ignored."""
         path = Path(out_dir) / self.target
-        getattr(importlib.import_module(self.module), self.writer)(graph, path)
+        mine = {k: v for k, v in options.items() if k in self.options and v is not None}
+        getattr(importlib.import_module(self.module), self.writer)(graph, path, **mine)
         return path
 
 
@@ -41,13 +44,15 @@ EXPORTERS: dict[str, Exporter] = {
     for e in (
         Exporter("turtle", "graph.ttl", "exports.turtle", "write_turtle", "RDF Turtle, for SPARQL stores"),
         Exporter("ontology", "ontology.ttl", "exports.turtle", "write_ontology", "the vocabulary of the graph (OWL/RDFS)"),
-        Exporter("html", "graph.html", "exports.html", "write_html", "interactive viewer, works offline"),
+        Exporter("html", "graph.html", "exports.html", "write_html", "interactive viewer, works offline",
+                 ("viewer_max_nodes",)),
         Exporter("neo4j", "neo4j", "exports.neo4j", "write_neo4j", "CSV for neo4j-admin import and import.cypher"),
         Exporter("jsonld", "graph.jsonld", "exports.turtle", "write_jsonld", "JSON-LD"),
         Exporter("graphml", "graph.graphml", "exports.graphml", "write_graphml", "GraphML from the networkx view"),
     )
 }
 DEFAULT_FORMATS = ("turtle", "ontology", "html", "neo4j")
+DEFAULT_VIEWER_MAX_NODES = 5000  # graph.html draws at most this many nodes (--viewer-max-nodes)
 
 
 def get_exporter(name: str) -> Exporter:

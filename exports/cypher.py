@@ -113,3 +113,93 @@ def cypher_value(value: object) -> str:
 def cypher_map(values: Mapping[str, object]) -> str:
     """A map literal with keys in the given order."""
     return "{" + ", ".join(f"{map_key(k)}: {cypher_value(v)}" for k, v in values.items()) + "}"
+
+
+# --- statements with parameters: import.cypher and `newskg neo4j` ----------
+
+#: Indexes beside the uniqueness constraint on (:Node).id: what users look up.
+INDEXES = (("entity_name", "Entity", "name"), ("entity_type", "Entity", "type"), ("article_id", "Article", "article_id"))
+
+
+def _rows_split(props: Mapping[str, object]) -> tuple[dict, dict]:
+    """Properties without dates, and the dates as ISO text: a date travels
+    as text and becomes a date in the statement (``date(...)``), since
+    FalkorDB parameters hold no dates and a driver's date type is its own."""
+    plain, dates = {}, {}
+    for k, v in props.items():
+        if isinstance(v, _dt.date) and not isinstance(v, _dt.datetime):
+            dates[k] = v.isoformat()
+        else:
+            plain[k] = v
+    return plain, dates
+
+
+def _set_dates(var: str, date_columns: list[str]) -> str:
+    return "".join(f", {var}.{map_key(c)} = date(row.dates.{map_key(c)})" for c in date_columns)
+
+
+def schema_statements(id_space: str) -> list[str]:
+    """The uniqueness constraint the MERGEs rely on, then the indexes."""
+    out = [f"CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:{backtick(id_space)}) REQUIRE n.id IS UNIQUE"]
+    out += [f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{backtick(label)}) ON (n.{map_key(prop)})"
+            for name, label, prop in INDEXES]
+    return out
+
+
+def cypher_statements(model, id_space: str, batch_size: int):
+    """``(statement, parameters)`` pairs that load ``model`` (exports.neo4j.Neo4jModel).
+
+    Schema first (no parameters), then nodes grouped by label set and
+    relationships by type, in batches of ``batch_size`` rows: ``UNWIND
+    $rows AS row MERGE ...``. MERGE on ids and keys makes a rerun change
+    nothing. The same pairs are written to import.cypher and sent by
+    ``newskg neo4j`` through the driver.
+    """
+    for statement in schema_statements(id_space):
+        yield statement, None
+    date_cols = {f: [n for n, t in cols if t == "date"] for f, cols in model.columns.items()}
+    groups: dict[tuple, list] = {}
+    for node in model.nodes:
+        groups.setdefault((node.labels, node.file), []).append(node)
+    for (labels, file), nodes in sorted(groups.items()):
+        extra = "".join(":" + backtick(lb) for lb in labels if lb != id_space)
+        statement = (f"UNWIND $rows AS row\nMERGE (n:{backtick(id_space)} {{id: row.id}})\n"
+                     f"SET n += row.props{_set_dates('n', date_cols[file])}{', n' + extra if extra else ''}")
+        nodes = sorted(nodes, key=lambda x: x.id)
+        for i in range(0, len(nodes), batch_size):
+            rows = []
+            for n in nodes[i : i + batch_size]:
+                plain, dates = _rows_split(n.props)
+                rows.append({"id": n.id, "props": plain, "dates": dates})
+            yield statement, {"rows": rows}
+    rel_groups: dict[tuple, list] = {}
+    for rel in model.rels:
+        rel_groups.setdefault((rel.type, rel.file), []).append(rel)
+    for (rtype, file), rels in sorted(rel_groups.items()):
+        statement = (f"UNWIND $rows AS row\nMATCH (a:{backtick(id_space)} {{id: row.s}})\n"
+                     f"MATCH (b:{backtick(id_space)} {{id: row.e}})\n"
+                     f"MERGE (a)-[r:{backtick(rtype)} {{{map_key('key')}: row.k}}]->(b)\n"
+                     f"SET r += row.props{_set_dates('r', date_cols[file])}")
+        rels = sorted(rels, key=lambda r: (r.start, r.end, r.key))
+        for i in range(0, len(rels), batch_size):
+            rows = []
+            for r in rels[i : i + batch_size]:
+                plain, dates = _rows_split(r.props)
+                rows.append({"s": r.start, "e": r.end, "k": r.key, "props": plain, "dates": dates})
+            yield statement, {"rows": rows}
+
+
+def param_command(parameters: Mapping[str, object]) -> str:
+    """The cypher-shell (and Neo4j Browser) command that sets ``parameters``, on one line."""
+    return f":param {cypher_map(parameters)}"
+
+
+def run_statements(session, statements) -> int:
+    """Send ``(statement, parameters)`` pairs through anything with the
+    ``run(query, parameters)`` of a neo4j driver session; how many ran."""
+    count = 0
+    for query, parameters in statements:
+        result = session.run(query, parameters) if parameters is not None else session.run(query)
+        result.consume()  # wait for it, and raise its error here
+        count += 1
+    return count

@@ -36,7 +36,15 @@ from pathlib import Path
 import networkx as nx
 
 from .atomic import write_dir, write_text
-from .cypher import backtick, cypher_map, cypher_string, label_name, map_key, relationship_type
+from .cypher import (
+    cypher_statements,
+    cypher_string,
+    label_name,
+    map_key,
+    param_command,
+    relationship_type,
+    schema_statements,
+)
 
 ID_SPACE = "Node"  # the ID space in the CSV headers and the label every node has
 BATCH_SIZE = 500
@@ -92,10 +100,15 @@ class Rel:
 class Neo4jModel:
     nodes: tuple[Node, ...]  # sorted by file, then id
     rels: tuple[Rel, ...]  # sorted by file, type, start, end, key
+    #: Property columns per file: the known ones, then any other attribute
+    #: the graph view has (typed from its values), so added properties flow through.
+    columns: dict[str, tuple[tuple[str, str], ...]]
 
 
 def _typed(value: object, typ: str) -> object | None:
     """``value`` converted for a column of type ``typ``; None if missing."""
+    if isinstance(value, bool) and typ == "boolean":
+        return value
     if value is None or isinstance(value, bool):
         return None
     if typ == "string":
@@ -117,6 +130,8 @@ def _typed(value: object, typ: str) -> object | None:
     if typ == "string[]":
         items = [str(v) for v in ([value] if isinstance(value, str) else value) if str(v)]
         return items or None
+    if typ == "boolean":
+        return None  # booleans are caught above; no column of ours has them yet
     raise ValueError(f"unknown column type {typ!r}")
 
 
@@ -129,14 +144,49 @@ def _props(data: dict, columns: Iterable[tuple[str, str]], rename: dict[str, str
     return out
 
 
-def _node(node_id: str, data: dict) -> Node:
-    kind = data.get("kind") if data.get("kind") in _FILE_OF_KIND else "entity"
+#: Attributes of the graph view that are not extra columns: kind and type
+#: are labels (an entity's type is also its ``type`` column), label is
+#: ``name``, a relationship's predicate is its type (a fact's is also its
+#: ``predicate`` column), and an entity's ``articles`` are its MENTIONS.
+_NOT_COLUMNS = {"kind", "type", "label", "predicate", "articles"}
+
+
+def _column_type(values: list) -> str:
+    """The CSV type for an attribute the exporter does not know, from its values."""
+    if all(isinstance(v, bool) for v in values):
+        return "boolean"
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return "long"
+    if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        return "float"
+    if all(isinstance(v, (list, tuple)) for v in values):
+        return "string[]"
+    return "string"
+
+
+def _columns(known: tuple[tuple[str, str], ...], rename: dict[str, str], items: list[dict]) -> tuple:
+    """``known`` columns, then every other attribute of ``items``, by name."""
+    taken = {rename.get(n, n) for n, _ in known} | set(rename) | _NOT_COLUMNS
+    extra = defaultdict(list)
+    for d in items:
+        for k, v in d.items():
+            if k not in taken and v is not None and v != "" and v != [] and map_key(k) == k:
+                extra[k].append(v)
+    return (*known, *((k, _column_type(extra[k])) for k in sorted(extra)))
+
+
+def _kind(data: dict) -> str:
+    return data.get("kind") if data.get("kind") in _FILE_OF_KIND else "entity"
+
+
+def _node(node_id: str, data: dict, columns: tuple) -> Node:
+    kind = _kind(data)
     file = _FILE_OF_KIND[kind]
     labels = [ID_SPACE, KIND_LABEL[kind]]
     etype = str(data.get("type") or "Entity") if kind == "entity" else ""
     if etype and label_name(etype) not in labels:
         labels.append(label_name(etype))
-    props = _props(data, NODE_FILES[file][1], {"name": "label"})
+    props = _props(data, columns, {"name": "label"})
     if kind == "entity":
         props["type"] = etype
     return Node(node_id, tuple(labels), props, file)
@@ -152,18 +202,25 @@ def _rel_file(kinds: tuple[str, str]) -> str:
 
 def neo4j_model(G: nx.MultiDiGraph) -> Neo4jModel:
     """The nodes and relationships to export, from the networkx view."""
-    nodes = {n: _node(str(n), d) for n, d in G.nodes(data=True)}
+    by_file = defaultdict(list)
+    for _, d in G.nodes(data=True):
+        by_file[_FILE_OF_KIND[_kind(d)]].append(d)
+    columns = {file: _columns(cols, {"name": "label"}, by_file[file]) for file, (_, cols) in NODE_FILES.items()}
+    nodes = {n: _node(str(n), d, columns[_FILE_OF_KIND[_kind(d)]]) for n, d in G.nodes(data=True)}
     kind = {n: KIND_LABEL_INV[node.labels[1]] for n, node in nodes.items()}
+    edges = [(u, v, key, d, _rel_file((kind[u], kind[v]))) for u, v, key, d in G.edges(keys=True, data=True)]
+    for file, cols in REL_FILES.items():
+        columns[file] = _columns(cols, {"predicate_key": "key"}, [d for *_, d, f in edges if f == file])
     rels = []
-    for u, v, key, d in G.edges(keys=True, data=True):
-        file = _rel_file((kind[u], kind[v]))
-        props = _props(d, REL_FILES[file], {})
+    for u, v, key, d, file in edges:
+        props = _props(d, columns[file], {})
         props.pop("key", None)
         rels.append(Rel(str(u), str(v), relationship_type(str(d.get("predicate") or key)), str(key), props, file))
     order = {name: i for i, name in enumerate([*NODE_FILES, *REL_FILES])}
     return Neo4jModel(
         tuple(sorted(nodes.values(), key=lambda n: (order[n.file], n.id))),
         tuple(sorted(rels, key=lambda r: (order[r.file], r.type, r.start, r.end, r.key))),
+        columns,
     )
 
 
@@ -211,13 +268,15 @@ def neo4j_tables(g) -> dict[str, tuple[list[str], list[list[str]]]]:
     model = _as_model(g)
     delimiter = array_delimiter(model)
     tables: dict[str, tuple[list[str], list[list[str]]]] = {}
-    for file, (_, columns) in NODE_FILES.items():
+    for file in NODE_FILES:
+        columns = model.columns[file]
         header = [f"id:ID({ID_SPACE})", ":LABEL", *(_header(n, t) for n, t in columns)]
         rows = [[node.id, delimiter.join(node.labels),
                  *(_csv_value(node.props[n], delimiter) if n in node.props else "" for n, _ in columns)]
                 for node in model.nodes if node.file == file]
         tables[file] = (header, rows)
-    for file, columns in REL_FILES.items():
+    for file in REL_FILES:
+        columns = model.columns[file]
         header = [f":START_ID({ID_SPACE})", f":END_ID({ID_SPACE})", ":TYPE", *(_header(n, t) for n, t in columns)]
         rows = []
         for rel in (r for r in model.rels if r.file == file):
@@ -243,56 +302,31 @@ def csv_lines(header: list[str], rows: Iterable[list[str]]) -> Iterator[str]:
 
 # --- Cypher ---------------------------------------------------------------
 
-def _batches(items: list, size: int) -> Iterator[list]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def _unwind(rows: list[str]) -> Iterator[str]:
-    yield "UNWIND [\n"
-    for i, row in enumerate(rows):
-        yield f"  {row}{',' if i < len(rows) - 1 else ''}\n"
-    yield "] AS row\n"
+def statements(g, batch_size: int = BATCH_SIZE):
+    """``(statement, parameters)`` pairs that load the graph (see :func:`cypher_statements`)."""
+    return cypher_statements(_as_model(g), ID_SPACE, batch_size)
 
 
 def cypher_lines(g, batch_size: int = BATCH_SIZE) -> Iterator[str]:
-    """``import.cypher`` for Neo4j 5, line by line.
+    """``import.cypher`` for Neo4j 5 (cypher-shell or Neo4j Browser), line by line.
 
-    Every statement ends with ``;`` at the end of a line, no other line
-    does, and a blank line follows each; lines starting with ``//`` are
-    comments. Splitting the text on ``";\\n"`` gives the statements.
+    Each batch is a ``:param {rows: [...]}`` line, then the statement that
+    reads ``$rows``. Every statement ends with ``;`` at the end of a line,
+    no other line does, and a blank line follows each; lines starting with
+    ``//`` are comments. Splitting the text on ``";\n"`` gives the
+    statements, each with the ``:param`` line before it, if any.
     """
     model = _as_model(g)
     yield "// newskg knowledge graph for Neo4j 5 (generated: do not edit)\n"
     yield "// Run: cypher-shell -a neo4j://localhost:7687 -u neo4j -d neo4j -f import.cypher\n"
-    yield "// Each statement ends with a semicolon at the end of a line and no other line does\n"
+    yield "// Each statement ends with a semicolon at the end of a line and no other line does,\n"
+    yield "// a :param line before a statement sets the rows it reads\n"
     yield f"// {len(model.nodes)} nodes, {len(model.rels)} relationships; MERGE makes a rerun change nothing\n"
     yield "\n"
-    yield (f"CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:{ID_SPACE}) "
-           f"REQUIRE n.id IS UNIQUE;\n\n")
-
-    by_labels: dict[tuple[str, ...], list[Node]] = defaultdict(list)
-    for node in model.nodes:
-        by_labels[node.labels].append(node)
-    for labels in sorted(by_labels):
-        nodes = sorted(by_labels[labels], key=lambda n: n.id)
-        extra = "".join(":" + backtick(lb) for lb in labels if lb != ID_SPACE)
-        for batch in _batches(nodes, batch_size):
-            yield from _unwind([cypher_map({"id": n.id, "props": n.props}) for n in batch])
-            yield f"MERGE (n:{ID_SPACE} {{id: row.id}})\n"
-            yield f"SET n += row.props{', n' + extra if extra else ''};\n\n"
-
-    by_type: dict[str, list[Rel]] = defaultdict(list)
-    for rel in model.rels:
-        by_type[rel.type].append(rel)
-    for rtype in sorted(by_type):
-        rels = sorted(by_type[rtype], key=lambda r: (r.start, r.end, r.key))
-        for batch in _batches(rels, batch_size):
-            yield from _unwind([cypher_map({"s": r.start, "e": r.end, "k": r.key, "props": r.props}) for r in batch])
-            yield f"MATCH (a:{ID_SPACE} {{id: row.s}})\n"
-            yield f"MATCH (b:{ID_SPACE} {{id: row.e}})\n"
-            yield f"MERGE (a)-[r:{backtick(rtype)} {{{map_key('key')}: row.k}}]->(b)\n"
-            yield "SET r += row.props;\n\n"
+    for statement, parameters in cypher_statements(model, ID_SPACE, batch_size):
+        if parameters is not None:
+            yield param_command(parameters) + "\n"
+        yield statement + ";\n\n"
 
 
 # --- README and writer ----------------------------------------------------
@@ -316,23 +350,31 @@ def readme_lines(g) -> Iterator[str]:
     yield "## Bulk import (empty database, server stopped)\n\nRun from this folder (Neo4j 5):\n\n```sh\n"
     yield "neo4j-admin database import full \\\n    "
     yield " \\\n    ".join(shlex.quote(part) for part in command) + "\n"
-    yield ("cypher-shell -u neo4j -d neo4j "
-           f"\"CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:{ID_SPACE}) REQUIRE n.id IS UNIQUE;\"\n```\n\n")
+    yield "".join(f"cypher-shell -u neo4j -d neo4j {shlex.quote(stmt + ';')}\n" for stmt in schema_statements(ID_SPACE))
+    yield "```\n\n"
     yield ("`--multiline-fields=true` is needed: sentences and quotes may contain line breaks inside "
            "quoted fields. Fields are RFC 4180 CSV (`\"` doubled inside quoted fields). "
            f"The array delimiter is `{delimiter}`: the first of `; | ^ ~ ¦` that no alias contains "
            "(aliases come from article text), so string arrays split back into exactly the aliases; "
            "it also separates the labels in `:LABEL`. "
-           "Empty fields mean \"no value\"; empty strings and empty lists are never written.\n\n")
-    yield "## Cypher import (running server)\n\n```sh\ncypher-shell -u neo4j -d neo4j -f import.cypher\n```\n\n"
-    yield (f"First a uniqueness constraint on `(:{ID_SPACE}).id`, then batches of up to {BATCH_SIZE} rows: "
-           f"`UNWIND [...] AS row MERGE (n:{ID_SPACE} {{id: row.id}}) SET n += row.props, n:Label...` "
-           "grouped by label set, then relationships grouped by type: `MATCH` both ends by id, "
-           "`MERGE (a)-[r:TYPE {key: row.k}]->(b) SET r += row.props`. Running it twice, or after the "
-           "bulk import, changes nothing.\n\n"
+           "Empty fields mean \"no value\"; empty strings and empty lists are never written. "
+           "The `cypher-shell` lines then add the uniqueness constraint and the indexes.\n\n")
+    yield "## Cypher import (running server)\n\n```sh\ncypher-shell -u neo4j -d neo4j -f import.cypher\n"
+    yield "# or, with newskg installed, through the official Python driver:\n"
+    yield "NEO4J_AUTH=neo4j/PASSWORD newskg neo4j --uri neo4j://localhost:7687 ..   # the build's output folder\n```\n\n"
+    yield (f"First a uniqueness constraint on `(:{ID_SPACE}).id` and indexes on `(:Entity).name`, "
+           "`(:Entity).type` and `(:Article).article_id`, then batches of up to "
+           f"{BATCH_SIZE} rows, each a `:param {{rows: [...]}}` line and the statement that reads it: "
+           f"`UNWIND $rows AS row MERGE (n:{ID_SPACE} {{id: row.id}}) SET n += row.props, "
+           "n.date = date(row.dates.date), n:Label...`, grouped by label set, then relationships "
+           "grouped by type: `MATCH` both ends by id, `MERGE (a)-[r:TYPE {key: row.k}]->(b) "
+           "SET r += row.props`. Dates travel as ISO text and become dates in the statement. "
+           "Running it twice, or after the bulk import, changes nothing. `newskg neo4j` sends the "
+           "same statements with the same parameters.\n\n"
            "Statements are delimited for simple tools: every statement ends with `;` at the end of a "
-           "line, no other line ends with `;`, and lines starting with `//` are comments, so splitting "
-           "the file on `;\\n` gives the statements. String literals are single-quoted with `\\\\`, "
+           "line, no other line ends with `;`, lines starting with `:param` set the parameters of the "
+           "statement after them, and lines starting with `//` are comments, so splitting the file "
+           "on `;\\n` gives the statements. String literals are single-quoted with `\\\\`, "
            "`\\'`, `\\n`, `\\r`, `\\t`, `\\b`, `\\f` escaped (NUL as `\\u0000`); other characters are "
            "written as they are, so no literal holds a line break. Relationship types are the "
            "predicates upper-cased and reduced to `[A-Z0-9_]`.\n\n")
@@ -342,9 +384,10 @@ def readme_lines(g) -> Iterator[str]:
     yield "| `import.cypher` | | the same graph as Cypher statements |\n\n"
     yield (f"Every node has the label `{ID_SPACE}` and an `id` (its IRI, one ID space `{ID_SPACE}`), "
            "plus `Article`, `Statement`, `Claim`, or `Entity` and its type (`Person`, `City`, ...). "
-           "Evidence (`article`, `sentence`, `sentence_index`, `start`, `end`, `confidence`, `date`) is "
-           "on statements, claims and the relationships derived from a sentence; `key` tells "
-           "relationships between the same nodes apart.\n\n")
+           "Evidence (`article`, `sentence`, `sentence_index`, `start`, `end`, `confidence`, `date`, "
+           "`extractor`) is on statements, claims and the relationships derived from a sentence; `key` "
+           "tells relationships between the same nodes apart. Other properties of the graph (place "
+           "coordinates, claim topics, ...) are further columns, typed from their values.\n\n")
     yield "## Counts\n\n| label | nodes |\n|---|---|\n"
     yield "".join(f"| `{lb}` | {n} |\n" for lb, n in sorted(labels.items()))
     yield "\n| type | relationships |\n|---|---|\n"

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .coref import resolve_token
 from .dates import date_in
 from .records import Claim, Mention, Statement
-from .text import provenance
+from .text import doc_text, provenance, sent_of
 
 #: Lemmas of nouns that count people.
 PEOPLE_NOUNS = frozenset(
@@ -214,7 +214,7 @@ def _toll(span: Span) -> tuple[Token, str] | None:
     doc = span.doc
     if span.root.lower_ not in _VAGUE or span.root.i < 2 or doc[span.root.i - 2 : span.root.i].text.lower() != "in the":
         return None
-    counted = next((g for t in span.root.sent if t.lemma_.lower() in ("number", "toll", "count")
+    counted = next((g for t in sent_of(span.root) if t.lemma_.lower() in ("number", "toll", "count")
                     for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
                     for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in PEOPLE_NOUNS), None)
     if counted is None:
@@ -256,7 +256,7 @@ def extract_claims(doc: Doc, statements: Iterable[Statement] = ()) -> Iterator[C
         yield Claim(
             value=value, qualifier=qualifier,
             counted=noun.lower_ if noun is not None else "people",
-            category=category, text=doc.text[start:end], provenance=provenance(doc, lo, hi),
+            category=category, text=doc_text(doc)[start:end], provenance=provenance(doc, lo, hi),
             place=place, claimant=holder.speaker if holder is not None else None,
             claimant_text=holder.speaker_text if holder is not None else "",
             confidence=0.8 if holder is not None else 0.6, date=date_in(gov if gov is not None else span.root),

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
 from .records import Mention
-from .text import provenance
+from .text import provenance, sent_of
 
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her", "his"})
 #: Titles that, with "the", stand for the person last named with them ("the mayor").
@@ -50,17 +50,23 @@ LOCATIVE_PREPS = frozenset("in at inside from to near outside".split())
 
 
 def doc_ents_before(token: Token) -> list[Span]:
-    return [e for e in token.doc.ents if e.end <= token.i]
+    return [e for e in ents(token.doc) if e.end <= token.i]
+
+
+def ents(doc: Doc) -> tuple[Span, ...]:
+    """The doc's entities, cached once typing is done (``doc.ents`` builds new spans on every access)."""
+    cached = doc.user_data.get("kg_ents")
+    return cached if cached is not None else tuple(doc.ents)
 
 
 def entity_at(token: Token) -> Span | None:
-    doc = token.doc
+    """The entity span holding ``token``."""
     if not token.ent_type_:
         return None
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    table = token.doc.user_data.get("kg_entity_at")
+    if table is not None:
+        return table.get(token.i)
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
 
 
 def preceding(doc: Doc, before: int, types: tuple[str, ...], salient: bool = False,
@@ -70,7 +76,7 @@ def preceding(doc: Doc, before: int, types: tuple[str, ...], salient: bool = Fal
     about Mariupol is Mariupol even just after "Kiev says". A group or a
     government counts as a mention of its country ("Ukrainian authorities")."""
     seen: dict[str, list[Span]] = {}
-    for ent in doc.ents:
+    for ent in ents(doc):
         if ent.end > before:
             break
         name = ent._.kg_name or ent.text
@@ -213,9 +219,9 @@ def _actor_antecedent(pronoun: Token) -> Span | None:
     sentence when that is a country, organisation or group ("Russia has
     attempted to encircle Mariupol. It is seeking …, which it seized")."""
     doc = pronoun.doc
-    sents = [pronoun.sent]
-    if pronoun.sent.start > 0:
-        sents.insert(0, doc[pronoun.sent.start - 1].sent)
+    sents = [sent_of(pronoun)]
+    if sent_of(pronoun).start > 0:
+        sents.insert(0, doc[sent_of(pronoun).start - 1].sent)
     found = None
     for sent in sents:
         for tok in sent:
@@ -231,15 +237,15 @@ def person_antecedent(pronoun: Token) -> Span | None:
     """The person a he/she refers to: the nearest subject among the persons of
     the current and previous sentence, else the nearest person ("Cengiz called
     Mohammad's admission a manoeuvre. She explained …" is Cengiz)."""
-    from .statements import quote_spans
+    from .statements import doc_quotes
 
     doc = pronoun.doc
-    window_start = pronoun.sent.start
+    window_start = sent_of(pronoun).start
     for _ in range(2):  # this sentence and the two before it
-        window_start = doc[window_start - 1].sent.start if window_start > 0 else window_start
-    quoted = quote_spans(doc.text)
+        window_start = sent_of(doc[window_start - 1]).start if window_start > 0 else window_start
+    quoted = doc_quotes(doc)
     # A name inside someone's quoted words is rarely what the narration's "she" means.
-    persons = [e for e in doc.ents if e.label_ == "Person" and e.end <= pronoun.i
+    persons = [e for e in ents(doc) if e.label_ == "Person" and e.end <= pronoun.i
                and not any(qs <= e.start_char < qe for qs, qe in quoted)]
     recent = [e for e in persons if e.start >= window_start]
     subjects = [e for e in persons if e.root.dep_ in ("nsubj", "nsubjpass")]
@@ -255,7 +261,7 @@ def _titled_person(doc: Doc, before: int, title: str) -> Span | None:
     """The nearest earlier person named with ``title``: "Mayor Vadym
     Boichenko", "Vadym Boichenko, the city's mayor", "the mayor, Vadym Boichenko"."""
     best = None
-    for ent in doc.ents:
+    for ent in ents(doc):
         if ent.end > before:
             break
         if ent.label_ != "Person":
@@ -278,8 +284,8 @@ def unnamed_actor(token: Token) -> Mention | None:
     if lemma in AUTHORITY_NOUNS or token.lower_ == "authorities":
         city = preceding(doc, token.i, ("City",), salient=True)
         # Only a city the article is about: named twice before, or in the dateline.
-        named = [e for e in doc.ents if e.end <= token.i and e._.kg_name == (city._.kg_name if city else "")]
-        if city is None or not (len(named) >= 2 or named[-1].sent.start == token.sent.start
+        named = [e for e in ents(doc) if e.end <= token.i and e._.kg_name == (city._.kg_name if city else "")]
+        if city is None or not (len(named) >= 2 or sent_of(named[-1]).start == sent_of(token).start
                                 or city._.kg_name in doc.user_data.get("kg_dateline", ())):
             return None
         name = city._.kg_name or city.text

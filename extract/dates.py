@@ -12,6 +12,8 @@ import re
 
 from spacy.tokens import Token
 
+from .text import sent_of
+
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
@@ -67,7 +69,7 @@ def date_in(token: Token) -> str:
         dates = [(s.start, s.end, s.text) for s in doc.spans.get("kg_dates", [])]
         doc.user_data["kg_date_spans"] = dates
     subtree = {t.i for t in token.subtree}
-    sent = token.sent
+    sent = sent_of(token)
     in_sentence = [d for d in dates if sent.start <= d[0] < sent.end]
     preferred = [d for d in in_sentence if d[0] in subtree] or in_sentence
     for _, _, text in preferred:

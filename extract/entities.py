@@ -36,7 +36,7 @@ from .names import (
     without_titles,
 )
 from .records import Mention
-from .text import TITLE_WORDS, provenance, strip_span
+from .text import TITLE_WORDS, provenance, sent_of, strip_span
 
 MILITARY_NOUNS = frozenset("forces force troops soldiers military army navy defenders fighters".split())
 GOVERNMENT_NOUNS = frozenset("authorities government officials".split())
@@ -157,7 +157,7 @@ def _inside_longer_name(token: Token) -> bool:
     doc, i = token.doc, token.i
 
     def proper(j: int) -> bool:
-        return 0 <= j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and j != doc[j].sent.start
+        return 0 <= j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and j != sent_of(doc[j]).start
 
     return proper(i + 1) or proper(i - 1)
 
@@ -198,7 +198,7 @@ def _facility(token: Token) -> Span | None:
                                and token.doc[start].lower_ not in ("maternity", "nuclear", "art")):
         start += 1  # "massive", "Russian": not part of the name
     span = token.doc[start : token.i + 1]
-    named = any(t.pos_ == "PROPN" or (t.ent_type_ and t.is_title and t.i > t.sent.start) for t in span)
+    named = any(t.pos_ == "PROPN" or (t.ent_type_ and t.is_title and t.i > sent_of(t).start) for t in span)
     # One name for spelling and near-synonym variants: "steel mill" = "steel plant".
     words = [t.text for t in span[:-1]] + [FACILITY_HEADS[token.lower_]]
     if named:
@@ -273,10 +273,14 @@ def _unnamed_facility(span: Span, named: list[Span]) -> Span | None:
 
 
 def _non_overlapping(spans: list[Span]) -> list[Span]:
+    """Longest spans first, each kept if none of its tokens is taken (linear in tokens, not
+    quadratic in spans: long articles have thousands of entities)."""
     out: list[Span] = []
+    taken: set[int] = set()
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
-        if all(span.end <= o.start or span.start >= o.end for o in out):
+        if not any(i in taken for i in range(span.start, span.end)):
             out.append(span)
+            taken.update(range(span.start, span.end))
     return sorted(out, key=lambda s: s.start)
 
 

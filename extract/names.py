@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
-from .text import TITLE_WORDS, strip_span
+from .text import TITLE_WORDS, sent_of, strip_span
 
 REGION_NOUNS = frozenset("region oblast province district".split())
 #: Words of institutions every country has: "Ministry of Defence", "General Staff".
@@ -120,7 +120,7 @@ def untagged_institution(token: Token) -> Span | None:
     while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].is_title \
             and token.doc[start - 1].dep_ == "compound" and not token.doc[start - 1].ent_type_:
         start -= 1
-    if start == token.i or token.i == token.sent.start:
+    if start == token.i or token.i == sent_of(token).start:
         return None  # "Staff" alone, or a sentence's first word
     return institution_span(token.doc[start : token.i + 1])
 

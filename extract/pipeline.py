@@ -84,6 +84,19 @@ def _metadata(article: Article) -> tuple[Mention | None, tuple[Mention, ...]]:
 
 def records_from_doc(doc: Doc, article: Article) -> ArticleRecords:
     """Run every extractor over one processed article."""
+    # Lookups of entities by token, cached for this call only (user_data must stay
+    # serialisable for multiprocessing, and doc.ents builds new spans on each access).
+    final = tuple(doc.ents)
+    doc.user_data["kg_ents"] = final
+    doc.user_data["kg_entity_at"] = {i: e for e in final for i in range(e.start, e.end)}
+    try:
+        return _records(doc, article)
+    finally:
+        doc.user_data.pop("kg_ents", None)
+        doc.user_data.pop("kg_entity_at", None)
+
+
+def _records(doc: Doc, article: Article) -> ArticleRecords:
     publisher, dateline = _metadata(article)
     doc.user_data["kg_article_id"] = article.id
     doc.user_data["kg_article_date"] = article.date

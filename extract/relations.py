@@ -20,8 +20,8 @@ from .coref import facility_place, resolve_token
 from .dates import date_in
 from .entities import mention
 from .records import Mention, Triple
-from .statements import SPEECH_VERBS, quote_spans
-from .text import provenance
+from .statements import SPEECH_VERBS, doc_quotes
+from .text import provenance, sent_of
 
 ATTACK_VERBS = frozenset(
     "attack bomb shell strike hit target flatten destroy demolish raid bombard storm besiege shoot".split()
@@ -188,7 +188,7 @@ def _region_before(token: Token) -> Mention | None:
     from .coref import preceding
 
     region = preceding(token.doc, token.i, ("Region",))
-    if region is None or region.sent.start < token.sent.start - 60:
+    if region is None or sent_of(region).start < sent_of(token).start - 60:
         return None
     return mention(region, 0.7)
 
@@ -230,7 +230,7 @@ def extract_triples(doc: Doc) -> Iterator[Triple]:
 
     Clauses inside quotation marks are left out: they are the speaker's
     words, kept as a Statement, not facts the article states."""
-    quoted = quote_spans(doc.text)
+    quoted = doc_quotes(doc)
     for token in doc:
         if any(qs <= token.idx < qe for qs, qe in quoted):
             continue

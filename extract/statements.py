@@ -23,7 +23,7 @@ from .coref import (
 )
 from .dates import date_in
 from .records import Mention, Statement
-from .text import provenance
+from .text import doc_text, provenance, sent_of
 
 SPEECH_VERBS = frozenset(
     """say tell add announce claim state declare insist write warn accuse deny confirm explain
@@ -65,6 +65,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 opened = -1
             elif ch == '"':
                 opened = i
+    return spans
+
+
+def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
+    """:func:`quote_spans` of the doc's text, computed once per doc."""
+    spans = doc.user_data.get("kg_quotes")
+    if spans is None:
+        spans = doc.user_data["kg_quotes"] = quote_spans(doc_text(doc))
     return spans
 
 
@@ -114,7 +122,7 @@ def _speaker(cue: Token) -> tuple[Mention | None, str]:
         return None, ""
     if subj.lower_ == "they" and subj.pos_ == "PRON":
         # "Two top Russian officials appeared to …, though they vowed …": the plural subject of the sentence.
-        root = subj.sent.root
+        root = sent_of(subj).root
         plural = next((c for c in root.children if c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS")), None)
         m = resolve_token(plural) if plural is not None and plural.i < subj.i else None
         return m, subj.text
@@ -165,12 +173,12 @@ def _cue_near(doc: Doc, start: int, end: int) -> Token | None:
     first = doc.char_span(start, end, alignment_mode="expand")
     if first is None:
         return None
-    sents = [first[0].sent, first[-1].sent]
+    sents = [sent_of(first[0]), sent_of(first[-1])]
     after = [t for t in sents[1] if t.idx >= end and t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"]
     before = [t for t in sents[0] if t.idx < start and t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"]
     if not after and not before and sents[1].end < len(doc):
         # '"… a trial." Pelosi said.': the attribution may be a short sentence of its own.
-        nxt = doc[sents[1].end].sent
+        nxt = sent_of(doc[sents[1].end])
         if len(nxt) <= 8:
             after = [t for t in nxt if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"
                      and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children)]
@@ -179,8 +187,8 @@ def _cue_near(doc: Doc, start: int, end: int) -> Token | None:
 
 def _direct(doc: Doc) -> Iterator[tuple[Statement, Token | None]]:
     prev_end_sent, prev = -2, None
-    for qs, qe in quote_spans(doc.text):
-        content = doc.text[qs:qe].strip().rstrip(",").strip()
+    for qs, qe in doc_quotes(doc):
+        content = doc_text(doc)[qs:qe].strip().rstrip(",").strip()
         if len(content.split()) < MIN_QUOTE_WORDS:
             continue
         cue = _cue_near(doc, qs, qe)
@@ -224,7 +232,7 @@ def _content_tokens(cue: Token) -> list[Token]:
 
 
 def _reported(doc: Doc, used: set[int], quoted: list[tuple[int, int]]) -> Iterator[Statement]:
-    marks = quote_spans(doc.text)
+    marks = doc_quotes(doc)
     for cue in doc:
         lemma = cue.lemma_.lower()
         if cue.pos_ != "VERB" or lemma not in SPEECH_VERBS or cue.i in used:
@@ -240,9 +248,9 @@ def _reported(doc: Doc, used: set[int], quoted: list[tuple[int, int]]) -> Iterat
         speaker, speaker_text = _speaker(cue)
         if speaker is None and not speaker_text:
             continue
-        content = doc.text[start:end].strip()
+        content = doc_text(doc)[start:end].strip()
         # The speaker's words count only when they are in this sentence, not an antecedent of "it".
-        near = speaker is not None and speaker.provenance.start >= cue.sent.start_char
+        near = speaker is not None and speaker.provenance.start >= sent_of(cue).start_char
         lo = min(start, cue.idx, speaker.provenance.start if near else start)
         hi = max(end, cue.idx + len(cue.text))
         yield Statement(speaker, speaker_text, lemma, content, "reported", provenance(doc, lo, hi),
@@ -259,10 +267,10 @@ def _according_to(doc: Doc) -> Iterator[Statement]:
         if pobj is None:
             continue
         speaker = resolve_token(pobj)
-        sent: Span = tok.sent
+        sent: Span = sent_of(tok)
         cut_start, cut_end = tok.idx, pobj.right_edge.idx + len(pobj.right_edge.text)
-        head = doc.text[sent.start_char:cut_start].strip(" ,;")
-        tail = doc.text[cut_end:sent.end_char].strip(" ,;")
+        head = doc_text(doc)[sent.start_char:cut_start].strip(" ,;")
+        tail = doc_text(doc)[cut_end:sent.end_char].strip(" ,;")
         content = " ".join(x for x in (head, tail) if x)
         if len(content.split()) < MIN_QUOTE_WORDS:
             continue

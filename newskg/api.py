@@ -12,7 +12,7 @@ import csv
 import io
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 from exports import DEFAULT_FORMATS, parse_formats
 
 from .articles import DEFAULT_MAX_CHARS
-from .errors import InputError, Problem, QueryError, UnknownChoiceError, UsageError
+from .errors import InputError, Problem, UnknownChoiceError, UsageError
 from .reading import ProblemSink, no_articles_reason, open_articles
 
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ def build(
     strict: bool = False,
     max_chars: int = DEFAULT_MAX_CHARS,
     on_problem: ProblemSink | None = None,
+    viewer_max_nodes: int | None = None,
     workers: int = 1,
     executor: str = "local",
     scheduler: str | None = None,
@@ -105,7 +106,8 @@ def build(
     from .pipeline_run import BuildOptions, run_build
 
     opts = BuildOptions(workers, executor, scheduler, tuple(remove), fresh, progress,
-                        _total(sources) if progress else None, max_chars)
+                        _total(sources) if progress else None, max_chars,
+                        viewer_max_nodes)
     result = run_build(everything(), Path(out_dir), model, exporters, opts)
     return replace(result, skipped=tuple(p for p in problems if p.skipped),
                    notes=tuple(p for p in problems if not p.skipped))
@@ -152,20 +154,52 @@ def load_graph(path: str | Path) -> Graph:
     return g
 
 
-def query(graph: str | Path | Graph, sparql: str) -> tuple[list[str], list[list[object]]]:
-    """Run a SPARQL SELECT or ASK over a graph; (variables, rows of Python values)."""
-    g = load_graph(graph) if isinstance(graph, (str, Path)) else graph
-    try:
-        result = g.query(sparql)
-    except Exception as exc:
-        raise QueryError(f"bad SPARQL query: {str(exc).splitlines()[0][:300]}") from None
-    if result.type == "ASK":
-        return ["ask"], [[bool(result.askAnswer)]]
-    if result.type != "SELECT":
-        raise QueryError(f"only SELECT and ASK queries are supported here, not {result.type}")
-    names = [str(v) for v in result.vars]
-    rows = [[None if v is None else v.toPython() for v in row] for row in result]
-    return names, [[str(v) if hasattr(v, "n3") else v for v in row] for row in rows]
+def query(
+    graph: str | Path | Graph, sparql: str, params: Mapping[str, str] | None = None, name: str = "the query",
+) -> tuple[list[str], list[list[object]]]:
+    """Run a SPARQL SELECT or ASK over a graph; (variables, rows of Python values).
+
+    The engine is Oxigraph (pyoxigraph), the same one ``newskg serve`` runs,
+    so both give the same answers. ``params`` binds the parameters the query
+    declares in its header (see :mod:`newskg.queries`); they are checked
+    before the graph is read. ``graph`` is a Turtle file or an rdflib graph.
+    """
+    from .queries import bind, load_store, run_select
+
+    sparql = bind(sparql, params, name)
+    return run_select(load_store(graph), sparql)
+
+
+def graph_file(path: str | Path) -> Path:
+    """A graph given as a Turtle file or as a build's output folder (its graph.ttl)."""
+    p = Path(path)
+    return p / "graph.ttl" if p.is_dir() else p
+
+
+def serve(
+    graph: str | Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
+    max_result_bytes: int = 50_000_000,
+) -> None:
+    """Serve ``graph`` as a read-only SPARQL endpoint until interrupted (see :mod:`newskg.serve`)."""
+    from .serve import Limits
+    from .serve import serve as run
+
+    run(graph_file(graph), host, port, Limits(timeout, max_result_bytes))
+
+
+def neo4j(
+    graph: str | Path, uri: str, user: str | None = None, password: str | None = None, database: str | None = None,
+    batch_size: int = 500,
+):
+    """Load a graph (a Turtle file or a build's output folder) into a running Neo4j.
+
+    Credentials: ``user``/``password``, else ``NEO4J_AUTH`` ("user/password"
+    or "none"). See :mod:`newskg.neo4j_load`.
+    """
+    from .neo4j_load import auth_from, check_uri, load_into_neo4j
+
+    check_uri(uri)
+    return load_into_neo4j(graph_file(graph), uri, auth_from(user, password), database, batch_size)
 
 
 def format_result(names: list[str], rows: list[list[object]], fmt: str = "table") -> str:

@@ -21,9 +21,10 @@ it is recognised by shape, see :func:`furniture_lines`.
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from extract.records import Article
 
@@ -188,6 +189,23 @@ def clean_field(text: str) -> str:
     return _SURROGATES.sub("\ufffd", _FIELD_CONTROLS.sub(" ", text))
 
 
+#: Longer runs without whitespace are blanked: base64 images, minified
+#: scripts, encoded data. No fact lives there, and spaCy's tokenizer takes
+#: time quadratic in a run's length when it is punctuation (8,000
+#: characters of "!?": 11 s).
+MAX_RUN = 500
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+
+
+def blank_long_runs(article: Article) -> tuple[Article, list[int]]:
+    """The article with runs of over :data:`MAX_RUN` non-space characters
+    blanked in its content, and the lengths of those runs."""
+    spans = [m.span() for m in _LONG_RUN.finditer(article.content)]
+    if not spans:
+        return article, []
+    return replace(article, content=blank_spans(article.content, spans)), [end - start for start, end in spans]
+
+
 def too_long(chars: int, max_chars: int) -> str:
     return (f"article is {chars:,} characters, more than --max-chars {max_chars:,} "
             "(split it, or raise --max-chars if you have the memory: spaCy needs about 1 GB per 100,000)")
@@ -205,7 +223,10 @@ def check_article(article: Article, max_chars: int = DEFAULT_MAX_CHARS) -> str:
     foreign = not_english(article.content if prose else article.text)
     if foreign or prose:
         return foreign
-    return "no article text: only a headline, metadata or page furniture (short lines without a full stop)"
+    return NO_PROSE
+
+
+NO_PROSE = "no article text: only a headline, metadata or page furniture (short lines without a full stop)"
 
 
 def _jsonl_field(record: dict, key: str) -> str:

@@ -23,7 +23,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    from exports import DEFAULT_FORMATS, EXPORTERS
+    from exports import DEFAULT_FORMATS, DEFAULT_VIEWER_MAX_NODES, EXPORTERS
 
     p = _Parser(prog="newskg", description="Build a knowledge graph from news articles.")
     p.add_argument("--version", action="version", version=f"newskg {__version__}")
@@ -40,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="any article that would be skipped is an error: report them all, build nothing")
     b.add_argument("--max-chars", type=_positive_int, default=api.DEFAULT_MAX_CHARS, metavar="N",
                    help="skip articles longer than N characters (default: %(default)s, spaCy's limit)")
+    b.add_argument("--viewer-max-nodes", type=_positive_int, default=DEFAULT_VIEWER_MAX_NODES, metavar="N",
+                   help="graph.html draws at most N nodes, the most connected (default: %(default)s)")
     b.add_argument("--workers", type=_positive_int, default=1, metavar="N", help="parse in N processes (default: 1)")
     b.add_argument("--executor", default="local", metavar="{local,dask}",
                    help="where to parse: local (default) or dask (a Dask cluster, see --scheduler)")
@@ -50,9 +52,13 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
 
     q = sub.add_parser("query", help="run a SPARQL query over a Turtle graph")
-    q.add_argument("graph", metavar="GRAPH.ttl")
-    q.add_argument("query", nargs="?", metavar="QUERY", help="SPARQL text")
+    q.add_argument("graph", nargs="?", metavar="GRAPH.ttl")
+    q.add_argument("query", nargs="?", metavar="QUERY",
+                   help="a query name from --list, a .rq file, or SPARQL text")
     q.add_argument("-f", "--file", metavar="FILE.rq", help="read the query from a file")
+    q.add_argument("-p", "--param", action="append", metavar="NAME=VALUE",
+                   help="bind a parameter the query declares (repeatable)")
+    q.add_argument("--list", action="store_true", help="list the named queries and their parameters")
     q.add_argument("--format", default="table", choices=api.QUERY_FORMATS)
 
     v = sub.add_parser("validate", help="check a Turtle graph against the SHACL shapes; exit 1 if it does not conform")
@@ -72,6 +78,25 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--format", default="table", choices=("table", "json"))
     e.add_argument("--details", action="store_true", help="list each case's misses, false positives and violations")
     e.add_argument("--corpora", metavar="DIR", help="where corpora live (default: $NEWSKG_CORPORA or ../shared/corpora)")
+
+    from . import serve as endpoint
+
+    sv = sub.add_parser("serve", help="serve a graph as a read-only SPARQL 1.1 endpoint at /query")
+    sv.add_argument("graph", metavar="GRAPH.ttl", help="a Turtle file, or a build's output folder")
+    sv.add_argument("--host", default=endpoint.DEFAULT_HOST, help="address to listen on (default: %(default)s)")
+    sv.add_argument("--port", type=int, default=endpoint.DEFAULT_PORT, help="0 picks a free port (default: %(default)s)")
+    sv.add_argument("--timeout", type=float, default=endpoint.DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help="cut a query off after this long (default: %(default)g)")
+    sv.add_argument("--max-result-bytes", type=int, default=endpoint.DEFAULT_MAX_RESULT_BYTES, metavar="N",
+                   help="refuse a result larger than this (default: %(default)d)")
+
+    n4 = sub.add_parser("neo4j", help="load a graph into a running Neo4j with the official driver")
+    n4.add_argument("graph", metavar="GRAPH_OR_OUT", help="a Turtle file, or a build's output folder")
+    n4.add_argument("--uri", required=True, help="e.g. neo4j://localhost:7687 or bolt://host:7687")
+    n4.add_argument("--user", help="user name (default: from NEO4J_AUTH=user/password)")
+    n4.add_argument("--password", help="password (better: NEO4J_AUTH, which no process listing shows)")
+    n4.add_argument("--database", help="database name (default: the server's default)")
+    n4.add_argument("--batch-size", type=_positive_int, default=500, metavar="N", help="rows per statement (default: %(default)s)")
     return p
 
 
@@ -97,7 +122,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     result = api.build(args.sources, args.out, model=args.model, formats=args.format, strict=args.strict,
                        max_chars=args.max_chars, on_problem=_problem_printer(args.strict), workers=args.workers,
                        executor=args.executor, scheduler=args.scheduler, remove=args.remove,
-                       fresh=args.fresh, progress=not args.quiet)
+                       fresh=args.fresh, progress=not args.quiet,
+                       viewer_max_nodes=args.viewer_max_nodes)
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
     skipped = f"; skipped {len(result.skipped)} (listed above)" if result.skipped else ""
     if not args.quiet:
@@ -111,17 +137,31 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
+    from . import queries
+
+    if args.list:
+        print("\n".join(queries.list_lines()))
+        return 0
+    if args.graph is None:
+        raise UsageError("give GRAPH.ttl and a QUERY (or --list for the named queries)")
     if (args.query is None) == (args.file is None):
         raise UsageError("give either a QUERY or -f FILE.rq")
-    text = args.query
-    if args.file is not None:
-        try:
-            with open(args.file, encoding="utf-8") as f:
-                text = f.read()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise api.InputError(args.file, getattr(exc, "strerror", None) or "cannot be read") from None
-    names, rows = api.query(args.graph, text)
+    text = queries.query_text(args.query, args.file)
+    label = f"query {args.file or args.query!r}" if args.file or len(args.query) < 80 else "the query"
+    names, rows = api.query(args.graph, text, queries.parse_param_args(args.param), name=label)
     sys.stdout.write(api.format_result(names, rows, args.format))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    api.serve(args.graph, args.host, args.port, args.timeout, args.max_result_bytes)
+    return 0
+
+
+def cmd_neo4j(args: argparse.Namespace) -> int:
+    r = api.neo4j(args.graph, args.uri, args.user, args.password, args.database, args.batch_size)
+    print(f"loaded {r.nodes} nodes and {r.relationships} relationships into {args.uri} "
+          f"({r.statements} statements, {r.seconds:.1f} s)", file=sys.stderr)
     return 0
 
 
@@ -162,7 +202,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"build": cmd_build, "query": cmd_query, "eval": cmd_eval, "validate": cmd_validate,
-            "explain": cmd_explain, "stats": cmd_stats}
+            "explain": cmd_explain, "stats": cmd_stats, "serve": cmd_serve,
+            "neo4j": cmd_neo4j}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

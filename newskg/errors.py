@@ -100,3 +100,12 @@ class SkippedInputError(NewskgError):
 
 class QueryError(NewskgError):
     """A SPARQL query that does not parse or cannot run."""
+
+
+class ParameterError(UsageError):
+    """A query parameter that is missing, unknown or given badly; the
+    message names the query's parameters."""
+
+
+class ServiceError(NewskgError):
+    """A server that cannot be started or reached (the SPARQL endpoint, Neo4j)."""

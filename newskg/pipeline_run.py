@@ -322,6 +322,7 @@ class BuildOptions:
     progress: bool = False
     total: int | None = None  # articles expected, for the progress bar
     max_chars: int = 0
+    viewer_max_nodes: int | None = None  # graph.html's node cap (None: the exporter's default)
 
 
 def run_build(articles: Iterable[Article], out: Path, model: str, exporters: Sequence, opts: BuildOptions):
@@ -368,7 +369,7 @@ def _run_build(articles: Iterable[Article], out: Path, model: str, exporters: Se
         files = []
         for e in exporters:
             with stats.stage(f"export_{e.name}"):
-                files.append(e.write(graph, out))
+                files.append(e.write(graph, out, viewer_max_nodes=opts.viewer_max_nodes))
         # Forget removed articles only once the exports without them are in
         # place: a build killed before this point is simply run again.
         store.delete(remove)

@@ -33,6 +33,9 @@ from extract.records import Article
 from .articles import (
     ARTICLE_SUFFIXES,
     DEFAULT_MAX_CHARS,
+    MAX_RUN,
+    NO_PROSE,
+    blank_long_runs,
     check_article,
     clean_field,
     parse_jsonl_record,
@@ -53,14 +56,22 @@ def _raise(problem: Problem) -> None:
         raise InputError(problem.path, problem.reason, problem.line)
 
 
-def _checked(article: Article, path: str, line: int, report: ProblemSink, max_chars: int) -> bool:
-    """Report why ``article`` is skipped, or note that it was an HTML page."""
+def _checked(article: Article, path: str, line: int, report: ProblemSink, max_chars: int) -> Article | None:
+    """The article to build, or None with the reason reported; notes for
+    an HTML page and for blanked runs without spaces."""
+    article, runs = blank_long_runs(article)
     reason = check_article(article, max_chars)
+    if reason == NO_PROSE and runs:
+        reason = f"no article text but runs of over {MAX_RUN} characters without a space (the longest {max(runs):,})"
     if reason:
         report(Problem(path, line, reason))
-    elif looks_like_html(article.text):
+        return None
+    if looks_like_html(article.text):
         report(Problem(path, line, "an HTML page: read its text, ignored the markup", skipped=False))
-    return not reason
+    if runs:
+        report(Problem(path, line, f"ignored {len(runs)} run{'s' if len(runs) > 1 else ''} of over {MAX_RUN} "
+                                   f"characters without a space (the longest {max(runs):,})", skipped=False))
+    return article
 
 
 def _jsonl(text: str, path: str, report: ProblemSink, max_chars: int) -> Iterator[tuple[Article, int]]:
@@ -84,7 +95,7 @@ def _jsonl(text: str, path: str, report: ProblemSink, max_chars: int) -> Iterato
         except InputError as exc:
             report(exc.problem)
             continue
-        if _checked(article, path, number, report, max_chars):
+        if (article := _checked(article, path, number, report, max_chars)) is not None:
             yield article, number
 
 
@@ -107,7 +118,7 @@ def _articles_in_text(text: str, name: str, path: str, report: ProblemSink, max_
         report(Problem(path, 1, too_long(len(text), max_chars)))
     else:
         article = parse_txt(name, text, path)
-        if _checked(article, path, 1, report, max_chars):
+        if (article := _checked(article, path, 1, report, max_chars)) is not None:
             yield article, 1
 
 

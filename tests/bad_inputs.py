@@ -142,6 +142,10 @@ def _whole_files(c: Corpus) -> None:
                               "MARIUPOL\n\nSubscribe now\n", "Photo: AP\nShare this\nRead more\n",
                               "Kyiv (Reuters) -\n", "A headline with no full stop\n\nAnother one\n"]):
         bad(f"noprose/n{i}.txt", text.encode(), r"no article text: only a headline")
+    for i in range(4):  # nothing but runs without a space: base64, minified code
+        run = ["x!" * 300, "data:image/png;base64," + "QUJD" * 200, "a=1;" * 200, "\u2014" * 600][i]
+        bad(f"noprose/run{i}.txt", (run + ".").encode(), r"no article text but runs of over 500 characters "
+            rf"without a space \(the longest {len(run) + 1:,}\)")
     for i, page in enumerate([
         "<!DOCTYPE html><html><head><title>Only a title</title></head><body></body></html>",
         "<html><body><nav>Home | World | Ukraine</nav><script>var a = 'Prose in a script.';</script></body></html>",
@@ -264,6 +268,8 @@ def _good_files(c: Corpus) -> None:
             + "</p>\n<p>" + GOOD_PROSE[1] + "</p></article><footer>(c) 2022 News Co.</footer></body></html>\n")
     good("good/page.txt", page.encode(), "page", r"an HTML page: read its text, ignored the markup")
     good("good/controls.txt", ("Kyiv\x1b[1m held\x07 on Monday, officials said. " + GOOD_PROSE[2]).encode(), "controls")
+    good("good/run.txt", (GOOD_PROSE[0] + " " + "!?" * 600 + " " + GOOD_PROSE[1]).encode(), "run",
+         r"ignored 1 run of over 500 characters without a space \(the longest 1,200\)")
     # Two files with the same id (the stem): the first in path order is built.
     good("dups/a/same.txt", GOOD_PROSE[0].encode(), "same")
     good("dups/a/other.txt", GOOD_PROSE[1].encode(), "other")

@@ -12,6 +12,7 @@ the end of the server log: a missing database is an error, not a skip.
 """
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import subprocess
@@ -125,3 +126,62 @@ def falkordb_server() -> Iterator[FalkorDBServer]:
         yield server
     finally:
         server.stop()
+
+
+# --- the loader's session interface, on FalkorDB ------------------------------
+
+_CONSTRAINT = re.compile(r"CREATE CONSTRAINT \w+ IF NOT EXISTS FOR \((\w+):`?(\w+)`?\) REQUIRE \1\.(\w+) IS UNIQUE\Z")
+_INDEX = re.compile(r"CREATE INDEX \w+ IF NOT EXISTS FOR \((\w+):`?(\w+)`?\) ON \(\1\.(\w+)\)\Z")
+
+
+class _Result:
+    def __init__(self, result_set):
+        self.result_set = result_set
+
+    def consume(self):
+        return self
+
+
+class FalkorSession:
+    """What the loader uses of a neo4j driver ``Session``: ``run(query, parameters)``.
+
+    Statements run as written. The only rewrite is of the schema statements,
+    which FalkorDB spells differently (no ``CREATE CONSTRAINT``; indexes are
+    unnamed and have no ``IF NOT EXISTS``): a repeat is ignored, as
+    ``IF NOT EXISTS`` would. Parameters go in FalkorDB's ``CYPHER name=value``
+    header, written by the exporter's own literal encoder (the driver sends
+    them as Bolt values instead).
+    """
+
+    def __init__(self, server: FalkorDBServer, graph):
+        self.server, self.graph = server, graph
+        self.statements = 0
+
+    def run(self, query: str, parameters: dict | None = None) -> _Result:
+        from exports.cypher import cypher_value
+
+        header = "".join(f"{k}={cypher_value(v)} " for k, v in (parameters or {}).items())
+        return self.run_text(query, header)
+
+    def run_text(self, query: str, header: str = "") -> _Result:
+        """``query`` with ``header`` (``name=literal ...``) as its parameters."""
+        self.statements += 1
+        if m := _CONSTRAINT.match(query):
+            _, label, prop = m.groups()
+            self._once(lambda: self.graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})"))
+            self._once(lambda: self.server.client().connection.execute_command(
+                "GRAPH.CONSTRAINT", "CREATE", self.graph.name, "UNIQUE", "NODE", label, "PROPERTIES", 1, prop))
+            return _Result([])
+        if m := _INDEX.match(query):
+            _, label, prop = m.groups()
+            self._once(lambda: self.graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})"))
+            return _Result([])
+        return _Result(self.graph.query(f"CYPHER {header}{query}" if header else query).result_set)
+
+    @staticmethod
+    def _once(run) -> None:
+        try:
+            run()
+        except Exception as e:  # the second time: already there, as IF NOT EXISTS allows
+            if "already" not in str(e):
+                raise

@@ -88,7 +88,7 @@ def test_build_skips_each_bad_input_and_builds_the_good_ones(corpus, tmp_path):
     check_reports(reported(stderr, "skipped"), corpus.bad)
     check_reports(reported(stderr, "note"), corpus.notes)
     summary = stderr.splitlines()[-1]
-    assert summary.startswith(f"built {len(corpus.good)} article(s) into {out}: ")
+    assert summary.startswith(f"built {len(corpus.good)} article(s) into {out} ({len(corpus.good)} parsed, 0 unchanged): ")
     assert summary.endswith(f"; skipped {len(corpus.bad)} (listed above)")
     assert proc.stdout.decode().splitlines() == [str(out / "graph.ttl")]
     g = Graph().parse(out / "graph.ttl")
@@ -186,6 +186,14 @@ def test_stdin(data, ids, problems):
     assert [str(p) for p in found] == problems
     found.clear()
     assert [a.id for a in read_stream(data, found.append)] == ids  # bytes already read
+
+
+def test_strict_reads_stdin_once_for_two_passes():
+    good = b'{"id": "a", "text": "Kyiv held on Monday, officials said."}\n'
+    articles, problems = open_articles(["-"], io.BytesIO(good), strict=True)
+    assert [a.id for a in articles] == ["a"] and problems == []
+    with pytest.raises(SkippedInputError):
+        open_articles(["-"], io.BytesIO(good + b"{\n"), strict=True)
 
 
 def test_stdin_as_text_stream():

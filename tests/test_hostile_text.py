@@ -254,3 +254,35 @@ def test_pipeline_cypher_import_is_exact(built, falkordb_server):  # noqa: F811
 @pytest.mark.browser
 def test_pipeline_viewer_runs_no_payload(built):
     _viewer_check(built / "graph.html")
+
+
+def test_nul_in_each_export(tmp_path):
+    """NUL never comes from the reader (it blanks it), but an API user may
+    pass it: each export stays valid and says what it can."""
+    from exports.html import html_document
+    from test_html_export import DATA_BLOCK
+    from test_neo4j_export import decode_literal
+
+    from extract.records import Article, ArticleRecords, Mention, Provenance, Statement
+
+    name, quote = "Nul\x00 Person", "a\x00b \x00"
+    art = Article("nul", f"{name} said {quote}")
+    p = Provenance("nul", 0, 0, len(art.text), art.text)
+    person = Mention(name, name, "Person", p)
+    g = build_graph([ArticleRecords(art, mentions=(person,),
+                                    statements=(Statement(person, name, "say", quote, "direct", p),))])
+    assert {name, quote} <= literals(Graph().parse(data="".join(turtle_lines(g)), format="turtle"))
+    assert {name, quote} <= oxigraph_strings("".join(turtle_lines(g)), ox.RdfFormat.TURTLE)
+    assert {name, quote} <= literals(Graph().parse(data="".join(jsonld_lines(g)), format="json-ld"))
+    write_neo4j(g, tmp_path / "neo4j")
+    csv_props = [p for _, p in validate_dir(tmp_path / "neo4j").nodes.values()]
+    assert name in {p.get("name") for p in csv_props} and quote in {p.get("text") for p in csv_props}
+    cypher = "".join(cypher_lines(g))
+    assert "\x00" not in cypher
+    assert "'a\\u0000b \\u0000'" in cypher and decode_literal("'a\\u0000b \\u0000'") == quote  # as Neo4j reads it
+    data = json.loads(DATA_BLOCK.search(html_document(g)).group(1))
+    assert name in {n["label"] for n in data["nodes"]}
+    import networkx as nx
+
+    back = nx.read_graphml(io.BytesIO("".join(graphml_lines(g)).encode("utf-8")))
+    assert "Nul\ufffd Person" in {d.get("label") for _, d in back.nodes(data=True)}

@@ -23,7 +23,7 @@ from exports import EXPORTERS
 from exports.cypher import cypher_string, relationship_type
 from exports.neo4j import NODE_FILES, REL_FILES, array_delimiter, cypher_lines, neo4j_tables, write_neo4j
 from extract.records import Article, ArticleRecords, Claim, Mention, Provenance, Statement, Triple
-from falkordb_server import falkordb_server  # noqa: F401  (the session fixture)
+from falkordb_server import FalkorSession, falkordb_server  # noqa: F401  (the session fixture)
 from fixture_records import fixture_records
 from graph.build import build_graph
 from neo4j_csv import CsvError, validate, validate_dir
@@ -194,25 +194,45 @@ def test_validator_accepts_good_files():
 
 # --- import.cypher as text ------------------------------------------------------
 
-def split_statements(text: str) -> list[str]:
-    """The documented rule: split on ";\\n", drop comment lines (only "\\n" is a line end)."""
+def split_statements(text: str) -> list[tuple[str, str | None]]:
+    """The documented rule: split on ";\\n", drop comment lines (only "\\n" is a line end);
+    a ":param" line sets the parameters of the statement in its chunk. (statement, param text)."""
     out = []
     for chunk in text.split(";\n"):
-        body = "\n".join(line for line in chunk.split("\n") if not line.startswith("//")).strip()
+        lines = [line for line in chunk.split("\n") if not line.startswith("//")]
+        params = [line[len(":param "):] for line in lines if line.startswith(":param ")]
+        body = "\n".join(line for line in lines if not line.startswith(":param ")).strip()
+        assert len(params) <= 1 and (body or not params), chunk[:200]
         if body:
-            out.append(body)
+            out.append((body, params[0] if params else None))
     return out
 
 
 def test_statement_delimiting(hostile_graph):
     text = "".join(cypher_lines(hostile_graph, batch_size=2))
     statements = split_statements(text)
-    assert statements[0].startswith("CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:Node)")
-    assert all(s.startswith(("CREATE CONSTRAINT", "UNWIND [")) for s in statements)
-    assert all(s.endswith(("SET r += row.props", "`")) for s in statements[1:])
+    assert statements[0][0].startswith("CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:`Node`)")
+    assert [s for s, _ in statements[1:4]] == [
+        "CREATE INDEX entity_name IF NOT EXISTS FOR (n:`Entity`) ON (n.name)",
+        "CREATE INDEX entity_type IF NOT EXISTS FOR (n:`Entity`) ON (n.type)",
+        "CREATE INDEX article_id IF NOT EXISTS FOR (n:`Article`) ON (n.article_id)"]
+    batches = statements[4:]
+    assert all(s.startswith("UNWIND $rows AS row") and p.startswith("{rows: [") and p.endswith("]}")
+               for s, p in batches)
+    assert all(s.endswith(("SET r += row.props", "SET r += row.props, r.date = date(row.dates.date)", "`"))
+               for s, _ in batches)
     ends = [i for i, line in enumerate(text.split("\n")) if line.endswith(";")]
     assert len(ends) == len(statements)
     assert "\r" not in text and "\x00" not in text
+    # The same statements and parameters as the loader sends.
+    assert [(q, p is None) for q, p in statements_of(hostile_graph, batch_size=2)] == [
+        (q, p is None) for q, p in statements]
+
+
+def statements_of(g, batch_size):
+    from exports.neo4j import statements
+
+    return list(statements(g, batch_size))
 
 
 def test_relationship_types_are_sanitised(hostile_graph):
@@ -263,28 +283,17 @@ def test_escaper_is_safe_and_decodes_back(text):
 
 # --- a real openCypher run (FalkorDB) ---------------------------------------------
 
-_CONSTRAINT = re.compile(r"CREATE CONSTRAINT \w+ IF NOT EXISTS FOR \((\w+):(\w+)\) REQUIRE \1\.(\w+) IS UNIQUE\Z")
-
-
 def run_script(server, graph, text: str) -> int:
-    """Run import.cypher statement by statement; only the constraint is rewritten for FalkorDB."""
-    n = 0
-    for stmt in split_statements(text):
-        m = _CONSTRAINT.match(stmt)
-        if m:
-            _, label, prop = m.groups()
-            for run in (lambda: graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})"),
-                        lambda: server.client().connection.execute_command(
-                            "GRAPH.CONSTRAINT", "CREATE", graph.name, "UNIQUE", "NODE", label, "PROPERTIES", 1, prop)):
-                try:
-                    run()
-                except Exception as e:  # IF NOT EXISTS: a second run finds them
-                    if "already" not in str(e):
-                        raise
-        else:
-            graph.query(stmt)
-        n += 1
-    return n
+    """Run import.cypher statement by statement, as written; a ``:param {rows: ...}``
+    line becomes FalkorDB's ``CYPHER rows=...`` header (see FalkorSession)."""
+    session = FalkorSession(server, graph)
+    for statement, params in split_statements(text):
+        header = ""
+        if params is not None:
+            assert params.startswith("{rows: ") and params.endswith("}"), params[:80]
+            header = "rows=" + params[len("{rows: "):-1] + " "
+        session.run_text(statement, header)
+    return session.statements
 
 
 def db_graph(graph) -> tuple[dict, Counter]:
@@ -377,3 +386,111 @@ def test_escaper_round_trips_through_falkordb(falkordb_server, text):  # noqa: F
     # NUL is left out: FalkorDB cannot hold it in any string (the escaper writes it as \u0000 for Neo4j).
     graph = falkordb_server.client().select_graph("escaper")
     assert graph.query(f"RETURN {cypher_string(text)} AS s").result_set == [[text]]
+
+
+# --- `newskg neo4j`: the loader's statements through a session ---------------------
+
+@pytest.mark.cypher
+@pytest.mark.parametrize("which", ["fixture", "hostile"])
+def test_loader_through_a_session_on_falkordb(falkordb_server, which, fixture_graph, hostile_graph, tmp_path):  # noqa: F811
+    from newskg.neo4j_load import load
+
+    g = fixture_graph if which == "fixture" else hostile_graph
+    folder = tmp_path / "neo4j"
+    write_neo4j(g, folder)
+    graph = falkordb_server.new_graph(f"loader_{which}")
+    session = FalkorSession(falkordb_server, graph)
+    result = load(session, g, batch_size=3)
+    want_nodes, want_rels = csv_graph(folder, array_delimiter(g))
+    assert (result.nodes, result.relationships) == (len(want_nodes), sum(want_rels.values()))
+    assert db_graph(graph) == (want_nodes, want_rels)  # the same graph as the CSV files and import.cypher
+    load(session, g, batch_size=500)  # again, other batches: MERGE changes nothing
+    assert db_graph(graph) == (want_nodes, want_rels)
+
+
+def test_loader_sends_parameters_not_text(hostile_graph):
+    # Every value reaches the session as a parameter; no article text is in a statement.
+    from newskg.neo4j_load import load
+
+    class Recorder:
+        def __init__(self):
+            self.calls = []
+
+        def run(self, query, parameters=None):
+            self.calls.append((query, parameters))
+            return self
+
+        def consume(self):
+            return self
+
+    rec = Recorder()
+    load(rec, hostile_graph, batch_size=4)
+    statements = "\n".join(q for q, _ in rec.calls)
+    for text in (HOSTILE_TEXT, HOSTILE_PERSON, KLITSCHKO, "Lviv;Lemberg", "Mariupol"):
+        assert text not in statements
+    sent = [row for _, p in rec.calls if p for row in p["rows"]]
+    assert any(row.get("props", {}).get("text") == HOSTILE_TEXT for row in sent)
+    assert all(set(p) == {"rows"} and 0 < len(p["rows"]) <= 4 for _, p in rec.calls if p is not None)
+
+
+def run_cli(*args: str, env: dict | None = None):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "newskg.cli", *args], capture_output=True, text=True, timeout=60,
+                          check=False, cwd=Path(__file__).parents[1], env={**os.environ, **(env or {})})
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]  # closed again: nothing listens there
+
+
+@pytest.mark.parametrize(("args", "env", "code", "message"), [
+    (["--uri", "bolt://127.0.0.1:{port}"], {}, 1, "cannot connect to Neo4j at bolt://127.0.0.1:{port}: "),
+    (["--uri", "neo4j://127.0.0.1:{port}"], {"NEO4J_AUTH": "neo4j/secret"}, 1, "cannot connect to Neo4j at neo4j://"),
+    (["--uri", "http://127.0.0.1:7474"], {}, 2, "use a scheme from: bolt, bolt+s, bolt+ssc, neo4j, neo4j+s, neo4j+ssc"),
+    (["--uri", "localhost:7687"], {}, 2, "is not a Neo4j address"),
+    (["--uri", "bolt://127.0.0.1:{port}"], {"NEO4J_AUTH": "secret"}, 2, "NEO4J_AUTH must be user/password or none"),
+    (["--uri", "bolt://127.0.0.1:{port}", "--user", "neo4j"], {}, 2, "--user needs --password"),
+    (["--uri", "bolt://127.0.0.1:{port}", "--batch-size", "0"], {}, 2, "expected a positive whole number"),
+])
+def test_neo4j_command_errors_are_one_line(args, env, code, message):
+    port = _free_port()
+    args = [a.format(port=port) for a in args]
+    proc = run_cli("neo4j", "tests/golden/fixture.ttl", *args, env=env)
+    assert proc.returncode == code, proc.stderr
+    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("newskg: error: ") and "Traceback" not in proc.stderr
+    assert message.format(port=port) in proc.stderr
+
+
+def test_neo4j_command_checks_the_graph_before_connecting():
+    proc = run_cli("neo4j", "no/such.ttl", "--uri", f"bolt://127.0.0.1:{_free_port()}")
+    assert proc.returncode == 1 and "no/such.ttl: no such file" in proc.stderr
+
+
+def test_neo4j_command_uses_the_official_driver(monkeypatch, tmp_path):
+    # The real driver, as far as it goes without a server: the URI, credentials and
+    # database reach it, and its connection error becomes ServiceError.
+    import neo4j
+
+    from newskg.api import neo4j as load_api
+    from newskg.errors import ServiceError
+
+    seen = {}
+    real = neo4j.GraphDatabase.driver
+
+    def spy(uri, **kw):
+        seen.update(uri=uri, **kw)
+        return real(uri, **kw)
+
+    monkeypatch.setattr(neo4j.GraphDatabase, "driver", spy)
+    monkeypatch.setenv("NEO4J_AUTH", "reader/pa/ss")
+    port = _free_port()
+    (tmp_path / "graph.ttl").write_bytes((Path(__file__).parent / "golden" / "fixture.ttl").read_bytes())
+    with pytest.raises(ServiceError, match=f"cannot connect to Neo4j at neo4j://127.0.0.1:{port}"):
+        load_api(tmp_path, f"neo4j://127.0.0.1:{port}", database="news")  # an output folder: its graph.ttl
+    assert seen["uri"] == f"neo4j://127.0.0.1:{port}" and seen["auth"] == ("reader", "pa/ss")

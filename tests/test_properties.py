@@ -27,7 +27,15 @@ from extract.records import Article, ArticleRecords, Mention, Provenance, Statem
 from graph.build import build_graph
 from graph.vocab import article_iri, slug
 from neo4j_csv import validate
-from newskg.articles import JSONL_FIELDS, clean_content, clean_field, parse_jsonl_record, parse_txt
+from newskg.articles import (
+    JSONL_FIELDS,
+    MAX_RUN,
+    blank_long_runs,
+    clean_content,
+    clean_field,
+    parse_jsonl_record,
+    parse_txt,
+)
 from newskg.decoding import MAGIC, NotText, decode_bytes
 from newskg.errors import InputError, Problem, one_line
 from newskg.htmltext import html_text, looks_like_html
@@ -74,6 +82,13 @@ def test_html_prose_stays_at_its_offsets(pieces, opening):
         assert h.content[at : at + len(text)].split() == text.split()  # whitespace may become spaces
         pos = at
     assert "a<b" not in h.content
+
+
+@given(st.text(st.sampled_from("ab!? \n"), max_size=2000))
+def test_long_runs_are_blanked_in_place(text):
+    a, runs = blank_long_runs(Article("a", text))
+    assert len(a.content) == len(text) and all(len(w) <= MAX_RUN for w in a.content.split())
+    assert sorted(runs) == sorted(len(w) for w in text.split() if len(w) > MAX_RUN)
 
 
 @given(ANY_TEXT)

@@ -119,15 +119,24 @@ def test_article_metadata(store):
     assert rows(store, 'SELECT ?f WHERE { ?f rdf:subject/rdfs:label "Reuters" }') == []
 
 
-@pytest.mark.parametrize("query", sorted((ROOT / "queries").glob("*.rq")), ids=lambda p: p.name)
-def test_query_library_runs_on_oxigraph_and_rdflib_alike(store, seeds_out: Path, query: Path):
-    from newskg.api import query as run
+LIBRARY = sorted(p.stem for p in (ROOT / "queries").glob("*.rq"))
 
-    text = query.read_text()
+
+@pytest.mark.parametrize("name", LIBRARY)
+def test_query_library_runs_on_oxigraph_and_rdflib_alike(store, seeds_out: Path, name: str):
+    from newskg.api import query as run
+    from newskg.queries import bind, named_query
+
+    q = named_query(name)
+    text = bind(q.text, {p.name: p.example for p in q.params if p.required})
     ox_rows = rows(store, text)
-    names, rdflib_rows = run(seeds_out / "graph.ttl", text)
-    assert ox_rows, f"{query.name} answers nothing on the seeds"
-    assert len(ox_rows) == len(rdflib_rows)
+    _, api_rows = run(seeds_out / "graph.ttl", q.text, {p.name: p.example for p in q.params if p.required})
+    assert ox_rows, f"{name} answers nothing on the seeds"
+    assert len(ox_rows) == len(api_rows)
+    # rdflib evaluates nested groups bottom-up without reordering joins:
+    # `connections` takes half a minute there even on the seeds.
+    if name != "connections":
+        assert len(Graph().parse(seeds_out / "graph.ttl").query(text)) == len(ox_rows)
 
 
 def test_build_is_deterministic(seeds_out: Path, tmp_path: Path):
