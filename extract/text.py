@@ -6,13 +6,12 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span, Token
 
 from .records import Provenance
+from .titles import PERSON_TITLES
 
-#: Titles and ranks that precede a name; they are stripped from names.
-TITLE_WORDS = frozenset(
-    """mr mrs ms miss dr sir president prime minister general gen major maj colonel col
-    lieutenant lt captain capt sergeant sgt admiral king queen prince pope senator sen
-    governor gov mayor chancellor secretary spokesman spokeswoman spokesperson treasurer
-    archbishop bishop cardinal crown speaker judge ambassador foreign home deputy vice""".split()
+#: Titles stripped from names in extraction: the shared ones, plus offices and honorifics
+#: that precede names in news ("Treasurer Peter Costello", "Foreign Secretary Jack Straw").
+TITLE_WORDS = PERSON_TITLES | frozenset(
+    "treasurer archbishop bishop cardinal crown speaker judge ambassador foreign home deputy vice".split()
 )
 
 

@@ -22,9 +22,11 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
-TITLES = frozenset(
-    ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "president", "presidents", "prime", "minister", "general", "gen", "major", "maj", "colonel", "col", "lieutenant", "lt", "captain", "capt", "sergeant", "sgt", "admiral", "king", "queen", "prince", "princess", "pope", "sen", "senator", "rep", "governor", "gov", "mayor", "chancellor", "secretary", "spokesman", "spokeswoman", "spokesperson", "the"]
-)
+from extract.titles import PERSON_TITLES
+
+#: Leading words dropped when names are compared; "the" too, but not offices such as "Foreign"
+#: or "Home", which start organisation names ("Home Office").
+TITLES = PERSON_TITLES | frozenset(["presidents", "the"])
 #: Words left out of acronyms ("North Atlantic Treaty Organization" -> NATO).
 _ACRONYM_SKIP = frozenset(["of", "the", "and", "for", "on", "in", "de", "la", "le", "du", "des"])
 _TRANSLIT_ENDINGS = re.compile(r"(?:yy|iy|ii|ij|yi)\b")

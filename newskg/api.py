@@ -124,8 +124,9 @@ def _total(sources: Sequence[str]) -> int | None:
 
 def graph_counts(g: Graph) -> dict[str, int]:
     """Entities by type, and relations, statements, claims, articles."""
-    from graph.vocab import CLASS_TYPE, NKG, SCHEMA
     from rdflib import RDF
+
+    from graph.vocab import CLASS_TYPE, NKG, SCHEMA
 
     counts: Counter[str] = Counter()
     for entity in g.subjects(RDF.type, NKG.Entity):

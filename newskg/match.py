@@ -18,14 +18,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from extract.titles import PERSON_TITLES
+
 #: Leading words dropped from names: titles and ranks, not part of a name.
-TITLES = frozenset((
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "president", "prime",
-    "minister", "general", "gen", "major", "maj", "colonel", "col", "lieutenant", "lt", "captain",
-    "capt", "sergeant", "sgt", "admiral", "king", "queen", "prince", "princess", "pope", "senator",
-    "sen", "governor", "gov", "mayor", "chancellor", "secretary", "spokesman", "spokeswoman",
-    "spokesperson", "defence", "defense", "foreign",
-))
+TITLES = PERSON_TITLES | frozenset(("defence", "defense", "foreign"))
 _QUOTES = "\"“”„‟«»‘’‚‛'`"
 
 

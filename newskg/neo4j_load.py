@@ -79,7 +79,13 @@ def load_into_neo4j(graph_file: Path, uri: str, auth: tuple[str, str] | None, da
                     batch_size: int = 500) -> LoadResult:
     """Read the graph, connect, and load it; errors are one line (ServiceError)."""
     from neo4j import GraphDatabase
-    from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
+    from neo4j.exceptions import (
+        AuthError,
+        ConfigurationError,
+        DriverError,
+        Neo4jError,
+        ServiceUnavailable,
+    )
 
     from .api import load_graph
 
