@@ -43,6 +43,7 @@ GOVERNMENT_NOUNS = frozenset("authorities government officials".split())
 FACILITY_HEADS = {
     "hospital": "hospital", "theatre": "theater", "theater": "theater", "school": "school",
     "mall": "mall", "plant": "plant", "mill": "plant", "works": "plant", "factory": "plant",
+    "steelworks": "plant", "ironworks": "plant",
     "station": "station", "airport": "airport", "stadium": "stadium", "church": "church",
     "cathedral": "cathedral", "museum": "museum", "university": "university", "prison": "prison",
     "refinery": "refinery", "depot": "depot", "warehouse": "warehouse", "market": "market",
@@ -173,7 +174,8 @@ def _nationality_group(token: Token) -> Span | None:
     country = gazetteer.country_of_demonym(token.text)
     adjective = token.text
     if not country and (place := gazetteer.lookup(token.text)) is not None and place.type == "Country":
-        country, adjective = place.name, place.name  # "U.S. military"
+        # "U.S. military" and "US troops" are "US forces"; "United States military" is "United States forces".
+        country, adjective = place.name, token.text.replace(".", "") if token.text.isupper() else place.name
     if not country:
         return None
     if head.lower_ in MILITARY_NOUNS:

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from .coref import resolve_token
-from .descriptions import description_triples, make_triple
-from .records import Triple
+from .coref import entity_at, resolve_token
+from .descriptions import PLACE_NOUNS, description_triples, make_triple, of_object
+from .records import Mention, Triple
 from .statements import SPEECH_VERBS, doc_quotes
 
 ATTACK_VERBS = frozenset(
@@ -27,6 +27,10 @@ ATTACK_NOUNS = frozenset("attack strike airstrike shelling bombing assault raid 
 VERB_RELATIONS = {"kill": "killed", "invade": "invaded", "accuse": "accused"}
 PREP_RELATIONS = {("flee", "to"): "fled_to", ("arrive", "in"): "arrived_in", ("arrive", "at"): "arrived_in"}
 ALLEGATION_VERBS = frozenset("accuse blame charge suspect".split())
+#: What these verbs allow is a possibility, not an event ("allowing it to link Crimea with …").
+ENABLING_VERBS = frozenset("allow enable let permit help".split())
+#: "take control of X", "seize possession of X": the held thing is the verb's object.
+CONTROL_NOUNS = frozenset("control possession command".split())
 
 
 def relation_name(lemma: str, prep: str = "") -> str:
@@ -65,6 +69,12 @@ def _subjects(verb: Token) -> tuple[list[Token], float]:
         accuser = head.head
         accused = [c for c in accuser.children if c.dep_ in ("dobj", "nsubjpass")]
         return _with_conjuncts(accused), 0.6
+    passive_head = [c for c in head.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ == "conj" and passive_head and verb.tag_ != "VBN" \
+            and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        # "Putin was briefed, and flew to Magnitogorsk": an active verb coordinated
+        # with a passive one shares its subject, not its agent.
+        return _with_conjuncts(passive_head), 0.9
     if verb.dep_ in ("conj", "xcomp") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
         found, conf = _subjects(head)
         return found, conf * 0.9
@@ -75,6 +85,10 @@ def _objects(verb: Token) -> Iterator[tuple[Token, str]]:
     """(object token, preposition or "") pairs of a verb."""
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     for o in _with_conjuncts([c for c in verb.children if c.dep_ == "dobj"] + passive):
+        held = of_object(o) if o.lemma_.lower() in CONTROL_NOUNS else None
+        if held is not None:  # "takes control of the town": the town is the object (take_control_of)
+            yield held, f"{o.lemma_.lower()}_of"
+            continue
         # "Crimea, which it seized in 2014": the relative pronoun stands for the clause's head.
         yield (verb.head if o.lower_ in ("which", "that", "who", "whom") and verb.dep_ == "relcl" else o), ""
     for prep in verb.children:
@@ -88,9 +102,11 @@ def _verb_triples(verb: Token) -> Iterator[Triple]:
         return  # "Russia denies attacking civilians" is no attack
     if verb.lemma_.lower() in SPEECH_VERBS and verb.lemma_.lower() not in VERB_RELATIONS:
         return  # what was said is a Statement, not a relation
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in ENABLING_VERBS:
+        return  # "allowing it to link Crimea with …" says what could happen, not what did
     subjects, conf = _subjects(verb)
     objects = list(_objects(verb))
-    has_object = any(not prep for _, prep in objects)
+    has_object = any(not prep or prep.endswith("_of") for _, prep in objects)
     # "The country has accused Russia": the country is not Russia.
     object_names = frozenset(m.name for o, prep in objects if not prep and (m := resolve_token(o, agent=False)))
     for s_tok in subjects:
@@ -99,14 +115,25 @@ def _verb_triples(verb: Token) -> Iterator[Triple]:
             continue
         for o_tok, prep in objects:
             rel = relation_name(verb.lemma_, prep)
-            if prep and rel not in PREP_RELATIONS.values() and (has_object or o_tok.head.i < verb.i):
+            direct = not prep or prep.endswith("_of")
+            if not direct and rel not in PREP_RELATIONS.values() and (has_object or o_tok.head.i < verb.i):
                 # "stepped up its offensive in eastern Ukraine", "In Zaporizhzhia, … held back
                 # tears": the phrase says where, not what the verb relates; "bombing a hospital in
                 # the city" is already the attack on the hospital.
                 continue
-            o = resolve_token(o_tok, agent=False)
+            o = _object_entity(o_tok)
             if o is not None and o.name != s.name:
                 yield make_triple(s, rel, o, verb, s_tok, o_tok, conf * 0.9)
+
+
+def _object_entity(token: Token) -> Mention | None:
+    """The entity an object names: "the town of Svitlodarsk" is Svitlodarsk, not the town
+    "the city" stands for elsewhere in the article."""
+    if entity_at(token) is None and token.lemma_.lower() in PLACE_NOUNS:
+        named = of_object(token)
+        if named is not None and entity_at(named) is not None:
+            return resolve_token(named, agent=False)
+    return resolve_token(token, agent=False)
 
 
 def _noun_attack_triples(noun: Token) -> Iterator[Triple]:

@@ -70,7 +70,7 @@ RELATIONS = {
     "fled_to": "The subject fled to the object.",
     "arrived_in": "The subject arrived in the object.",
     "located_in": "The subject (a facility or place) is in the object.",
-    "affiliated_with": "The subject (a group) belongs to the object (a country).",
+    "affiliated_with": "The subject belongs to the object: a group to its country, a person to a party or organisation.",
     "capital_of": "The subject is the capital city of the object.",
     "mayor_of": "The subject is mayor of the object.",
     "president_of": "The subject is president of the object.",
