@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from . import gazetteer
-from .coref import entity_at, ents, facility_place, resolve_token
+from .coref import entity_at, ents, facility_place, government_of, resolve_token
 from .dates import date_in
 from .entities import mention
 from .records import Mention, Triple
@@ -72,12 +72,14 @@ def _role_triples(ent: Span) -> Iterator[Triple]:
                        for t in c.children if t.dep_ == "pobj"]
         if role.i < ent.start:  # "Kremlin spokesman Dmitry Peskov": modifiers sit beside the title
             org_tokens += [t for t in head.lefts if t.i < role.i and t.dep_ in ("compound", "poss", "nmod", "amod")]
-        # "Secretary of State", "Minister of State": part of the title, not an organisation.
-        org_tokens = [t for t in org_tokens if t.lower_ != "state"]
-        # An organisation named beside the title wins over a place, and a place over a
-        # nationality, each the nearest to the title: "Russian Defense Ministry spokesman"
-        # speaks for the ministry, "UK Film Council chief executive" for the council.
-        orgs = [(0 if org.type in ("Organization", "Group") else 1, tok, org) for tok in org_tokens
+        # "Secretary of State", "Minister of State": part of the title (not "the state of Goa").
+        org_tokens = [t for t in org_tokens if not (t.text == "State" and of_object(t) is None)]
+        # An organisation named beside the title wins, then a place after "of", then the place
+        # or nationality nearest the title: "Russian Defense Ministry spokesman" speaks for the
+        # ministry, "UK Film Council chief executive" for the council, "the Ukrainian governor
+        # of Luhansk province" governs the province.
+        orgs = [(0 if org.type in ("Organization", "Group") else 1 if tok.i > role.i else 2, tok, org)
+                for tok in org_tokens
                 if (org := _regional(tok) or _named_by(tok)) is not None and org.type != "Person"]
         member = role.lemma_.lower() in MEMBER_NOUNS
         if member:  # "a Civic Platform member" belongs to a party, not to a nationality
@@ -208,8 +210,9 @@ def _place_chain(token: Token) -> Iterator[tuple[Token, Mention]]:
 def _own_name(noun: Token) -> bool:
     """Whether a place noun has a name of its own ("the Krasnoyarsk region", "the Podil
     neighbourhood"): then "of X" after it is where it lies, not its name."""
-    if entity_at(noun) is not None:
-        return True
+    named = entity_at(noun)
+    if named is not None and any(t.pos_ == "PROPN" and t.i < noun.i for t in named):
+        return True  # (not "the Russian region of Kaliningrad", whatever span the adjective got)
     return any(c.dep_ == "compound" and c.pos_ == "PROPN" and not _is_place_with_noun(c) for c in noun.children)
 
 
@@ -267,6 +270,8 @@ _SIZE = {"Facility": 0, "City": 1, "Region": 2, "Place": 2, "Country": 3}
 
 
 def _place_triples(ent: Span) -> Iterator[Triple]:
+    if government_of(ent) or gazetteer.country_of_demonym(ent._.kg_name or ent.text):
+        return  # "the last city held by Kyiv in Luhansk province" is the government; "Swedish" no place
     subject = mention(ent)
     seen = set()
     for tok, place, strong in _containing_places(ent):
