@@ -115,9 +115,17 @@ def _elided_noun(gov: Token, deps: Iterable[str]) -> Token | None:
     return None
 
 
+#: Verbs that, with "lives" as object, count the dead: "claiming some 400 lives", "took 400 lives".
+LIVES_VERBS = frozenset(("claim", "take", "cost", "lose"))
+
+
+def _lives(noun: Token | None, verb: Token | None) -> bool:
+    return noun is not None and verb is not None and noun.lemma_.lower() == "life" and verb.lemma_.lower() in LIVES_VERBS
+
+
 def _category(noun: Token | None, gov: Token | None) -> str:
-    if noun is not None and noun.lemma_.lower() in ("death", "fatality"):
-        return "killed"  # "six deaths were of children"
+    if noun is not None and noun.lemma_.lower() in ("death", "fatality") or _lives(noun, gov):
+        return "killed"  # "six deaths were of children", "the war took 400 lives"
     if gov is None:
         return "count"
     lemma = gov.lemma_.lower()
@@ -265,8 +273,10 @@ def _local_claimant(token: Token) -> tuple[Mention | None, str] | None:
     and a verb the figure is subject of that the parser left bare after "officials said …"."""
     child = token
     for t in token.ancestors:
-        # Not a figure that is the verb's own subject: "Over 1,000 rescuers responded".
-        if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS and child.dep_ not in ("nsubj", "nsubjpass"):
+        # Only what the verb says (its object or clause), not its own subject ("Over 1,000
+        # rescuers responded") nor a clause beside it ("responds with …, claiming 400 lives").
+        if (t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS and child.dep_ in ("dobj", "ccomp", "parataxis")
+                and not _lives(child, t)):
             return _speaker(t)
         child = t
         if t.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
@@ -298,6 +308,8 @@ def extract_claims(doc: Doc, statements: Iterable[Statement] = ()) -> Iterator[C
         if value < 2:
             continue  # "One man" is a person, not a count
         number = _number_token(span)
+        if not number.whitespace_ and number.nbor(1).text == "-" if number.i + 1 < len(doc) else False:
+            continue  # a hyphenated modifier: "two-child families", "a 35-hour siege"
         noun, anchor = _counted(span)
         counted = noun.lower_ if noun is not None else "people"
         subject = anchor.dep_ in FIGURE_DEPS  # a bare figure standing for the people counted
