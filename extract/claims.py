@@ -25,7 +25,9 @@ PEOPLE_NOUNS = frozenset(
     """people person civilian resident soldier troop body child refugee victim fighter defender
     casualty dead life inhabitant citizen serviceman prisoner corpse man woman evacuee hostage
     migrant worker other passenger patient student pupil rescuer survivor firefighter officer
-    policeman terrorist militant gunman attacker journalist employee death fatality""".split()
+    policeman terrorist militant gunman attacker journalist employee death fatality paramedic medic
+    doctor nurse detainee inmate rebel insurgent protester demonstrator pensioner infant baby
+    teenager adult individual volunteer miner tourist sailor marine pilot guard""".split()
 )
 #: The documented category vocabulary: the lemma of the verb, adjective or event noun that
 #: governs the figure -> what happened to the people counted. Other verbs give their lemma.
@@ -40,6 +42,7 @@ CATEGORY_BY_LEMMA = {
     "arrive": "arrived", "bury": "buried", "discover": "found dead", "find": "found dead",
     "shelter": "sheltering", "hide": "sheltering", "join": "evacuated", "miss": "missing",
     "missing": "missing", "live": "population", "population": "population", "home": "population",
+    "displace": "displaced", "detain": "detained", "arrest": "arrested", "capture": "captured",
 }
 #: Nouns that say what happened to the people in their phrase ("the evacuation of 101
 #: civilians", "home to over 1,000 people"): the walk up to the verb stops there.
@@ -54,7 +57,7 @@ FIGURE_DEPS = ("nsubj", "nsubjpass", "dobj")
 
 def _number_token(span: Span) -> Token:
     # The number itself, not a qualifier the parser made the head ("an estimated 100,000").
-    return next((t for t in reversed(span) if t.like_num or t.lower_ in VAGUE), span.root)
+    return next((t for t in reversed(span) if t.like_num or t.lower_ in VAGUE or t.lower_ == "dozen"), span.root)
 
 
 def _counted(span: Span) -> tuple[Token | None, Token]:
@@ -139,7 +142,10 @@ def _category(noun: Token | None, gov: Token | None) -> str:
         return "remaining"
     if noun is not None and noun.lemma_.lower() in ("soldier", "troop", "fighter", "defender"):
         return "soldiers"
-    return "count" if lemma in ("be", "have", "include", "number", "total") else lemma
+    if lemma in ("be", "have", "include", "number", "total"):
+        return "count"
+    # Other verbs as written when past ("were relocated" -> relocated), like the vocabulary's words.
+    return gov.lower_ if gov.tag_ in ("VBD", "VBN") else lemma
 
 
 PLACE_PREPS = ("in", "inside", "from", "throughout", "at", "across")
