@@ -77,9 +77,26 @@ def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _noun_phrase(token: Token) -> str:
-    """The words of a noun phrase without its relative clause or apposition."""
+    """The words of a noun phrase without its relative clause or apposition;
+    a relative clause deeper in ("the commander of the regiment, which is holed
+    up in the plant") describes the phrase, it does not name the speaker.
+    """
     skip = {t.i for c in token.children if c.dep_ in ("relcl", "appos", "acl", "punct") for t in c.subtree}
-    return "".join(t.text_with_ws for t in token.subtree if t.i not in skip).strip()
+    skip |= {t.i for d in token.subtree if d.dep_ == "relcl" for t in d.subtree}
+    return "".join(t.text_with_ws for t in token.subtree if t.i not in skip).strip().rstrip(",;:–—-").strip()
+
+
+def _participle_host(cue: Token) -> Token | None:
+    """The verb a speech participle ("…, adding that …", "…, saying …",
+    "…, accusing …") reports for: the parser hangs it on the nearest verb, often
+    inside the reported clause or a subordinate one, but news prose means the
+    subject of the main clause ("X said A, adding that B": X adds B)."""
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    head = cue.head
+    while head.dep_ in ("ccomp", "advcl", "conj", "xcomp") and head.head.i != head.i:
+        head = head.head
+    return head if head.i != cue.i else None
 
 
 def _subject(cue: Token) -> Token | None:
@@ -95,6 +112,9 @@ def _subject(cue: Token) -> Token | None:
         subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if subj is None and any(c.dep_ == "nsubjpass" for c in cue.children):
         return None  # "troops were told to …": the subject is the addressee
+    host = _participle_host(cue) if subj is None else None
+    if host is not None:
+        return _subject(host)
     if subj is None and cue.dep_ in ("advcl", "conj", "xcomp") and cue.head.i != cue.i:
         return _subject(cue.head)
     if subj is not None and subj.lower_ in ("who", "which", "that") and cue.dep_ == "relcl":
@@ -173,6 +193,13 @@ def _cue_near(doc: Doc, start: int, end: int) -> Token | None:
     first = doc.char_span(start, end, alignment_mode="expand")
     if first is None:
         return None
+    # The speech verb the quoted words hang on wins ('he was told by X of "…", while Y
+    # indicated …': X told it, not Y).
+    inner = next((t for t in first if not t.is_punct and start <= t.idx < end), None)
+    governing = next((a for a in (inner.ancestors if inner is not None else ())
+                      if not start <= a.idx < end and a.lemma_.lower() in SPEECH_VERBS and a.pos_ == "VERB"), None)
+    if governing is not None:
+        return governing
     sents = [sent_of(first[0]), sent_of(first[-1])]
     after = [t for t in sents[1] if t.idx >= end and t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"]
     before = [t for t in sents[0] if t.idx < start and t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"]
@@ -185,19 +212,31 @@ def _cue_near(doc: Doc, start: int, end: int) -> Token | None:
     return (after[:1] or before[-1:] or [None])[0]
 
 
-def _direct(doc: Doc) -> Iterator[tuple[Statement, Token | None]]:
+def _is_clause(doc: Doc, start: int, end: int) -> bool:
+    """Whether the text in [start, end) holds a verb with its subject: '"We
+    couldn't win,"' is a sentence said, '"serious"' a word quoted."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")
+                                    and start <= t.head.idx < end for t in span)
+
+
+def _direct(doc: Doc) -> Iterator[tuple[Statement, Token | None, bool]]:
+    """Direct quotes, each with its cue and whether the cue also reports words
+    outside the marks ('told media X was restarted "and there is hope"')."""
     prev_end_sent, prev = -2, None
     for qs, qe in doc_quotes(doc):
         content = doc_text(doc)[qs:qe].strip().rstrip(",").strip()
-        if len(content.split()) < MIN_QUOTE_WORDS:
+        if len(content.split()) < MIN_QUOTE_WORDS and not _is_clause(doc, qs, qe):
             continue
         cue = _cue_near(doc, qs, qe)
         first_sent = provenance(doc, qs, qe).sentence_index
+        mixed = False
         if cue is not None:
             clause = _content_tokens(cue)
             lead = [t for t in clause if t.idx < qs - 1 and not t.is_punct and t.dep_ != "mark"]
             if lead and clause[-1].idx + len(clause[-1].text) >= qe - 1:
                 continue  # 'said the government "is not chasing deadlines"': reported speech, see _reported
+            mixed = bool(lead)
             speaker, speaker_text = _speaker(cue)
             lemma, conf = cue.lemma_.lower(), 0.9 if speaker is not None else 0.6
         elif prev is not None and first_sent - prev_end_sent <= 1:
@@ -209,7 +248,7 @@ def _direct(doc: Doc) -> Iterator[tuple[Statement, Token | None]]:
         st = Statement(speaker, speaker_text, lemma, content, "direct", provenance(doc, lo, hi),
                        _about(doc, qs, qe, speaker), conf, date_in(cue) if cue is not None else "")
         prev, prev_end_sent = st, provenance(doc, qe - 1, qe).sentence_index
-        yield st, cue
+        yield st, cue, mixed
 
 
 def _content_tokens(cue: Token) -> list[Token]:
@@ -227,8 +266,62 @@ def _content_tokens(cue: Token) -> list[Token]:
         if not parts and cue.dep_ == "ROOT":
             # "The bodies … have been discovered, authorities said": the clause is the head's.
             parts = [c for c in cue.children if c.dep_ == "parataxis"]
-    return sorted({t for p in parts for t in p.subtree if t.dep_ != "punct" or t.i != p.right_edge.i},
-                  key=lambda t: t.i)
+        elif not parts and _trailing_attribution(cue):
+            # "Attacks killed 21 civilians and injured 27, the governor said": parsed as a
+            # verb joined to the clause, the speech verb reports everything before its subject.
+            subj_start = min(c.left_edge.i for c in cue.children if c.dep_ == "nsubj")
+            return [t for t in cue.head.subtree if t.i < subj_start - 1]
+        # "… have died in Mariupol, some buried in mass graves, authorities have said": a
+        # second subject between the clause and the speaker is the clause's own.
+        subj = _subject(cue)
+        first = min((p.left_edge.i for p in parts), default=cue.i)
+        parts += [c for c in cue.children if c.dep_ == "nsubj" and subj is not None and c.i != subj.i
+                  and first < c.i < subj.i]
+    tokens = {t for p in parts for t in p.subtree if t.dep_ != "punct" or t.i != p.right_edge.i}
+    cut = {t for t in tokens if t.i != cue.i and _joined_clause(t) for t in t.subtree}
+    lo, hi = _semicolon_bounds(cue)
+    kept = sorted((t for t in tokens - cut if lo <= t.i < hi), key=lambda t: t.i)
+    while kept and kept[-1].is_punct and kept[-1].text not in _CLOSE_MARKS + '"':
+        kept.pop()  # the comma before a clause cut off
+    return kept
+
+
+def _trailing_attribution(cue: Token) -> bool:
+    """"…, the regional governor, Pavlo Kyrylenko, said on Tuesday.": a speech
+    verb the parser joins to the clause before it, with its own subject after a
+    comma, no "and", and nothing said after it."""
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    if cue.dep_ != "conj" or cue.head.i >= cue.i or not subjects:
+        return False
+    start = min(c.left_edge.i for c in subjects)
+    return (start > cue.head.i and cue.doc[start - 1].text == ","
+            and not any(c.dep_ in ("cc", "dobj", "ccomp", "xcomp") for c in cue.children))
+
+
+#: Conjunctions that join a contrasting clause after a comma (", while another officer confirmed …").
+CONTRAST_MARKS = frozenset("while whereas".split())
+
+
+def _joined_clause(token: Token) -> bool:
+    """A clause that is no part of the reported words although the parser hangs
+    it there: a speech participle (", adding that …": a statement of its own)
+    or a contrasting ", while …" clause (somebody else's news)."""
+    if token.dep_ != "advcl":
+        return False
+    if token.lemma_.lower() in SPEECH_VERBS and _participle_host(token) is not None:
+        return True
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    return (before is not None and before.text == ","
+            and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in token.children))
+
+
+def _semicolon_bounds(cue: Token) -> tuple[int, int]:
+    """Token bounds of the cue's part of its sentence: a semicolon joins two
+    statements ("X said A; Y reported B"), whatever the parse."""
+    sent = sent_of(cue)
+    lo = max((t.i + 1 for t in sent if t.text == ";" and t.i < cue.i), default=sent.start)
+    hi = min((t.i for t in sent if t.text == ";" and t.i > cue.i), default=sent.end)
+    return lo, hi
 
 
 def _reported(doc: Doc, used: set[int], quoted: list[tuple[int, int]]) -> Iterator[Statement]:
@@ -243,6 +336,8 @@ def _reported(doc: Doc, used: set[int], quoted: list[tuple[int, int]]) -> Iterat
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        # Reported words that run into a quote end with it: 'X was restarted "and there is hope."'
+        end = next((qe + 1 for qs, qe in marks if start < qs < end <= qe), end)
         if any(qs <= start + 1 and end - 1 <= qe for qs, qe in quoted):
             continue  # the direct quote already holds it
         speaker, speaker_text = _speaker(cue)
@@ -283,7 +378,10 @@ def _according_to(doc: Doc) -> Iterator[Statement]:
 def extract_statements(doc: Doc) -> Iterator[Statement]:
     """Every statement in a processed doc: direct quotes, then reported speech."""
     used, quoted = set(), []
-    for st, cue in _direct(doc):
+    for st, cue, mixed in _direct(doc):
+        if mixed:  # the reported reading, which holds the quote, comes from _reported too
+            yield st
+            continue
         if cue is not None:
             used.add(cue.i)
         quoted.append((st.provenance.start, st.provenance.end))
