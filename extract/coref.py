@@ -47,6 +47,10 @@ UNNAMED_PERSON_NOUNS = frozenset(
     pensioner worker driver student refugee evacuee""".split()
 )
 LOCATIVE_PREPS = frozenset("in at inside from to near outside".split())
+#: Heads of phrases for a country's armed forces or government when the text
+#: gives no name: "the country's military command", "Ukraine's army".
+MILITARY_ORGAN_NOUNS = frozenset("military army command forces troops".split())
+GOVERNMENT_ORGAN_NOUNS = frozenset("government leadership authorities".split())
 
 
 def doc_ents_before(token: Token) -> list[Span]:
@@ -300,3 +304,26 @@ def unnamed_actor(token: Token) -> Mention | None:
             article = article[:23] + "…"
         return Mention(phrase, f"{phrase[:1].upper()}{phrase[1:]} (in {article})", "Person", p, 0.5)
     return None
+
+
+def state_organ(token: Token) -> Mention | None:
+    """The armed forces or government of the country that owns an unnamed
+    organ: "the country's military command said" in an article about Ukraine
+    is Ukraine's forces (named as the article names them, "Ukrainian forces",
+    else the government); "Ukraine's government" is "Government of Ukraine"."""
+    low = token.lemma_.lower()
+    if low not in MILITARY_ORGAN_NOUNS | GOVERNMENT_ORGAN_NOUNS or token.ent_type_:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    place = resolve_token(owner) if owner is not None and owner.pos_ in ("NOUN", "PROPN") else None
+    if place is None or place.type != "Country":
+        return None
+    country = place.name
+    p = provenance(token.doc, token.left_edge.idx, token.idx + len(token.text))
+    text = token.doc[token.left_edge.i : token.i + 1].text
+    if low in MILITARY_ORGAN_NOUNS:
+        forces = next((e for e in ents(token.doc) if e.label_ == "Group" and e._.kg_country == country
+                       and (e._.kg_name or "").endswith(" forces")), None)
+        if forces is not None:
+            return Mention(text, forces._.kg_name, "Group", p, 0.6, country=country)
+    return Mention(text, f"Government of {country}", "Organization", p, 0.6, country=country)

@@ -19,6 +19,7 @@ from .coref import (
     entity_at,
     person_antecedent,
     resolve_token,
+    state_organ,
     unnamed_actor,
 )
 from .dates import date_in
@@ -133,17 +134,27 @@ def _previous_speaker(doc: Doc, before: int) -> Token | None:
 
 
 def _resolve_speaker(token: Token, exclude: frozenset[str] = frozenset()) -> Mention | None:
-    return resolve_token(token, exclude=exclude) or unnamed_actor(token)
+    return resolve_token(token, exclude=exclude) or state_organ(token) or unnamed_actor(token)
+
+
+def _counted_people(token: Token) -> bool:
+    """"Two top Russian officials": people counted are persons the text does
+    not name, not the institution they serve."""
+    return token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children)
 
 
 def _speaker(cue: Token) -> tuple[Mention | None, str]:
     subj = _subject(cue)
     if subj is None:
         return None, ""
+    if _counted_people(subj):
+        return None, _noun_phrase(subj)
     if subj.lower_ == "they" and subj.pos_ == "PRON":
         # "Two top Russian officials appeared to …, though they vowed …": the plural subject of the sentence.
         root = sent_of(subj).root
         plural = next((c for c in root.children if c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS")), None)
+        if plural is not None and plural.i < subj.i and _counted_people(plural):
+            return None, _noun_phrase(plural)
         m = resolve_token(plural) if plural is not None and plural.i < subj.i else None
         return m, subj.text
     if subj.lower_ == "it" and subj.pos_ == "PRON":
@@ -170,7 +181,7 @@ def _speaker(cue: Token) -> tuple[Mention | None, str]:
     m = resolve_token(subj, exclude=objects)
     if m is None:
         appos = next((c for c in subj.children if c.dep_ == "appos" and entity_at(c) is not None), None)
-        m = resolve_token(appos) if appos is not None else unnamed_actor(subj)
+        m = resolve_token(appos) if appos is not None else state_organ(subj) or unnamed_actor(subj)
     text = subj.text if subj.pos_ == "PRON" else (m.text if m is not None and entity_at(subj) else _noun_phrase(subj))
     return m, text
 
@@ -266,6 +277,11 @@ def _content_tokens(cue: Token) -> list[Token]:
         if not parts and cue.dep_ == "ROOT":
             # "The bodies … have been discovered, authorities said": the clause is the head's.
             parts = [c for c in cue.children if c.dep_ == "parataxis"]
+        elif not parts and (verb := _orphan_predicate(cue)) is not None:
+            # "officials said up to 200 civilians … remained trapped": the parser took the
+            # clause's subject for the verb's object and hung its verb elsewhere.
+            obj = next(c for c in cue.children if c.dep_ == "dobj")
+            return [t for t in cue.doc[obj.left_edge.i : verb.right_edge.i + 1] if not t.is_space]
         elif not parts and _trailing_attribution(cue):
             # "Attacks killed 21 civilians and injured 27, the governor said": parsed as a
             # verb joined to the clause, the speech verb reports everything before its subject.
@@ -284,6 +300,20 @@ def _content_tokens(cue: Token) -> list[Token]:
     while kept and kept[-1].is_punct and kept[-1].text not in _CLOSE_MARKS + '"':
         kept.pop()  # the comma before a clause cut off
     return kept
+
+
+def _orphan_predicate(cue: Token) -> Token | None:
+    """The finite verb a speech verb's object is really the subject of: the
+    first one after the object, in the same sentence, with no subject of its
+    own and not coordinated with the speech verb ("said goodbye and left")."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if obj is None or cue.lemma_.lower() in OBJECT_CUES | {"tell"} or obj.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return None
+    sent = sent_of(cue)
+    verb = next((t for t in cue.doc[obj.right_edge.i + 1 : sent.end] if t.tag_ in ("VBD", "VBZ", "VBP")), None)
+    if verb is None or verb.head.i == cue.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    return verb
 
 
 def _trailing_attribution(cue: Token) -> bool:
