@@ -23,6 +23,8 @@ TITLE_NOUNS = frozenset(
     """mayor president minister governor spokesman spokeswoman secretary chancellor treasurer
     archbishop bishop premier senator ambassador prosecutor general commander""".split()
 )
+#: Words that make a title another office: "deputy governor" is not "the governor".
+SUBORDINATE_TITLE_WORDS = frozenset("deputy vice acting former assistant".split())
 #: Nouns for what a country does with ("Russian air strikes", "Russian ships"):
 #: only these stand for the country; "a Russian commander" does not.
 INSTRUMENT_NOUNS = frozenset(
@@ -274,7 +276,8 @@ def _titled_person(doc: Doc, before: int, title: str) -> Span | None:
         near = [t for t in doc[max(ent.start - 4, 0) : ent.start]] + [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
             near.append(root.head)
-        if any(t.lemma_.lower() == title for t in near):
+        # "Deputy Governor Oleg Klimov" is not "the governor".
+        if any(t.lemma_.lower() == title and doc[t.i - 1].lower_ not in SUBORDINATE_TITLE_WORDS for t in near):
             best = ent
     return best
 
@@ -327,3 +330,25 @@ def state_organ(token: Token) -> Mention | None:
         if forces is not None:
             return Mention(text, forces._.kg_name, "Group", p, 0.6, country=country)
     return Mention(text, f"Government of {country}", "Organization", p, 0.6, country=country)
+
+
+def titled_holder(token: Token) -> Mention | None:
+    """The person an untitled office holder is: "Chelyabinsk's governor" or
+    "the governor" is the person named with that title before, or else the
+    only one the article names with it later ("Regional governor Boris
+    Dubrovsky said …" a few paragraphs on)."""
+    title = token.lemma_.lower()
+    if title not in TITLE_NOUNS or token.ent_type_ or token.tag_ != "NN" \
+            or any(c.dep_ not in ("det", "poss", "amod") for c in token.children):
+        return None  # "the deputy commander of the regiment" is someone else
+    owners = [c for c in token.children if c.dep_ in ("det", "poss")]
+    place = any((e := entity_at(c)) is not None and e.label_ in ("City", "Region", "Country") for c in owners)
+    if not (place or any(c.lower_ == "the" for c in owners)):
+        return None
+    doc = token.doc
+    ent = _titled_person(doc, token.i, title)
+    if ent is None:
+        later = {e._.kg_name or e.text: e for e in ents(doc) if e.start > token.i and e.label_ == "Person"
+                 and _titled_person(doc, e.end, title) is e}
+        ent = next(iter(later.values())) if len(later) == 1 else None
+    return _mention_from(token, ent, 0.6) if ent is not None else None

@@ -20,6 +20,7 @@ from .coref import (
     person_antecedent,
     resolve_token,
     state_organ,
+    titled_holder,
     unnamed_actor,
 )
 from .dates import date_in
@@ -181,7 +182,8 @@ def _speaker(cue: Token) -> tuple[Mention | None, str]:
     m = resolve_token(subj, exclude=objects)
     if m is None:
         appos = next((c for c in subj.children if c.dep_ == "appos" and entity_at(c) is not None), None)
-        m = resolve_token(appos) if appos is not None else state_organ(subj) or unnamed_actor(subj)
+        m = resolve_token(appos) if appos is not None else \
+            state_organ(subj) or titled_holder(subj) or unnamed_actor(subj)
     text = subj.text if subj.pos_ == "PRON" else (m.text if m is not None and entity_at(subj) else _noun_phrase(subj))
     return m, text
 
@@ -269,6 +271,10 @@ def _content_tokens(cue: Token) -> list[Token]:
                                                             or c.dep_ == "prep" and c.lower_ in ("of", "for", "over"))]
     else:
         parts = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
+        # "promised each victim will be …": an object right before a clause with no subject is its subject.
+        parts += [o for o in cue.children if o.dep_ == "dobj" and cue.lemma_.lower() != "tell"
+                  and any(p.dep_ == "ccomp" and p.left_edge.i == o.right_edge.i + 1
+                          and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in p.children) for p in parts)]
         # "… say the number is unknown, but it is in the thousands": a clause joined to
         # the reported one, about the same "it", with no speech verb of its own.
         parts += [c for c in cue.children if parts and c.dep_ == "conj" and c.pos_ in ("AUX", "VERB")
