@@ -179,9 +179,10 @@ def _speaker(cue: Token) -> tuple[Mention | None, str]:
         return resolve_token(subj), subj.text
     # "The country has accused Russia": the country is not the accused.
     objects = frozenset(m.name for c in cue.children if c.dep_ == "dobj" and (m := resolve_token(c)) is not None)
-    m = resolve_token(subj, exclude=objects)
+    # "the regional governor, Serhiy Haida": the name given wins over the last governor named.
+    appos = next((c for c in subj.children if c.dep_ == "appos" and entity_at(c) is not None), None)
+    m = resolve_token(subj, exclude=objects) if appos is None or entity_at(subj) is not None else None
     if m is None:
-        appos = next((c for c in subj.children if c.dep_ == "appos" and entity_at(c) is not None), None)
         m = resolve_token(appos) if appos is not None else \
             state_organ(subj) or titled_holder(subj) or unnamed_actor(subj)
     text = subj.text if subj.pos_ == "PRON" else (m.text if m is not None and entity_at(subj) else _noun_phrase(subj))
