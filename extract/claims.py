@@ -17,7 +17,7 @@ from .coref import resolve_token
 from .counts import QUALIFIERS, VAGUE, parse_count
 from .dates import date_in
 from .records import Claim, Mention, Statement
-from .statements import SPEECH_VERBS, _speaker
+from .speakers import SPEECH_VERBS, speaker_of
 from .text import doc_text, provenance, sent_of
 
 #: Lemmas of nouns that count people.
@@ -283,14 +283,14 @@ def _local_claimant(token: Token) -> tuple[Mention | None, str] | None:
         # rescuers responded") nor a clause beside it ("responds with …, claiming 400 lives").
         if (t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS and child.dep_ in ("dobj", "ccomp", "parataxis")
                 and not _lives(child, t)):
-            return _speaker(t)
+            return speaker_of(t)
         child = t
         if t.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
             before = next((b for b in reversed(token.doc[sent_of(t).start : t.i]) if not b.is_punct), None)
             obj = next((a for a in ([before, *before.ancestors] if before is not None else [])
                         if a.dep_ == "dobj" and a.right_edge.i < t.i), None)
             if obj is not None and obj.head.lemma_.lower() in SPEECH_VERBS:
-                return _speaker(obj.head)
+                return speaker_of(obj.head)
     return None
 
 
