@@ -27,11 +27,19 @@ from . import gazetteer
 from .names import (
     DEPARTMENT_WORDS,
     INSTITUTION_WORDS,
+    bracketed_acronyms,
+    facility_short_names,
     institution_span,
     lowercase_institution,
+    military_unit,
+    names_organisation,
+    person_extent,
+    quoted_person,
     region_span,
     short_names,
+    trimmed_name,
     typed_span,
+    untagged_acronym,
     untagged_institution,
     without_titles,
 )
@@ -43,6 +51,7 @@ GOVERNMENT_NOUNS = frozenset("authorities government officials".split())
 FACILITY_HEADS = {
     "hospital": "hospital", "theatre": "theater", "theater": "theater", "school": "school",
     "mall": "mall", "plant": "plant", "mill": "plant", "works": "plant", "factory": "plant",
+    "steelworks": "steel plant",
     "station": "station", "airport": "airport", "stadium": "stadium", "church": "church",
     "cathedral": "cathedral", "museum": "museum", "university": "university", "prison": "prison",
     "refinery": "refinery", "depot": "depot", "warehouse": "warehouse", "market": "market",
@@ -54,7 +63,8 @@ _NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Region", "LOC":
 #: Apposition heads that say what a name is: "Maxar, a commercial satellite company".
 ORGANIZATION_NOUNS = frozenset(
     """company firm agency organisation organization group network newspaper broadcaster
-    ministry council party bank union alliance association charity institute court committee""".split()
+    ministry council party bank union alliance association charity institute court committee
+    outlet website channel""".split()
 )
 PERSON_NOUNS = frozenset(
     """mayor spokesman spokeswoman president minister secretary adviser advisor diplomat
@@ -87,13 +97,16 @@ def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:
     if span is None:
         return None
     if ent.label_ == "PERSON":
-        span = without_titles(span)
+        span = without_titles(person_extent(span))
+    span = trimmed_name(span)
     text = span.text
     if ent.label_ != "PERSON" and (region := region_span(span)) is not None:
         return region
     if place := gazetteer.lookup(text):
         return typed_span(doc, span.start, span.end, place.type, place.name, place.geonames_id, place.country)
-    kind = _NER_TYPES.get(ent.label_)
+    if text in names and names[text].startswith("Facility|") and ent.label_ != "PERSON":
+        return typed_span(doc, span.start, span.end, "Facility", names[text].split("|", 1)[1])
+    kind = _organisation_kind(ent, span) or _NER_TYPES.get(ent.label_)
     if kind is None or text.islower() or gazetteer.country_of_demonym(text):
         return None  # a nationality adjective alone, or a common noun
     if kind in ("Organization", "Person") and _names_a_product(span):
@@ -108,6 +121,8 @@ def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:
     if kind == "Organization":
         words = [t for t in span if t.text.lower().rstrip(".") not in TITLE_WORDS]
         if 0 < len(words) < len(span) and span[0].text.lower().rstrip(".") in TITLE_WORDS and len(words) >= 2:
+            if words[0].lower_ == "of":
+                return _place_of_role(doc[words[0].i + 1 : span.end])
             span, kind = doc[words[0].i : span.end], "Person"
     if kind in ("Organization", "Place") and text in names:
         # "Zelenskiy" after "Volodymyr Zelenskiy", "Khashoggi" after "Jamal Khashoggi"; "the Bank"
@@ -120,6 +135,27 @@ def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:
     if kind == "Organization":
         return institution_span(span)
     return typed_span(doc, span.start, span.end, kind, span.text)
+
+
+def _organisation_kind(ent: Span, span: Span) -> str:
+    """The type the name itself gives, before the model's label: "Civic
+    Platform" (PERSON) and "the Great Orchestra of Christmas Charity" (FAC)
+    are organisations by their head word, "news site Suspilne" (WORK_OF_ART)
+    by its apposition; "'…,' said Alina Kozitskaya" (ORG) is a person."""
+    if ent.label_ in ("PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT") and \
+            (names_organisation(span) or _apposition_type(span) == "Organization"):
+        return "Organization"
+    if ent.label_ == "ORG" and quoted_person(ent, span):
+        return "Person"
+    return ""
+
+
+def _place_of_role(span: Span) -> Span | None:
+    """"the Archbishop of Gdańsk": a role, not a person; its place is named if the gazetteer knows it."""
+    place = gazetteer.lookup(span.text) if len(span) else None
+    if place is None:
+        return None
+    return typed_span(span.doc, span.start, span.end, place.type, place.name, place.geonames_id, place.country)
 
 
 def _names_a_product(span: Span) -> bool:
@@ -137,7 +173,9 @@ def _apposition_type(span: Span) -> str:
         nouns.append(root.head)
     for noun in nouns:
         lemma = noun.lemma_.lower()
-        if lemma in ORGANIZATION_NOUNS:
+        # "news site Suspilne", "media outlet X": a news medium is an organisation.
+        if lemma in ORGANIZATION_NOUNS or any(c.dep_ == "compound" and c.lower_ in ("news", "media")
+                                               for c in noun.children):
             return "Organization"
         if lemma in PERSON_NOUNS:
             return "Person"
@@ -211,15 +249,20 @@ def retype_entities(doc: Doc) -> Doc:
     # Keep the model's dates and numbers for the date and claim extractors.
     doc.spans["kg_dates"] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     doc.spans["kg_numbers"] = [e for e in doc.ents if e.label_ in ("CARDINAL", "QUANTITY")]
-    names = short_names(doc)
     # Named facilities first: "Azovstal" is part of "Azovstal steel mill", not an organisation;
     # then groups: "U.S." in "the U.S. military" is part of a group.
     spans = [f for t in doc if (f := _facility(t)) is not None and f.label_ == "Facility"]
+    # "Azovstal" alone is the article's "Azovstal steel mill"; "WHO" its "World Health Organization".
+    names = {**short_names(doc), **facility_short_names(spans)}
+    acronyms = bracketed_acronyms(doc)
+    names.update({a.text: f"Organization|{a._.kg_name}" for a in acronyms})
+    spans += acronyms
     taken = {i for s in spans for i in range(s.start, s.end)}
     for token in doc:
-        found = _nationality_group(token) if token.i not in taken else None
+        found = (_nationality_group(token) or military_unit(token)) if token.i not in taken else None
         if found is None and token.i not in taken:
-            found = (untagged_institution(token) if not token.ent_type_ else None) or lowercase_institution(token)
+            found = (untagged_institution(token) or untagged_acronym(token) if not token.ent_type_ else None) \
+                or lowercase_institution(token)
         if found is not None and not any(i in taken for i in range(found.start, found.end)):
             spans.append(found)
             taken.update(range(found.start, found.end))
