@@ -27,6 +27,7 @@ from . import gazetteer
 from .names import (
     DEPARTMENT_WORDS,
     INSTITUTION_WORDS,
+    STREET_WORDS,
     bracketed_acronyms,
     facility_short_names,
     institution_span,
@@ -100,13 +101,15 @@ def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:
         span = without_titles(person_extent(span))
     span = trimmed_name(span)
     text = span.text
+    if ent.label_ == "PERSON" and len(span) == 1 and names.get(text, "").startswith(f"Person|{text} "):
+        return typed_span(doc, span.start, span.end, "Person", names[text].split("|", 1)[1])
     if ent.label_ != "PERSON" and (region := region_span(span)) is not None:
         return region
     if place := gazetteer.lookup(text):
         return typed_span(doc, span.start, span.end, place.type, place.name, place.geonames_id, place.country)
     if text in names and names[text].startswith("Facility|") and ent.label_ != "PERSON":
         return typed_span(doc, span.start, span.end, "Facility", names[text].split("|", 1)[1])
-    kind = _organisation_kind(ent, span) or _NER_TYPES.get(ent.label_)
+    kind = _kind_by_name(ent, span) or _NER_TYPES.get(ent.label_)
     if kind is None or text.islower() or gazetteer.country_of_demonym(text):
         return None  # a nationality adjective alone, or a common noun
     if kind in ("Organization", "Person") and _names_a_product(span):
@@ -137,11 +140,15 @@ def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:
     return typed_span(doc, span.start, span.end, kind, span.text)
 
 
-def _organisation_kind(ent: Span, span: Span) -> str:
+def _kind_by_name(ent: Span, span: Span) -> str:
     """The type the name itself gives, before the model's label: "Civic
     Platform" (PERSON) and "the Great Orchestra of Christmas Charity" (FAC)
     are organisations by their head word, "news site Suspilne" (WORK_OF_ART)
-    by its apposition; "'…,' said Alina Kozitskaya" (ORG) is a person."""
+    by its apposition; "'…,' said Alina Kozitskaya" (ORG) is a person;
+    "Karl Marx Avenue" (PERSON) is a street, a place."""
+    if ent.label_ in ("PERSON", "ORG", "FAC") and len(span) > 1 and span[-1].is_title \
+            and span[-1].lower_ in STREET_WORDS:
+        return "Place"
     if ent.label_ in ("PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT") and \
             (names_organisation(span) or _apposition_type(span) == "Organization"):
         return "Organization"

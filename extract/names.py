@@ -45,16 +45,26 @@ def short_names(doc: Doc) -> dict[str, str]:
     when only one organisation has them. Values are "Type|full name"."""
     out: dict[str, str] = {}
     fulls: set[str] = set()
+    people: list[list[str]] = []
     for ent in doc.ents:
         e = strip_span(ent)
         if e is None or len(e) < 2 or not all(t.is_alpha or t.text in ("-", "'", "of") for t in e):
             continue
-        if ent.label_ == "PERSON":
-            for t in without_titles(e):
-                if t.is_title and t.lower_ not in TITLE_WORDS:
-                    out.setdefault(t.text, f"Person|{t.text}")
+        if ent.label_ == "PERSON" and not names_organisation(e):
+            people.append([t.text for t in without_titles(e) if t.is_title and t.lower_ not in TITLE_WORDS])
         elif ent.label_ == "ORG":
             fulls.add(e.text)
+    # "Paweł, we are with you": a first name alone is the one person of the article who has it
+    # (and whom no one has as a surname).
+    firsts: dict[str, set[str]] = {}
+    for words in people:
+        if len(words) > 1:
+            firsts.setdefault(words[0], set()).add(" ".join(words))
+    surnames = {words[-1] for words in people}
+    for words in people:
+        for w in words:
+            full = firsts.get(w, set())
+            out.setdefault(w, f"Person|{next(iter(full))}" if len(full) == 1 and w not in surnames else f"Person|{w}")
 
     def short_forms(full: str) -> set[str]:
         words = [w for w in full.split() if w.lower() != "of"]
@@ -183,6 +193,8 @@ ORG_NAME_WORDS = ORG_HEAD_WORDS | frozenset(
 QUOTE_VERBS = frozenset("say tell add explain write recall ask".split())
 #: Military units: "the Azov regiment" is a Group even where "Azov" is also a town's name.
 UNIT_NOUNS = frozenset("regiment battalion brigade division corps militia squadron".split())
+#: Last words of streets' names, which the model often takes for people's: "Karl Marx Avenue".
+STREET_WORDS = frozenset("street avenue road boulevard lane square prospekt highway".split())
 #: Heads of lower-case institutions named without their country: "the emergencies ministry".
 MINISTRY_WORDS = frozenset("ministry department".split())
 #: Nouns for people who work for an organisation: "FSB officers", "SBU agents".
