@@ -24,23 +24,26 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
+from .kinds import (
+    STREET_WORDS,
+    bracketed_acronyms,
+    facility_by_short_name,
+    facility_short_names,
+    military_unit,
+    person_extent,
+    quoted_person,
+    untagged_acronym,
+)
 from .names import (
     DEPARTMENT_WORDS,
     INSTITUTION_WORDS,
-    STREET_WORDS,
-    bracketed_acronyms,
-    facility_short_names,
     institution_span,
     lowercase_institution,
-    military_unit,
     names_organisation,
-    person_extent,
-    quoted_person,
     region_span,
     short_names,
     trimmed_name,
     typed_span,
-    untagged_acronym,
     untagged_institution,
     without_titles,
 )
@@ -269,7 +272,7 @@ def retype_entities(doc: Doc) -> Doc:
         found = (_nationality_group(token) or military_unit(token)) if token.i not in taken else None
         if found is None and token.i not in taken:
             found = (untagged_institution(token) or untagged_acronym(token) if not token.ent_type_ else None) \
-                or lowercase_institution(token)
+                or lowercase_institution(token) or facility_by_short_name(token, names)
         if found is not None and not any(i in taken for i in range(found.start, found.end)):
             spans.append(found)
             taken.update(range(found.start, found.end))
