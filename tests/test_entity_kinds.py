@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+WHO = "Jan Nowak, a World Health Organization (WHO) official, said the hospitals were ready."
+AZOVSTAL = ("Russian forces stormed the Azovstal steelworks on Monday. Civilians left Azovstal on buses, and "
+            "more remain in the Azovstal plant.")
 CASES = [
     # wikinews: an organisation head word beats the model's FAC label
     ("The attacker is reported to have jumped on stage during the Great Orchestra of Christmas Charity.",
@@ -14,11 +17,11 @@ CASES = [
     # wikinews: ... and its PRODUCT label
     ("Tusk, a founding Civic Platform member, is from Gdańsk.", "Civic Platform", "Organization", "Civic Platform"),
     # wikinews: a first name the model leaves out of the person
-    ("Politicians and the Archbishop of Gdańsk, Sławoj Leszek Głódź, were reported by local media to have "
-     "visited the hospital.", "Sławoj Leszek Głódź", "Person", "Sławoj Leszek Głódź"),
+    (("Politicians and the Archbishop of Gdańsk, Sławoj Leszek Głódź, were reported by local media to have "
+      "visited the hospital."), "Sławoj Leszek Głódź", "Person", "Sławoj Leszek Głódź"),
     # wikinews: a lower-case "of" tail is no part of the name
-    ("Police said a press badge was used by the assailant, reported by The Guardian as convicted of assaults "
-     "and by Associated Press of bank robberies, to gain entry.", "Associated Press", "Organization",
+    (("Police said a press badge was used by the assailant, reported by The Guardian as convicted of assaults "
+      "and by Associated Press of bank robberies, to gain entry."), "Associated Press", "Organization",
      "Associated Press"),
     # wikinews: untagged acronyms that employ people or act
     ("Regional governor Boris Dubrovsky said FSB officers were present where the minibus exploded.",
@@ -29,30 +32,26 @@ CASES = [
     ("Both explosions took place on Karl Marx Avenue, within two miles of each other.",
      "Karl Marx Avenue", "Place", "Karl Marx Avenue"),
     # seed: an organisation's institution, named with it
-    ("Filippo Grandi, head of the UN's refugee agency said on March 20 that at least 10 million people "
-     "have fled their homes.", "refugee agency", "Organization", "UN refugee agency"),
+    (("Filippo Grandi, head of the UN's refugee agency said on March 20 that at least 10 million people "
+      "have fled their homes."), "refugee agency", "Organization", "UN refugee agency"),
     # seed: a news medium in apposition
-    ("In an interview with news site Suspilne on March 21, Zelenskiy restated his insistence on the need "
-     "to meet with Russian President Vladimir Putin.", "Suspilne", "Organization", "Suspilne"),
+    (("In an interview with news site Suspilne on March 21, Zelenskiy restated his insistence on the need "
+      "to meet with Russian President Vladimir Putin."), "Suspilne", "Organization", "Suspilne"),
     # a bracketed acronym is another name of the organisation, and never part of its name
-    ("Jan Nowak, a World Health Organization (WHO) official, said the hospitals were ready.",
-     "WHO", "Organization", "World Health Organization"),
-    ("Jan Nowak, a World Health Organization (WHO) official, said the hospitals were ready.",
-     "World Health Organization", "Organization", "World Health Organization"),
+    (WHO, "WHO", "Organization", "World Health Organization"),
+    (WHO, "World Health Organization", "Organization", "World Health Organization"),
     # a named military unit is a Group, though Azov is also a Russian town's name
     ("The commander of the Azov regiment said the fighters would not surrender.",
      "Azov regiment", "Group", "Azov regiment"),
     # a ministry named without its owner belongs to the country the article is about
-    ("A gas explosion hit Magnitogorsk in Russia. Rescuers, according to the emergencies ministry, "
-     "recovered ten survivors.", "emergencies ministry", "Organization", "emergencies ministry (Russia)"),
+    (("A gas explosion hit Magnitogorsk in Russia. Rescuers, according to the emergencies ministry, "
+      "recovered ten survivors."), "emergencies ministry", "Organization", "emergencies ministry (Russia)"),
     # a first name alone is the article's one person who has it
     ('Donald Tusk wrote "Let\'s all pray for Mayor Paweł Adamowicz. Paweł, we are with you."',
      "Paweł", "Person", "Paweł Adamowicz"),
     # a facility's proper name alone stands for the facility; variants share the first name given
-    ("Russian forces stormed the Azovstal steelworks on Monday. Civilians left Azovstal on buses, and "
-     "more remain in the Azovstal plant.", "Azovstal", "Facility", "Azovstal steel plant"),
-    ("Russian forces stormed the Azovstal steelworks on Monday. Civilians left Azovstal on buses, and "
-     "more remain in the Azovstal plant.", "Azovstal plant", "Facility", "Azovstal steel plant"),
+    (AZOVSTAL, "Azovstal", "Facility", "Azovstal steel plant"),
+    (AZOVSTAL, "Azovstal plant", "Facility", "Azovstal steel plant"),
 ]
 
 
