@@ -30,6 +30,7 @@ from .kinds import (
     facility_by_short_name,
     facility_short_names,
     military_unit,
+    named_in_article,
     person_extent,
     quoted_person,
     untagged_acronym,
@@ -41,6 +42,7 @@ from .names import (
     lowercase_institution,
     names_organisation,
     region_span,
+    restore_names,
     short_names,
     trimmed_name,
     typed_span,
@@ -104,14 +106,12 @@ def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:
         span = without_titles(person_extent(span))
     span = trimmed_name(span)
     text = span.text
-    if ent.label_ == "PERSON" and len(span) == 1 and names.get(text, "").startswith(f"Person|{text} "):
-        return typed_span(doc, span.start, span.end, "Person", names[text].split("|", 1)[1])
+    if (named := named_in_article(ent, span, names)) is not None:
+        return named  # "Paweł" for "Paweł Adamowicz", "Azovstal" for the plant, "PKK" for the party
     if ent.label_ != "PERSON" and (region := region_span(span)) is not None:
         return region
     if place := gazetteer.lookup(text):
         return typed_span(doc, span.start, span.end, place.type, place.name, place.geonames_id, place.country)
-    if text in names and names[text].startswith("Facility|") and ent.label_ != "PERSON":
-        return typed_span(doc, span.start, span.end, "Facility", names[text].split("|", 1)[1])
     kind = _kind_by_name(ent, span) or _NER_TYPES.get(ent.label_)
     if kind is None or text.islower() or gazetteer.country_of_demonym(text):
         return None  # a nationality adjective alone, or a common noun
@@ -224,12 +224,27 @@ def _nationality_group(token: Token) -> Span | None:
         country, adjective = place.name, place.name  # "U.S. military"
     if not country:
         return None
+    if head.lower_ in MILITARY_NOUNS and (proper := _proper_group(token, head)) is not None:
+        return proper
     if head.lower_ in MILITARY_NOUNS:
         # "Russian troops", "Russian military" and "Russian forces" are one group.
         return typed_span(token.doc, token.i, head.i + 1, "Group", f"{adjective} forces", country=country)
     if head.lower_ in GOVERNMENT_NOUNS:
         return typed_span(token.doc, token.i, head.i + 1, "Organization", f"Government of {country}", country=country)
     return None
+
+
+#: Words that qualify a country's forces without naming another group: "Russian Armed Forces".
+_FORCE_QUALIFIERS = frozenset("armed air naval ground land special military".split())
+
+
+def _proper_group(adjective: Token, head: Token) -> Span | None:
+    """"Syrian Democratic Forces": a capitalised name, not the country's forces."""
+    between = adjective.doc[adjective.i + 1 : head.i]
+    if not head.is_title or not any(t.is_title and t.lower_ not in _FORCE_QUALIFIERS for t in between):
+        return None
+    span = adjective.doc[adjective.i : head.i + 1]
+    return typed_span(span.doc, span.start, span.end, "Group", span.text)
 
 
 def _facility(token: Token) -> Span | None:
@@ -265,7 +280,7 @@ def retype_entities(doc: Doc) -> Doc:
     # "Azovstal" alone is the article's "Azovstal steel mill"; "WHO" its "World Health Organization".
     names = {**short_names(doc), **facility_short_names(spans)}
     acronyms = bracketed_acronyms(doc)
-    names.update({a.text: f"Organization|{a._.kg_name}" for a in acronyms})
+    names.update({a.text: f"Acronym|{a._.kg_name}" for a in acronyms})
     spans += acronyms
     taken = {i for s in spans for i in range(s.start, s.end)}
     for token in doc:
@@ -301,6 +316,7 @@ def retype_entities(doc: Doc) -> Doc:
     extra = [u for f in unnamed if (u := _unnamed_facility(f, named)) is not None]
     if extra:
         doc.ents = _non_overlapping(list(doc.ents) + extra)
+    restore_names(doc)
     return doc
 
 

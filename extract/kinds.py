@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
-from .names import ORG_HEAD_WORDS, trimmed_name, typed_span
+from .names import ORG_HEAD_WORDS, rename, trimmed_name, typed_span
 from .text import TITLE_WORDS, sent_of, strip_span
 
 #: Words that occur in organisations' names but hardly in people's: "Amnesty International", "Sky News".
@@ -44,6 +44,9 @@ def bracketed_acronyms(doc: Doc) -> list[Span]:
         if k + 2 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")":
             continue
         acronym, full = doc[k + 1], strip_span(doc[ent.start : k])
+        place = gazetteer.lookup(acronym.text)
+        if place is not None and place.type in ("Country", "Region"):
+            continue  # "Ministry of Defence (UK)": the owner, not another name
         if full is not None and acronym.is_upper and acronym.is_alpha and 2 <= len(acronym) <= 8:
             out.append(typed_span(doc, k + 1, k + 2, "Organization", trimmed_name(full).text))
     return out
@@ -137,7 +140,7 @@ def facility_short_names(facilities: list[Span]) -> dict[str, str]:
         key = " ".join(words)
         if not key or gazetteer.lookup(key) is not None:
             continue
-        f._.kg_name = first.setdefault((key, f._.kg_name.split()[-1]), f._.kg_name)
+        rename(f, first.setdefault((key, f._.kg_name.split()[-1]), f._.kg_name))
         out.setdefault(key, set()).add(f._.kg_name)
     return {k: f"Facility|{next(iter(v))}" for k, v in out.items() if len(v) == 1}
 
@@ -149,3 +152,16 @@ def facility_by_short_name(token: Token, names: dict[str, str]) -> Span | None:
     if not value.startswith("Facility|") or token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
         return None
     return typed_span(token.doc, token.i, token.i + 1, "Facility", value.split("|", 1)[1])
+
+
+def named_in_article(ent: Span, span: Span, names: dict[str, str]) -> Span | None:
+    """A short name the article has defined, which beats the gazetteer: a
+    first name alone ("Paweł" for "Paweł Adamowicz"), a facility's proper name
+    ("Azovstal"), a bracketed acronym ("PKK", which GeoNames lists as an
+    airport code of Pakokku)."""
+    kind, _, full = names.get(span.text, "").partition("|")
+    if ent.label_ == "PERSON" and kind == "Person" and len(span) == 1 and full.startswith(f"{span.text} "):
+        return typed_span(span.doc, span.start, span.end, "Person", full)
+    if ent.label_ != "PERSON" and kind in ("Facility", "Acronym"):
+        return typed_span(span.doc, span.start, span.end, "Facility" if kind == "Facility" else "Organization", full)
+    return None

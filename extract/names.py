@@ -28,7 +28,25 @@ DEPARTMENT_WORDS = frozenset(
 def typed_span(doc: Doc, start: int, end: int, label: str, name: str, geo: int = 0, country: str = "") -> Span:
     span = Span(doc, start, end, label=label)
     span._.kg_name, span._.kg_geo, span._.kg_country = name, geo, country
+    # spaCy keeps span extensions in the doc keyed by offsets, so a candidate dropped later
+    # ("PKK" read as a town) overwrites the name of a kept span with the same offsets
+    # ("PKK" the organisation); keep each (offsets, type)'s own values for restore_names.
+    doc.user_data.setdefault("kg_typed", {})[(start, end, label)] = (name, geo, country)
     return span
+
+
+def rename(span: Span, name: str) -> None:
+    span._.kg_name = name
+    values = span.doc.user_data.setdefault("kg_typed", {})
+    values[(span.start, span.end, span.label_)] = (name, span._.kg_geo, span._.kg_country)
+
+
+def restore_names(doc: Doc) -> None:
+    """Give each final entity the values set when its span was made (see typed_span)."""
+    values = doc.user_data.pop("kg_typed", {})
+    for ent in doc.ents:
+        if (v := values.get((ent.start, ent.end, ent.label_))) is not None:
+            ent._.kg_name, ent._.kg_geo, ent._.kg_country = v
 
 
 def without_titles(span: Span) -> Span:
