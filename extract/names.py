@@ -172,15 +172,38 @@ def lowercase_institution(token: Token) -> Span | None:
             break
     if owner is None and left[0].ent_type_ == "ORG" and len(left) > 2 and left[1].tag_ == "POS":
         return _organisation_owned(token, left)
-    if owner is None:
-        return _unowned_ministry(token, left)
-    if owner.i != left[0].i:
+    if owner is None and token.lower_ == "ministry" and all(t.is_lower and t.dep_ == "compound" for t in left) \
+            and any(c.lower_ == "the" for c in token.children):
+        # "according to the emergencies ministry": a ministry is national, of the country
+        # the article's places are in.
+        country = _article_country(token)
+        return typed_span(token.doc, left[0].i, token.i + 1, "Organization",
+                          f"{token.doc[left[0].i : token.i + 1].text} ({country})", country=country) if country else None
+    if owner is None or owner.i != left[0].i:
         return None
     words = [t for t in left if t.i > owner.i and not (t.tag_ == "POS" and t.i == owner.i + 1)]
     name = "".join(t.text_with_ws for t in words).strip() + (" " if words else "") + token.text
     if not words:
         return None  # "Russia's ministry": no name to go by
+    if token.lower_ == "office" and len(words) >= 2 and words[-1].tag_ == "POS" and words[-2].lower_ in TITLE_WORDS:
+        # "the Ukrainian president's office" is how news writes "Office of the President of Ukraine".
+        holder = " ".join(t.text.title() for t in words[:-1])
+        return typed_span(token.doc, words[0].i, token.i + 1, "Organization", f"Office of the {holder} of {country}",
+                          country=country)
     return typed_span(token.doc, words[0].i, token.i + 1, "Organization", f"{name} ({country})", country=country)
+
+
+def _article_country(token: Token) -> str:
+    """The country most of the places named before ``token`` are in (or are), or ""."""
+    counts: dict[str, int] = {}
+    for ent in token.doc.ents:
+        if ent.start >= token.i:
+            break
+        place = gazetteer.lookup(ent.text) if ent.label_ == "GPE" else None
+        if place is not None:
+            country = place.country or place.name
+            counts[country] = counts.get(country, 0) + 1
+    return max(counts, key=lambda c: (counts[c], c), default="")
 
 
 def institution_span(span: Span) -> Span:
@@ -203,8 +226,6 @@ ORG_HEAD_WORDS = INSTITUTION_WORDS | frozenset(
     foundation fund trust charity orchestra company corporation group bank agency broadcaster network
     organisation organization institute commission bureau""".split()
 )
-#: Heads of lower-case institutions named without their country: "the emergencies ministry".
-MINISTRY_WORDS = frozenset("ministry department".split())
 
 
 def names_organisation(span: Span) -> bool:
@@ -238,25 +259,3 @@ def _organisation_owned(token: Token, left: list[Token]) -> Span | None:
         return None
     name = f"{left[0].text} {' '.join(t.text for t in words)} {token.text}"
     return typed_span(token.doc, words[0].i, token.i + 1, "Organization", name)
-
-
-def _unowned_ministry(token: Token, left: list[Token]) -> Span | None:
-    """"the emergencies ministry" with no owner: the ministry of the country
-    the article has named most so far (every country has one)."""
-    doc = token.doc
-    det = doc[left[0].i - 1]
-    if token.lower_ not in MINISTRY_WORDS or det.lower_ != "the" \
-            or not all(t.is_lower and t.pos_ == "NOUN" and t.dep_ == "compound" for t in left):
-        return None
-    counts: dict[str, int] = {}
-    for ent in doc.ents:
-        if ent.start >= token.i:
-            break
-        place = gazetteer.lookup(ent.text) if ent.label_ == "GPE" else None
-        country = place and (place.name if place.type == "Country" else place.country)
-        if country:
-            counts[country] = counts.get(country, 0) + 1
-    name = f"{' '.join(t.text for t in left)} {token.text}"
-    country = max(sorted(counts), key=counts.get) if counts else ""
-    return typed_span(doc, left[0].i, token.i + 1, "Organization", f"{name} ({country})" if country else name,
-                      country=country)
