@@ -1,0 +1,159 @@
+"""Place readings for :mod:`extract.entities`: what the text itself says is a place.
+
+The gazetteer alone knows cities of 50,000 people or more; these rules read
+the words around a name ("in Lyman", "the town of Svitlodarsk", "the
+provinces of Donetsk and Luhansk", "the Podil neighbourhood") and keep
+non-places out ("pro-Moscow separatists", "Karl Marx Avenue" as a person).
+
+>>> # doc = nlp("Three civilians were killed in the town of Vuhledar.")
+>>> # [(e.text, e.label_) for e in doc.ents]  -> [('Vuhledar', 'City')]
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from . import gazetteer
+from .names import REGION_NOUNS, typed_span
+from .text import sent_of
+
+#: Prepositions of location and movement: their object is a place when the gazetteer knows it
+#: as a town ("in Lyman", "around Popasna", "from Izium").
+PLACE_PREPOSITIONS = frozenset("in from to near around outside into towards toward across through".split())
+#: Nouns for a settlement: "the town of Vuhledar", "Izium, a town on the Donets river".
+SETTLEMENT_NOUNS = frozenset("town city village settlement hamlet port".split())
+#: Parts of a city named by a proper name: "the Podil neighbourhood" is a place, not a people.
+QUARTER_NOUNS = frozenset("neighborhood neighbourhood suburb quarter".split())
+#: Last words of street names: "Karl Marx Avenue" is a street, not a person.
+STREET_WORDS = frozenset("street avenue road boulevard square lane highway prospekt prospect embankment".split())
+#: "pro-Moscow", "anti-Kyiv": an adjective about a side, not the place.
+SIDE_PREFIXES = frozenset("pro anti".split())
+#: Last words of natural features: "the Donets river" is a place, not an organisation.
+FEATURE_WORDS = frozenset("river sea lake mountains mountain gulf bay strait".split())
+
+
+def side_adjectives(doc: Doc) -> set[int]:
+    """"pro-Moscow separatists": names that are half of an adjective ("pro-", "anti-"), by token index."""
+    return {t.i for t in doc[2:] if doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in SIDE_PREFIXES}
+
+
+def _city(doc: Doc, start: int, end: int, place: gazetteer.Place | None) -> Span:
+    if place is None:
+        return typed_span(doc, start, end, "City", doc[start:end].text)
+    return typed_span(doc, start, end, "City", place.name, place.geonames_id, place.country)
+
+
+def _region(doc: Doc, start: int, end: int, core: str) -> Span | None:
+    """A region named apart from a city of the same name ("Luhansk region"); a country is no region."""
+    place = gazetteer.lookup(core)
+    if place is None:
+        return typed_span(doc, start, end, "Region", core)
+    if place.type == "Country":
+        return None
+    return typed_span(doc, start, end, "Region", f"{place.name} region", country=place.country)
+
+
+def _settlement_of(span: Span) -> bool:
+    """"the town of Svitlodarsk", "the Polish city of Gdańsk"."""
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in SETTLEMENT_NOUNS
+
+
+def _region_of(span: Span) -> bool:
+    """"the eastern provinces of Donetsk and Luhansk", "the region of Kharkiv"."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in REGION_NOUNS
+
+
+def has_place_cue(span: Span) -> bool:
+    """The words around a name say it is a place: a place preposition, "the town of",
+    or an apposition "a town"."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in SETTLEMENT_NOUNS for c in root.children):
+        return True  # "Izium, a town on the Donets river"
+    return _settlement_of(span)
+
+
+def place_span(span: Span, label: str, person_word: bool = False) -> Span | None:
+    """A place reading of a model entity that the words around it give.
+
+    ``label``: the model's label; ``person_word``: the name stands for a person of the
+    article ("Zelenskiy"), so it is never read as a town."""
+    doc, text = span.doc, span.text
+    if len(span) > 1 and span[-1].lower_ in STREET_WORDS and label in ("PERSON", "FAC", ""):
+        return typed_span(doc, span.start, span.end, "Place", text)  # "Karl Marx Avenue"
+    if span.end < len(doc) and doc[span.end].lower_ in QUARTER_NOUNS and span[-1].pos_ == "PROPN":
+        return typed_span(doc, span.start, span.end, "Place", text)  # "the Podil neighbourhood"
+    if span.end < len(doc) and doc[span.end].lower_ in FEATURE_WORDS and label in ("ORG", "PERSON", "FAC"):
+        return typed_span(doc, span.start, span.end + 1, "Place", f"{text} {doc[span.end].lower_}")
+    if _region_of(span):
+        return _region(doc, span.start, span.end, text)
+    if _settlement_of(span):
+        return _city(doc, span.start, span.end, gazetteer.lookup_town(text))
+    if person_word or gazetteer.lookup(text) is not None:
+        return None  # the gazetteer's own reading comes next
+    if label not in ("PERSON", "NORP") and has_place_cue(span) and (town := gazetteer.lookup_town(text)):
+        return _city(doc, span.start, span.end, town)  # "in Lyman", "around Popasna"
+    return None
+
+
+def split_at_preposition(ent: Span) -> list[Span]:
+    """"Kharkiv from Izium" (one entity to the model): the parts of a name that the
+    parse joins only through a lower-case preposition outside it."""
+    cuts = [t.i for t in ent if t.is_lower and t.pos_ == "ADP" and not ent.start <= t.head.i < ent.end]
+    if not cuts:
+        return [ent]
+    bounds = [ent.start - 1, *cuts, ent.end]
+    return [Span(ent.doc, a + 1, b, label=ent.label_) for a, b in zip(bounds, bounds[1:]) if b > a + 1]
+
+
+def untagged_place(token: Token) -> Span | None:
+    """A name the model did not tag, read as a place by its context:
+    "the Ural region" (a Region), "the Severodonetsk pocket" (a modifier the gazetteer knows)."""
+    doc = token.doc
+    if not token.is_title or token.is_stop or token.i == sent_of(token).start:
+        return None
+    if token.pos_ == "PROPN" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in REGION_NOUNS:
+        return _region(doc, token.i, token.i + 2, token.text)
+    if token.pos_ in ("ADJ", "NOUN") and token.dep_ in ("amod", "compound") and token.head.i > token.i \
+            and not gazetteer.country_of_demonym(token.text):
+        place = gazetteer.lookup(token.text)
+        if place is not None and place.type == "City":
+            return _city(doc, token.i, token.i + 1, place)
+    return None
+
+
+def same_place_again(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
+    """One name, one place in an article: a name the article puts in a place elsewhere
+    ("around Popasna") is that place where the model calls it an organisation ("being
+    Popasna") or leaves it untagged at a sentence start ("Gdańsk residents"); a name one
+    letter from a city of the article is a misspelling of it ("Magnitigorsk").
+
+    Returns the replacements; the caller drops the spans they replace."""
+    places: dict[str, Span] = {}
+    for s in spans:
+        if s.label_ == "City" or s.label_ in ("Region", "Country") and s._.kg_geo:
+            places.setdefault(s.text, s)
+    if not places:
+        return []
+    out = []
+
+    def copy(src: Span, start: int, end: int) -> Span:
+        return typed_span(doc, start, end, src.label_, src._.kg_name, src._.kg_geo, src._.kg_country)
+
+    for s in spans:
+        if s.text in places or s._.kg_geo:
+            src = places.get(s.text) if s.label_ in ("Organization", "Facility") else None
+        else:  # a place the gazetteer does not know: a misspelt city of this article?
+            src = next((p for t, p in places.items() if p.label_ == "City" and gazetteer.one_edit_apart(s.text, t)),
+                       None) if s.label_ in ("Region", "Place") and len(s) == 1 else None
+        if src is not None:
+            out.append((s, copy(src, s.start, s.end)))
+    for token in doc:
+        if token.i not in taken and token.is_title and (src := places.get(token.text)) is not None \
+                and len(src) == 1 and token.pos_ in ("PROPN", "NOUN", "ADJ"):
+            out.append((None, copy(src, token.i, token.i + 1)))
+    return out
