@@ -10,11 +10,14 @@ non-places out ("pro-Moscow separatists", "Karl Marx Avenue" as a person).
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
 from .names import REGION_NOUNS, typed_span
-from .text import sent_of
+from .records import Triple
+from .text import TITLE_WORDS, sent_of
 
 #: Prepositions of location and movement: their object is a place when the gazetteer knows it
 #: as a town ("in Lyman", "around Popasna", "from Izium").
@@ -42,11 +45,13 @@ def _city(doc: Doc, start: int, end: int, place: gazetteer.Place | None) -> Span
     return typed_span(doc, start, end, "City", place.name, place.geonames_id, place.country)
 
 
-def _region(doc: Doc, start: int, end: int, core: str) -> Span | None:
-    """A region named apart from a city of the same name ("Luhansk region"); a country is no region."""
+def _region(doc: Doc, start: int, end: int, core: str, noun: str = "") -> Span | None:
+    """A region named apart from a city of the same name ("Luhansk region"); a country is no
+    region. ``noun``: the region noun that named it, kept with a name the gazetteer does not
+    know ("the Ural region": the Urals are mountains, the region is the "Ural region")."""
     place = gazetteer.lookup(core)
     if place is None:
-        return typed_span(doc, start, end, "Region", core)
+        return typed_span(doc, start, end, "Region", f"{core} {noun}" if noun else core)
     if place.type == "Country":
         return None
     return typed_span(doc, start, end, "Region", f"{place.name} region", country=place.country)
@@ -64,6 +69,14 @@ def _region_of(span: Span) -> bool:
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in REGION_NOUNS
+
+
+def _called_city(span: Span) -> bool:
+    """"the city of Kharkiv", "Kharkiv, a city …", "Ukraine's second biggest city, Kharkiv"."""
+    root = span.root
+    return _settlement_of(span) or any(c.dep_ == "appos" and c.lemma_.lower() in SETTLEMENT_NOUNS
+                                       for c in root.children) \
+        or root.dep_ == "appos" and root.head.lemma_.lower() in SETTLEMENT_NOUNS
 
 
 def has_place_cue(span: Span) -> bool:
@@ -89,6 +102,8 @@ def place_span(span: Span, label: str, person_word: bool = False) -> Span | None
         return typed_span(doc, span.start, span.end, "Place", text)  # "the Podil neighbourhood"
     if span.end < len(doc) and doc[span.end].lower_ in FEATURE_WORDS and label in ("ORG", "PERSON", "FAC"):
         return typed_span(doc, span.start, span.end + 1, "Place", f"{text} {doc[span.end].lower_}")
+    if (seat := _title_of_place(span)) is not None:
+        return seat  # "the Archbishop of Gdańsk": the place; the title is a role, not a name
     if _region_of(span):
         return _region(doc, span.start, span.end, text)
     if _settlement_of(span):
@@ -98,6 +113,16 @@ def place_span(span: Span, label: str, person_word: bool = False) -> Span | None
     if label not in ("PERSON", "NORP") and has_place_cue(span) and (town := gazetteer.lookup_town(text)):
         return _city(doc, span.start, span.end, town)  # "in Lyman", "around Popasna"
     return None
+
+
+def _title_of_place(span: Span) -> Span | None:
+    of = next((t.i for t in span if t.lower_ == "of"), span.start)
+    if of == span.start or any(t.text.lower().rstrip(".") not in TITLE_WORDS for t in span.doc[span.start : of]):
+        return None
+    place = gazetteer.lookup_town(span.doc[of + 1 : span.end].text)
+    if place is None:
+        return None
+    return typed_span(span.doc, of + 1, span.end, place.type, place.name, place.geonames_id, place.country)
 
 
 def split_at_preposition(ent: Span) -> list[Span]:
@@ -117,7 +142,7 @@ def untagged_place(token: Token) -> Span | None:
     if not token.is_title or token.is_stop or token.i == sent_of(token).start:
         return None
     if token.pos_ == "PROPN" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in REGION_NOUNS:
-        return _region(doc, token.i, token.i + 2, token.text)
+        return _region(doc, token.i, token.i + 2, token.text, doc[token.i + 1].lower_)
     if token.pos_ in ("ADJ", "NOUN") and token.dep_ in ("amod", "compound") and token.head.i > token.i \
             and not gazetteer.country_of_demonym(token.text):
         place = gazetteer.lookup(token.text)
@@ -126,17 +151,33 @@ def untagged_place(token: Token) -> Span | None:
     return None
 
 
+def lookup_city(name: str) -> bool:
+    place = gazetteer.lookup(name)
+    return place is not None and place.type == "City"
+
+
 def same_place_again(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
     """One name, one place in an article: a name the article puts in a place elsewhere
     ("around Popasna") is that place where the model calls it an organisation ("being
     Popasna") or leaves it untagged at a sentence start ("Gdańsk residents"); a name one
     letter from a city of the article is a misspelling of it ("Magnitigorsk").
 
+    A city name that the article names as a region ("the Luhansk region", "the provinces
+    of Donetsk and Luhansk") and never calls a city is that region ("in Luhansk").
+
     Returns the replacements; the caller drops the spans they replace."""
     places: dict[str, Span] = {}
     for s in spans:
         if s.label_ == "City" or s.label_ in ("Region", "Country") and s._.kg_geo:
             places.setdefault(s.text, s)
+    regions = {s._.kg_name[: -len(" region")]: s for s in spans
+               if s.label_ == "Region" and s._.kg_name.endswith(" region")}
+    regions = {k: v for k, v in regions.items() if lookup_city(k)}
+    if regions:
+        called = {s._.kg_name for s in spans if s.label_ == "City" and _called_city(s)}
+        for s in spans:
+            if s.label_ == "City" and s._.kg_name in regions and s._.kg_name not in called:
+                places[s.text] = regions[s._.kg_name]
     if not places:
         return []
     out = []
@@ -147,6 +188,8 @@ def same_place_again(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]
     for s in spans:
         if s.text in places or s._.kg_geo:
             src = places.get(s.text) if s.label_ in ("Organization", "Facility") else None
+            if s.label_ == "City" and places.get(s.text, s).label_ == "Region":
+                src = places[s.text]  # "in Luhansk" in an article about the Luhansk region
         else:  # a place the gazetteer does not know: a misspelt city of this article?
             src = next((p for t, p in places.items() if p.label_ == "City" and gazetteer.one_edit_apart(s.text, t)),
                        None) if s.label_ in ("Region", "Place") and len(s) == 1 else None
@@ -157,3 +200,69 @@ def same_place_again(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]
                 and len(src) == 1 and token.pos_ in ("PROPN", "NOUN", "ADJ"):
             out.append((None, copy(src, token.i, token.i + 1)))
     return out
+
+
+#: What a place can be located in: a city in a region or a country, a neighbourhood in a city.
+_INSIDE = {"City": ("Region", "Country"), "Place": ("City", "Region", "Country"), "Region": ("Country",)}
+
+
+def _container(token: Token, kind: str) -> Span | None:
+    from .coref import entity_at
+
+    ent = entity_at(token)
+    return ent if ent is not None and ent.label_ in _INSIDE.get(kind, ()) else None
+
+
+def _containers(ent: Span) -> Iterator[tuple[Span, Token]]:
+    """(place it is in, the word that says so) for a place entity ``ent``."""
+    doc, root = ent.doc, ent.root
+    # "Magnitogorsk, a city in the Ural region": the apposition says where.
+    # "the Podil neighbourhood of Kyiv": the quarter noun does.
+    holders = [c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in SETTLEMENT_NOUNS]
+    if ent.end < len(doc) and doc[ent.end].lower_ in QUARTER_NOUNS:
+        holders.append(doc[ent.end])
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and (where := _container(pobj, ent.label_)) is not None:
+                        yield where, prep
+    # "around Popasna, in Luhansk": a place, a comma, "in" and a larger place.
+    i = ent.end
+    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ == "in":
+        j = i + 2
+        while j < len(doc) and doc[j].dep_ in ("det", "amod") and not doc[j].ent_type_:
+            j += 1
+        where = _container(doc[j], ent.label_) if j < len(doc) else None
+        if where is not None and where.start == j and (where.end == len(doc) or doc[where.end].is_punct):
+            yield where, doc[i + 1]
+
+
+def place_triples(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Triple]:
+    """"Magnitogorsk, a city in the Ural region" -> Magnitogorsk located_in Ural region;
+    "the Podil neighbourhood of Kyiv", "Popasna, in Luhansk" likewise. Not inside quotes."""
+    from .coref import ents
+    from .entities import mention
+    from .text import provenance
+
+    for ent in ents(doc):
+        if ent.label_ not in _INSIDE or any(qs <= ent.start_char < qe for qs, qe in quoted):
+            continue
+        for where, word in _containers(ent):
+            yield Triple(mention(ent), "located_in", mention(where), word.lower_,
+                         provenance(doc, ent.start_char, where.end_char), 0.8)
+
+
+def named_settlement(token: Token) -> Span | None:
+    """"the town of Svitlodarsk": the place a settlement noun names."""
+    from .coref import entity_at
+
+    if token.lower_ not in SETTLEMENT_NOUNS:
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                ent = entity_at(pobj) if pobj.dep_ == "pobj" else None
+                if ent is not None and ent.label_ == "City":
+                    return ent
+    return None

@@ -19,6 +19,7 @@ from . import gazetteer
 from .coref import facility_place, resolve_token
 from .dates import date_in
 from .entities import mention
+from .places import place_triples
 from .records import Mention, Triple
 from .statements import SPEECH_VERBS, doc_quotes
 from .text import provenance, sent_of
@@ -238,6 +239,7 @@ def extract_triples(doc: Doc) -> Iterator[Triple]:
             yield from _verb_triples(token)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in ATTACK_NOUNS:
             yield from _noun_attack_triples(token)
+    yield from place_triples(doc, quoted)  # "Magnitogorsk, a city in the Ural region"
     for ent in doc.ents:
         if ent.label_ == "Person":
             yield from _role_triples(ent)
