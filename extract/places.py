@@ -11,6 +11,7 @@ non-places out ("pro-Moscow separatists", "Karl Marx Avenue" as a person).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -132,7 +133,7 @@ def split_at_preposition(ent: Span) -> list[Span]:
     if not cuts:
         return [ent]
     bounds = [ent.start - 1, *cuts, ent.end]
-    return [Span(ent.doc, a + 1, b, label=ent.label_) for a, b in zip(bounds, bounds[1:]) if b > a + 1]
+    return [Span(ent.doc, a + 1, b, label=ent.label_) for a, b in pairwise(bounds) if b > a + 1]
 
 
 def untagged_place(token: Token) -> Span | None:
