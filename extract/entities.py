@@ -235,8 +235,9 @@ def retype_entities(doc: Doc) -> Doc:
         found = None
         if token.pos_ == "PROPN" and (token.is_title or token.is_upper and len(token) > 1) \
                 and not token.is_stop and not _inside_longer_name(token):
-            place = gazetteer.lookup(token.text)
-            found = region_span(doc[token.i : token.i + 1]) if place is not None else None
+            found = places.unit_span(doc[token.i : token.i + 1])  # "the Azov regiment"
+            place = gazetteer.lookup(token.text) if found is None else None
+            found = found or (region_span(doc[token.i : token.i + 1]) if place is not None else None)
             if place is not None and found is None:
                 found = typed_span(doc, token.i, token.i + 1, place.type, place.name, place.geonames_id, place.country)
         if found is None and not token.ent_type_:

@@ -31,13 +31,20 @@ QUARTER_NOUNS = frozenset("neighborhood neighbourhood suburb quarter".split())
 STREET_WORDS = frozenset("street avenue road boulevard square lane highway prospekt prospect embankment".split())
 #: "pro-Moscow", "anti-Kyiv": an adjective about a side, not the place.
 SIDE_PREFIXES = frozenset("pro anti".split())
+#: Military units named after a place: "the Azov regiment" is a unit, not the town of Azov.
+UNIT_NOUNS = frozenset("regiment battalion brigade militia".split())
+#: The model's labels for names; dates, numbers and the like are never places here ("in March").
+NAME_LABELS = frozenset("PERSON ORG GPE LOC FAC NORP PRODUCT".split())
+#: Labels under which a town is taken from its context: not people, peoples, or areas ("in Asia").
+TOWN_LABELS = frozenset("ORG GPE FAC PRODUCT".split())
 #: Last words of natural features: "the Donets river" is a place, not an organisation.
 FEATURE_WORDS = frozenset("river sea lake mountains mountain gulf bay strait".split())
 
 
 def side_adjectives(doc: Doc) -> set[int]:
     """"pro-Moscow separatists": names that are half of an adjective ("pro-", "anti-"), by token index."""
-    return {t.i for t in doc[2:] if doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in SIDE_PREFIXES}
+    return {t.i for t in doc[2:] if doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in SIDE_PREFIXES
+            and (t.ent_type_ in ("GPE", "LOC") or gazetteer.lookup(t.text) is not None)}  # not "Anti-Corruption"
 
 
 def _city(doc: Doc, start: int, end: int, place: gazetteer.Place | None) -> Span:
@@ -65,19 +72,42 @@ def _settlement_of(span: Span) -> bool:
 
 
 def _region_of(span: Span) -> bool:
-    """"the eastern provinces of Donetsk and Luhansk", "the region of Kharkiv"."""
+    """"the eastern provinces of Donetsk and Luhansk", "the region of Kharkiv"; not "the
+    north-east region of Seoul", a part of the city."""
     root = span.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
-    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in REGION_NOUNS
+    if not (root.dep_ == "pobj" and root.head.lower_ == "of"):
+        return False
+    noun = root.head.head
+    return noun.lemma_.lower() in REGION_NOUNS and (noun.tag_ == "NNS" or not any(
+        c.dep_ in ("amod", "compound", "nmod") for c in noun.children))
 
 
 def _called_city(span: Span) -> bool:
-    """"the city of Kharkiv", "Kharkiv, a city …", "Ukraine's second biggest city, Kharkiv"."""
-    root = span.root
+    """"the city of Kharkiv", "Seoul city", "Kharkiv, a city …", "Ukraine's second biggest city, Kharkiv"."""
+    root, doc = span.root, span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in SETTLEMENT_NOUNS:
+        return True
     return _settlement_of(span) or any(c.dep_ == "appos" and c.lemma_.lower() in SETTLEMENT_NOUNS
                                        for c in root.children) \
         or root.dep_ == "appos" and root.head.lemma_.lower() in SETTLEMENT_NOUNS
+
+
+def article_countries(doc: Doc) -> frozenset[str]:
+    """The countries an article names, itself or through its cities and nationality words:
+    a small town is taken only in a country the article is about ("Essex" is no town in Vermont
+    in a story about Britain). Computed once per doc."""
+    found = doc.user_data.get("kg_countries")
+    if found is None:
+        names = set()
+        for e in doc.ents:
+            if e.label_ == "NORP":
+                names.add(gazetteer.country_of_demonym(e.text))
+            elif e.label_ in ("GPE", "LOC", "ORG", "PERSON") and (place := gazetteer.lookup(e.text)) is not None:
+                names.add(place.country or place.name)
+        found = doc.user_data["kg_countries"] = sorted(names - {""})
+    return frozenset(found)
 
 
 def has_place_cue(span: Span) -> bool:
@@ -91,12 +121,24 @@ def has_place_cue(span: Span) -> bool:
     return _settlement_of(span)
 
 
+def unit_span(span: Span) -> Span | None:
+    """"the Azov regiment", "Azov battalion troops": a Group named with its unit noun, no place."""
+    doc, end = span.doc, span.end
+    if end < len(doc) and doc[end].lower_ in UNIT_NOUNS and span[-1].is_title:
+        return typed_span(doc, span.start, end + 1, "Group", f"{span.text} {doc[end].lower_}")
+    return None
+
+
 def place_span(span: Span, label: str, person_word: bool = False) -> Span | None:
     """A place reading of a model entity that the words around it give.
 
     ``label``: the model's label; ``person_word``: the name stands for a person of the
     article ("Zelenskiy"), so it is never read as a town."""
     doc, text = span.doc, span.text
+    if label not in NAME_LABELS:
+        return None
+    if (unit := unit_span(span)) is not None:
+        return unit
     if len(span) > 1 and span[-1].lower_ in STREET_WORDS and label in ("PERSON", "FAC", ""):
         return typed_span(doc, span.start, span.end, "Place", text)  # "Karl Marx Avenue"
     if span.end < len(doc) and doc[span.end].lower_ in QUARTER_NOUNS and span[-1].pos_ == "PROPN":
@@ -105,14 +147,17 @@ def place_span(span: Span, label: str, person_word: bool = False) -> Span | None
         return typed_span(doc, span.start, span.end + 1, "Place", f"{text} {doc[span.end].lower_}")
     if (seat := _title_of_place(span)) is not None:
         return seat  # "the Archbishop of Gdańsk": the place; the title is a role, not a name
-    if _region_of(span):
+    if _region_of(span) and label != "LOC":  # not "the regions of South East Asia", an area
         return _region(doc, span.start, span.end, text)
-    if _settlement_of(span):
-        return _city(doc, span.start, span.end, gazetteer.lookup_town(text))
-    if person_word or gazetteer.lookup(text) is not None:
+    known = gazetteer.lookup(text)
+    if _settlement_of(span) and (known is None or known.type == "City"):  # not "the capital city of South Sudan"
+        town = gazetteer.lookup_town(text)  # its GeoNames entry only in a country of the article
+        return _city(doc, span.start, span.end, town if town and town.country in article_countries(doc) else None)
+    if person_word or known is not None:
         return None  # the gazetteer's own reading comes next
-    if label not in ("PERSON", "NORP") and has_place_cue(span) and (town := gazetteer.lookup_town(text)):
-        return _city(doc, span.start, span.end, town)  # "in Lyman", "around Popasna"
+    if label in TOWN_LABELS and has_place_cue(span) and (town := gazetteer.lookup_town(text)) \
+            and town.country in article_countries(doc):
+        return _city(doc, span.start, span.end, town)  # "in Lyman", "around Popasna" (in Ukraine)
     return None
 
 
@@ -127,13 +172,25 @@ def _title_of_place(span: Span) -> Span | None:
 
 
 def split_at_preposition(ent: Span) -> list[Span]:
-    """"Kharkiv from Izium" (one entity to the model): the parts of a name that the
-    parse joins only through a lower-case preposition outside it."""
-    cuts = [t.i for t in ent if t.is_lower and t.pos_ == "ADP" and not ent.start <= t.head.i < ent.end]
-    if not cuts:
+    """"Kharkiv from Izium", "Omsk in Siberia" (one entity to the model): the parts of a
+    name joined by a lower-case preposition that the parse hangs outside it, or a place
+    preposition after a town. Parts joined by a place preposition are places (GPE)."""
+    doc = ent.doc
+
+    def cut(t: Token) -> bool:
+        if not (t.is_lower and t.pos_ == "ADP") or t.i == ent.start:
+            return False
+        if t.lower_ not in PLACE_PREPOSITIONS or t.lower_ == "to":
+            return False  # "Commission on Social Justice", "Ambassador to Russia"
+        return not ent.start <= t.head.i < ent.end or gazetteer.lookup_town(doc[ent.start : t.i].text) is not None
+
+    cuts = [t.i for t in ent if cut(t)]
+    if not cuts or ent.label_ not in NAME_LABELS:
         return [ent]
+    placed = all(doc[i].lower_ in PLACE_PREPOSITIONS for i in cuts)
+    label = "GPE" if placed and ent.label_ in TOWN_LABELS else ent.label_
     bounds = [ent.start - 1, *cuts, ent.end]
-    return [Span(ent.doc, a + 1, b, label=ent.label_) for a, b in pairwise(bounds) if b > a + 1]
+    return [Span(doc, a + 1, b, label=label) for a, b in pairwise(bounds) if b > a + 1]
 
 
 def untagged_place(token: Token) -> Span | None:
@@ -171,9 +228,10 @@ def same_place_again(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]
     for s in spans:
         if s.label_ == "City" or s.label_ in ("Region", "Country") and s._.kg_geo:
             places.setdefault(s.text, s)
-    regions = {s._.kg_name[: -len(" region")]: s for s in spans
-               if s.label_ == "Region" and s._.kg_name.endswith(" region")}
-    regions = {k: v for k, v in regions.items() if lookup_city(k)}
+    # Not a capital ("Seoul"), nor a district, which is smaller than its town ("Mysore district").
+    regions = {s._.kg_name[: -len(" region")]: s for s in spans if s.label_ == "Region"
+               and s._.kg_name.endswith(" region") and s[-1].lower_ != "district"}
+    regions = {k: v for k, v in regions.items() if lookup_city(k) and not gazetteer.country_of_capital(k)}
     if regions:
         called = {s._.kg_name for s in spans if s.label_ == "City" and _called_city(s)}
         for s in spans:
@@ -196,9 +254,13 @@ def same_place_again(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]
                        None) if s.label_ in ("Region", "Place") and len(s) == 1 else None
         if src is not None:
             out.append((s, copy(src, s.start, s.end)))
+    def in_longer_name(t: Token) -> bool:  # "Canada" in "Canada Emergency Response Benefit"
+        return any(0 <= j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" for j in (t.i - 1, t.i + 1)
+                   if j != sent_of(t).start)
+
     for token in doc:
-        if token.i not in taken and token.is_title and (src := places.get(token.text)) is not None \
-                and len(src) == 1 and token.pos_ in ("PROPN", "NOUN", "ADJ"):
+        if token.i not in taken and token.is_title and not token.ent_type_ and (src := places.get(token.text)) \
+                is not None and len(src) == 1 and token.pos_ in ("PROPN", "NOUN", "ADJ") and not in_longer_name(token):
             out.append((None, copy(src, token.i, token.i + 1)))
     return out
 
