@@ -72,16 +72,13 @@ def _settlement_of(span: Span) -> bool:
 
 
 def _region_of(span: Span) -> bool:
-    """"the eastern provinces of Donetsk and Luhansk", "the region of Kharkiv"; not "the
-    north-east region of Seoul", a part of the city."""
+    """"the eastern provinces of Donetsk and Luhansk", "the northern region of Sumy"; not "the
+    north-east region of Seoul": a region of a capital is a part of the city."""
     root = span.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
-    if not (root.dep_ == "pobj" and root.head.lower_ == "of"):
-        return False
-    noun = root.head.head
-    return noun.lemma_.lower() in REGION_NOUNS and (noun.tag_ == "NNS" or not any(
-        c.dep_ in ("amod", "compound", "nmod") for c in noun.children))
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in REGION_NOUNS \
+        and not gazetteer.country_of_capital(span.text)
 
 
 def _called_city(span: Span) -> bool:
