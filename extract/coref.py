@@ -24,6 +24,8 @@ TITLE_NOUNS = frozenset(
     """mayor president minister governor spokesman spokeswoman secretary chancellor treasurer
     archbishop bishop premier senator ambassador prosecutor general commander""".split()
 )
+#: Words that make a title another office: "deputy governor" is not "the governor".
+SUBORDINATE_TITLE_WORDS = frozenset("deputy vice acting former assistant".split())
 #: Nouns for what a country does with ("Russian air strikes", "Russian ships"):
 #: only these stand for the country; "a Russian commander" does not.
 INSTRUMENT_NOUNS = frozenset(
@@ -48,6 +50,10 @@ UNNAMED_PERSON_NOUNS = frozenset(
     pensioner worker driver student refugee evacuee""".split()
 )
 LOCATIVE_PREPS = frozenset("in at inside from to near outside".split())
+#: Heads of phrases for a country's armed forces or government when the text
+#: gives no name: "the country's military command", "Ukraine's army".
+MILITARY_ORGAN_NOUNS = frozenset("military army command forces troops".split())
+GOVERNMENT_ORGAN_NOUNS = frozenset("government leadership authorities".split())
 
 
 def doc_ents_before(token: Token) -> list[Span]:
@@ -273,7 +279,8 @@ def _titled_person(doc: Doc, before: int, title: str) -> Span | None:
         near = [t for t in doc[max(ent.start - 4, 0) : ent.start]] + [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
             near.append(root.head)
-        if any(t.lemma_.lower() == title for t in near):
+        # "Deputy Governor Oleg Klimov" is not "the governor".
+        if any(t.lemma_.lower() == title and doc[t.i - 1].lower_ not in SUBORDINATE_TITLE_WORDS for t in near):
             best = ent
     return best
 
@@ -303,3 +310,48 @@ def unnamed_actor(token: Token) -> Mention | None:
             article = article[:23] + "…"
         return Mention(phrase, f"{phrase[:1].upper()}{phrase[1:]} (in {article})", "Person", p, 0.5)
     return None
+
+
+def state_organ(token: Token) -> Mention | None:
+    """The armed forces or government of the country that owns an unnamed
+    organ: "the country's military command said" in an article about Ukraine
+    is Ukraine's forces (named as the article names them, "Ukrainian forces",
+    else the government); "Ukraine's government" is "Government of Ukraine"."""
+    low = token.lemma_.lower()
+    if low not in MILITARY_ORGAN_NOUNS | GOVERNMENT_ORGAN_NOUNS or token.ent_type_:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    place = resolve_token(owner) if owner is not None and owner.pos_ in ("NOUN", "PROPN") else None
+    if place is None or place.type != "Country":
+        return None
+    country = place.name
+    p = provenance(token.doc, token.left_edge.idx, token.idx + len(token.text))
+    text = token.doc[token.left_edge.i : token.i + 1].text
+    if low in MILITARY_ORGAN_NOUNS:
+        forces = next((e for e in ents(token.doc) if e.label_ == "Group" and e._.kg_country == country
+                       and (e._.kg_name or "").endswith(" forces")), None)
+        if forces is not None:
+            return Mention(text, forces._.kg_name, "Group", p, 0.6, country=country)
+    return Mention(text, f"Government of {country}", "Organization", p, 0.6, country=country)
+
+
+def titled_holder(token: Token) -> Mention | None:
+    """The person an untitled office holder is: "Chelyabinsk's governor" or
+    "the governor" is the person named with that title before, or else the
+    only one the article names with it later ("Regional governor Boris
+    Dubrovsky said …" a few paragraphs on)."""
+    title = token.lemma_.lower()
+    if title not in TITLE_NOUNS or token.ent_type_ or token.tag_ != "NN" \
+            or any(c.dep_ not in ("det", "poss", "amod") for c in token.children):
+        return None  # "the deputy commander of the regiment" is someone else
+    owners = [c for c in token.children if c.dep_ in ("det", "poss")]
+    place = any((e := entity_at(c)) is not None and e.label_ in ("City", "Region", "Country") for c in owners)
+    if not (place or any(c.lower_ == "the" for c in owners)):
+        return None
+    doc = token.doc
+    ent = _titled_person(doc, token.i, title)
+    if ent is None:
+        later = {e._.kg_name or e.text: e for e in ents(doc) if e.start > token.i and e.label_ == "Person"
+                 and _titled_person(doc, e.end, title) is e}
+        ent = next(iter(later.values())) if len(later) == 1 else None
+    return _mention_from(token, ent, 0.6) if ent is not None else None

@@ -24,13 +24,27 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer, places
+from .kinds import (
+    STREET_WORDS,
+    bracketed_acronyms,
+    facility_by_short_name,
+    facility_short_names,
+    military_unit,
+    named_in_article,
+    person_extent,
+    quoted_person,
+    untagged_acronym,
+)
 from .names import (
     DEPARTMENT_WORDS,
     INSTITUTION_WORDS,
     institution_span,
     lowercase_institution,
+    names_organisation,
     region_span,
+    restore_names,
     short_names,
+    trimmed_name,
     typed_span,
     untagged_institution,
     without_titles,
@@ -43,6 +57,7 @@ GOVERNMENT_NOUNS = frozenset("authorities government officials".split())
 FACILITY_HEADS = {
     "hospital": "hospital", "theatre": "theater", "theater": "theater", "school": "school",
     "mall": "mall", "plant": "plant", "mill": "plant", "works": "plant", "factory": "plant",
+    "steelworks": "steel plant",
     "station": "station", "airport": "airport", "stadium": "stadium", "church": "church",
     "cathedral": "cathedral", "museum": "museum", "university": "university", "prison": "prison",
     "refinery": "refinery", "depot": "depot", "warehouse": "warehouse", "market": "market",
@@ -54,7 +69,8 @@ _NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Region", "LOC":
 #: Apposition heads that say what a name is: "Maxar, a commercial satellite company".
 ORGANIZATION_NOUNS = frozenset(
     """company firm agency organisation organization group network newspaper broadcaster
-    ministry council party bank union alliance association charity institute court committee""".split()
+    ministry council party bank union alliance association charity institute court committee
+    outlet website channel""".split()
 )
 PERSON_NOUNS = frozenset(
     """mayor spokesman spokeswoman president minister secretary adviser advisor diplomat
@@ -87,15 +103,18 @@ def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:
     if span is None:
         return None
     if ent.label_ == "PERSON":
-        span = without_titles(span)
+        span = without_titles(person_extent(span))
+    span = trimmed_name(span)
     text = span.text
+    if (named := named_in_article(ent, span, names)) is not None:
+        return named  # "Paweł" for "Paweł Adamowicz", "Azovstal" for the plant, "PKK" for the party
     if ent.label_ != "PERSON" and (region := region_span(span)) is not None:
         return region
     if (place := places.place_span(span, ent.label_, names.get(text, "").startswith("Person|"))) is not None:
         return place
     if place := gazetteer.lookup(text):
         return typed_span(doc, span.start, span.end, place.type, place.name, place.geonames_id, place.country)
-    kind = _NER_TYPES.get(ent.label_)
+    kind = _kind_by_name(ent, span) or _NER_TYPES.get(ent.label_)
     if kind is None or text.islower() or gazetteer.country_of_demonym(text):
         return None  # a nationality adjective alone, or a common noun
     if kind in ("Organization", "Person") and _names_a_product(span):
@@ -107,6 +126,8 @@ def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:
     if kind == "Organization":
         words = [t for t in span if t.text.lower().rstrip(".") not in TITLE_WORDS]
         if 0 < len(words) < len(span) and span[0].text.lower().rstrip(".") in TITLE_WORDS and len(words) >= 2:
+            if words[0].lower_ == "of":
+                return _place_of_role(doc[words[0].i + 1 : span.end])
             span, kind = doc[words[0].i : span.end], "Person"
     if kind in ("Organization", "Place") and text in names:
         # "Zelenskiy" after "Volodymyr Zelenskiy", "Khashoggi" after "Jamal Khashoggi"; "the Bank"
@@ -119,6 +140,31 @@ def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:
     if kind == "Organization":
         return institution_span(span)
     return typed_span(doc, span.start, span.end, kind, span.text)
+
+
+def _kind_by_name(ent: Span, span: Span) -> str:
+    """The type the name itself gives, before the model's label: "Civic
+    Platform" (PERSON) and "the Great Orchestra of Christmas Charity" (FAC)
+    are organisations by their head word, "news site Suspilne" (WORK_OF_ART)
+    by its apposition; "'…,' said Alina Kozitskaya" (ORG) is a person;
+    "Karl Marx Avenue" (PERSON) is a street, a place."""
+    if ent.label_ in ("PERSON", "ORG", "FAC") and len(span) > 1 and span[-1].is_title \
+            and span[-1].lower_ in STREET_WORDS:
+        return "Place"
+    if ent.label_ in ("PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT") and \
+            (names_organisation(span) or _apposition_type(span) == "Organization"):
+        return "Organization"
+    if ent.label_ == "ORG" and quoted_person(ent, span):
+        return "Person"
+    return ""
+
+
+def _place_of_role(span: Span) -> Span | None:
+    """"the Archbishop of Gdańsk": a role, not a person; its place is named if the gazetteer knows it."""
+    place = gazetteer.lookup(span.text) if len(span) else None
+    if place is None:
+        return None
+    return typed_span(span.doc, span.start, span.end, place.type, place.name, place.geonames_id, place.country)
 
 
 def _names_a_product(span: Span) -> bool:
@@ -136,7 +182,9 @@ def _apposition_type(span: Span) -> str:
         nouns.append(root.head)
     for noun in nouns:
         lemma = noun.lemma_.lower()
-        if lemma in ORGANIZATION_NOUNS:
+        # "news site Suspilne", "media outlet X": a news medium is an organisation.
+        if lemma in ORGANIZATION_NOUNS or any(c.dep_ == "compound" and c.lower_ in ("news", "media")
+                                               for c in noun.children):
             return "Organization"
         if lemma in PERSON_NOUNS:
             return "Person"
@@ -175,12 +223,27 @@ def _nationality_group(token: Token) -> Span | None:
         country, adjective = place.name, place.name  # "U.S. military"
     if not country:
         return None
+    if head.lower_ in MILITARY_NOUNS and (proper := _proper_group(token, head)) is not None:
+        return proper
     if head.lower_ in MILITARY_NOUNS:
         # "Russian troops", "Russian military" and "Russian forces" are one group.
         return typed_span(token.doc, token.i, head.i + 1, "Group", f"{adjective} forces", country=country)
     if head.lower_ in GOVERNMENT_NOUNS:
         return typed_span(token.doc, token.i, head.i + 1, "Organization", f"Government of {country}", country=country)
     return None
+
+
+#: Words that qualify a country's forces without naming another group: "Russian Armed Forces".
+_FORCE_QUALIFIERS = frozenset("armed air naval ground land special military".split())
+
+
+def _proper_group(adjective: Token, head: Token) -> Span | None:
+    """"Syrian Democratic Forces": a capitalised name, not the country's forces."""
+    between = adjective.doc[adjective.i + 1 : head.i]
+    if not head.is_title or not any(t.is_title and t.lower_ not in _FORCE_QUALIFIERS for t in between):
+        return None
+    span = adjective.doc[adjective.i : head.i + 1]
+    return typed_span(span.doc, span.start, span.end, "Group", span.text)
 
 
 def _facility(token: Token) -> Span | None:
@@ -210,16 +273,21 @@ def retype_entities(doc: Doc) -> Doc:
     # Keep the model's dates and numbers for the date and claim extractors.
     doc.spans["kg_dates"] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     doc.spans["kg_numbers"] = [e for e in doc.ents if e.label_ in ("CARDINAL", "QUANTITY")]
-    names = short_names(doc)
     # Named facilities first: "Azovstal" is part of "Azovstal steel mill", not an organisation;
     # then groups: "U.S." in "the U.S. military" is part of a group.
     spans = [f for t in doc if (f := _facility(t)) is not None and f.label_ == "Facility"]
+    # "Azovstal" alone is the article's "Azovstal steel mill"; "WHO" its "World Health Organization".
+    names = {**short_names(doc), **facility_short_names(spans)}
+    acronyms = bracketed_acronyms(doc)
+    names.update({a.text: f"Acronym|{a._.kg_name}" for a in acronyms})
+    spans += acronyms
     taken = {i for s in spans for i in range(s.start, s.end)}
     taken |= places.side_adjectives(doc)  # "pro-Moscow separatists": no place
     for token in doc:
-        found = _nationality_group(token) if token.i not in taken else None
+        found = (_nationality_group(token) or military_unit(token)) if token.i not in taken else None
         if found is None and token.i not in taken:
-            found = (untagged_institution(token) if not token.ent_type_ else None) or lowercase_institution(token)
+            found = (untagged_institution(token) or untagged_acronym(token) if not token.ent_type_ else None) \
+                or lowercase_institution(token) or facility_by_short_name(token, names)
         if found is not None and not any(i in taken for i in range(found.start, found.end)):
             spans.append(found)
             taken.update(range(found.start, found.end))
@@ -235,9 +303,8 @@ def retype_entities(doc: Doc) -> Doc:
         found = None
         if token.pos_ == "PROPN" and (token.is_title or token.is_upper and len(token) > 1) \
                 and not token.is_stop and not _inside_longer_name(token):
-            found = places.unit_span(doc[token.i : token.i + 1])  # "the Azov regiment"
-            place = gazetteer.lookup(token.text) if found is None else None
-            found = found or (region_span(doc[token.i : token.i + 1]) if place is not None else None)
+            place = gazetteer.lookup(token.text)
+            found = region_span(doc[token.i : token.i + 1]) if place is not None else None
             if place is not None and found is None:
                 found = typed_span(doc, token.i, token.i + 1, place.type, place.name, place.geonames_id, place.country)
         if found is None and not token.ent_type_:
@@ -253,6 +320,7 @@ def retype_entities(doc: Doc) -> Doc:
     extra = [u for f in unnamed if (u := _unnamed_facility(f, named)) is not None]
     if extra:
         doc.ents = _non_overlapping(list(doc.ents) + extra)
+    restore_names(doc)
     return doc
 
 

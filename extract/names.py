@@ -28,7 +28,25 @@ DEPARTMENT_WORDS = frozenset(
 def typed_span(doc: Doc, start: int, end: int, label: str, name: str, geo: int = 0, country: str = "") -> Span:
     span = Span(doc, start, end, label=label)
     span._.kg_name, span._.kg_geo, span._.kg_country = name, geo, country
+    # spaCy keeps span extensions in the doc keyed by offsets, so a candidate dropped later
+    # ("PKK" read as a town) overwrites the name of a kept span with the same offsets
+    # ("PKK" the organisation); keep each (offsets, type)'s own values for restore_names.
+    doc.user_data.setdefault("kg_typed", {})[(start, end, label)] = (name, geo, country)
     return span
+
+
+def rename(span: Span, name: str) -> None:
+    span._.kg_name = name
+    values = span.doc.user_data.setdefault("kg_typed", {})
+    values[(span.start, span.end, span.label_)] = (name, span._.kg_geo, span._.kg_country)
+
+
+def restore_names(doc: Doc) -> None:
+    """Give each final entity the values set when its span was made (see typed_span)."""
+    values = doc.user_data.pop("kg_typed", {})
+    for ent in doc.ents:
+        if (v := values.get((ent.start, ent.end, ent.label_))) is not None:
+            ent._.kg_name, ent._.kg_geo, ent._.kg_country = v
 
 
 def without_titles(span: Span) -> Span:
@@ -45,16 +63,27 @@ def short_names(doc: Doc) -> dict[str, str]:
     when only one organisation has them. Values are "Type|full name"."""
     out: dict[str, str] = {}
     fulls: set[str] = set()
+    people: list[list[str]] = []
     for ent in doc.ents:
         e = strip_span(ent)
+        e = trimmed_name(e) if e is not None and ent.label_ == "ORG" else e
         if e is None or len(e) < 2 or not all(t.is_alpha or t.text in ("-", "'", "of") for t in e):
             continue
-        if ent.label_ == "PERSON":
-            for t in without_titles(e):
-                if t.is_title and t.lower_ not in TITLE_WORDS:
-                    out.setdefault(t.text, f"Person|{t.text}")
+        if ent.label_ == "PERSON" and not names_organisation(e):
+            people.append([t.text for t in without_titles(e) if t.is_title and t.lower_ not in TITLE_WORDS])
         elif ent.label_ == "ORG":
             fulls.add(e.text)
+    # "Paweł, we are with you": a first name alone is the one person of the article who has it
+    # (and whom no one has as a surname).
+    firsts: dict[str, set[str]] = {}
+    for words in people:
+        if len(words) > 1:
+            firsts.setdefault(words[0], set()).add(" ".join(words))
+    surnames = {words[-1] for words in people}
+    for words in people:
+        for w in words:
+            full = firsts.get(w, set())
+            out.setdefault(w, f"Person|{next(iter(full))}" if len(full) == 1 and w not in surnames else f"Person|{w}")
 
     def short_forms(full: str) -> set[str]:
         words = [w for w in full.split() if w.lower() != "of"]
@@ -141,13 +170,40 @@ def lowercase_institution(token: Token) -> Span | None:
         if country:
             owner = t
             break
+    if owner is None and left[0].ent_type_ == "ORG" and len(left) > 2 and left[1].tag_ == "POS":
+        return _organisation_owned(token, left)
+    if owner is None and token.lower_ == "ministry" and all(t.is_lower and t.dep_ == "compound" for t in left) \
+            and any(c.lower_ == "the" for c in token.children):
+        # "according to the emergencies ministry": a ministry is national, of the country
+        # the article's places are in.
+        country = _article_country(token)
+        return typed_span(token.doc, left[0].i, token.i + 1, "Organization",
+                          f"{token.doc[left[0].i : token.i + 1].text} ({country})", country=country) if country else None
     if owner is None or owner.i != left[0].i:
         return None
     words = [t for t in left if t.i > owner.i and not (t.tag_ == "POS" and t.i == owner.i + 1)]
     name = "".join(t.text_with_ws for t in words).strip() + (" " if words else "") + token.text
     if not words:
         return None  # "Russia's ministry": no name to go by
+    if token.lower_ == "office" and len(words) >= 2 and words[-1].tag_ == "POS" and words[-2].lower_ in TITLE_WORDS:
+        # "the Ukrainian president's office" is how news writes "Office of the President of Ukraine".
+        holder = " ".join(t.text.title() for t in words[:-1])
+        return typed_span(token.doc, words[0].i, token.i + 1, "Organization", f"Office of the {holder} of {country}",
+                          country=country)
     return typed_span(token.doc, words[0].i, token.i + 1, "Organization", f"{name} ({country})", country=country)
+
+
+def _article_country(token: Token) -> str:
+    """The country most of the places named before ``token`` are in (or are), or ""."""
+    counts: dict[str, int] = {}
+    for ent in token.doc.ents:
+        if ent.start >= token.i:
+            break
+        place = gazetteer.lookup(ent.text) if ent.label_ == "GPE" else None
+        if place is not None:
+            country = place.country or place.name
+            counts[country] = counts.get(country, 0) + 1
+    return max(counts, key=lambda c: (counts[c], c), default="")
 
 
 def institution_span(span: Span) -> Span:
@@ -161,3 +217,45 @@ def institution_span(span: Span) -> Span:
     if not country or start >= span.end or country.lower() in name.lower():
         return typed_span(doc, span.start, span.end, "Organization", span.text)
     return typed_span(doc, start, span.end, "Organization", f"{name} ({country})", country=country)
+
+
+#: Last words of organisations' names: "Civic Platform", "Great Orchestra of Christmas Charity".
+#: A capitalised name headed by one is an organisation whatever the model's PERSON/FAC label.
+ORG_HEAD_WORDS = INSTITUTION_WORDS | frozenset(
+    """party platform movement alliance coalition union league federation association society
+    foundation fund trust charity orchestra company corporation group bank agency broadcaster network
+    organisation organization institute commission bureau""".split()
+)
+
+
+def names_organisation(span: Span) -> bool:
+    """A capitalised name headed by an organisation word, at its end or before
+    "of": "Civic Platform", "Great Orchestra of Christmas Charity"; not a
+    title ("President of the European Council")."""
+    if span[0].text.lower().rstrip(".") in TITLE_WORDS:
+        return False
+    heads = [span[-1]] + [span.doc[t.i - 1] for t in span[1:] if t.lower_ == "of"]
+    return any(t.is_title and t.lower_ in ORG_HEAD_WORDS for t in heads)
+
+
+def trimmed_name(span: Span) -> Span:
+    """A name without a bracket and what follows ("World Health Organization
+    (WHO" -> "World Health Organization") or a lower-case "of" tail that is no
+    part of it ("Associated Press of bank" -> "Associated Press")."""
+    doc = span.doc
+    end = next((t.i for t in span if t.text in "([" and t.i > span.start), span.end)
+    for t in doc[span.start + 1 : end]:
+        rest = [r for r in doc[t.i + 1 : end] if r.is_alpha]
+        if t.lower_ == "of" and rest and all(r.is_lower for r in rest):
+            end = t.i
+            break
+    return doc[span.start : end]
+
+
+def _organisation_owned(token: Token, left: list[Token]) -> Span | None:
+    """"the UN's refugee agency": an institution of an organisation, named with it."""
+    words = left[2:]
+    if not all(t.is_lower and t.pos_ in ("NOUN", "ADJ") for t in words):
+        return None
+    name = f"{left[0].text} {' '.join(t.text for t in words)} {token.text}"
+    return typed_span(token.doc, words[0].i, token.i + 1, "Organization", name)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from . import gazetteer
 from .names import REGION_NOUNS, typed_span
 from .records import Triple
-from .text import TITLE_WORDS, sent_of
+from .text import sent_of
 
 #: Prepositions of location and movement: their object is a place when the gazetteer knows it
 #: as a town ("in Lyman", "around Popasna", "from Izium").
@@ -27,12 +27,8 @@ PLACE_PREPOSITIONS = frozenset("in from to near around outside into towards towa
 SETTLEMENT_NOUNS = frozenset("town city village settlement hamlet port".split())
 #: Parts of a city named by a proper name: "the Podil neighbourhood" is a place, not a people.
 QUARTER_NOUNS = frozenset("neighborhood neighbourhood suburb quarter".split())
-#: Last words of street names: "Karl Marx Avenue" is a street, not a person.
-STREET_WORDS = frozenset("street avenue road boulevard square lane highway prospekt prospect embankment".split())
 #: "pro-Moscow", "anti-Kyiv": an adjective about a side, not the place.
 SIDE_PREFIXES = frozenset("pro anti".split())
-#: Military units named after a place: "the Azov regiment" is a unit, not the town of Azov.
-UNIT_NOUNS = frozenset("regiment battalion brigade militia".split())
 #: The model's labels for names; dates, numbers and the like are never places here ("in March").
 NAME_LABELS = frozenset("PERSON ORG GPE LOC FAC NORP PRODUCT".split())
 #: Labels under which a town is taken from its context: not people, peoples, or areas ("in Asia").
@@ -118,14 +114,6 @@ def has_place_cue(span: Span) -> bool:
     return _settlement_of(span)
 
 
-def unit_span(span: Span) -> Span | None:
-    """"the Azov regiment", "Azov battalion troops": a Group named with its unit noun, no place."""
-    doc, end = span.doc, span.end
-    if end < len(doc) and doc[end].lower_ in UNIT_NOUNS and span[-1].is_title:
-        return typed_span(doc, span.start, end + 1, "Group", f"{span.text} {doc[end].lower_}")
-    return None
-
-
 def place_span(span: Span, label: str, person_word: bool = False) -> Span | None:
     """A place reading of a model entity that the words around it give.
 
@@ -134,16 +122,10 @@ def place_span(span: Span, label: str, person_word: bool = False) -> Span | None
     doc, text = span.doc, span.text
     if label not in NAME_LABELS:
         return None
-    if (unit := unit_span(span)) is not None:
-        return unit
-    if len(span) > 1 and span[-1].lower_ in STREET_WORDS and label in ("PERSON", "FAC", ""):
-        return typed_span(doc, span.start, span.end, "Place", text)  # "Karl Marx Avenue"
     if span.end < len(doc) and doc[span.end].lower_ in QUARTER_NOUNS and span[-1].pos_ == "PROPN":
         return typed_span(doc, span.start, span.end, "Place", text)  # "the Podil neighbourhood"
     if span.end < len(doc) and doc[span.end].lower_ in FEATURE_WORDS and label in ("ORG", "PERSON", "FAC"):
         return typed_span(doc, span.start, span.end + 1, "Place", f"{text} {doc[span.end].lower_}")
-    if (seat := _title_of_place(span)) is not None:
-        return seat  # "the Archbishop of Gdańsk": the place; the title is a role, not a name
     if _region_of(span) and label != "LOC":  # not "the regions of South East Asia", an area
         return _region(doc, span.start, span.end, text)
     known = gazetteer.lookup(text)
@@ -156,16 +138,6 @@ def place_span(span: Span, label: str, person_word: bool = False) -> Span | None
             and town.country in article_countries(doc):
         return _city(doc, span.start, span.end, town)  # "in Lyman", "around Popasna" (in Ukraine)
     return None
-
-
-def _title_of_place(span: Span) -> Span | None:
-    of = next((t.i for t in span if t.lower_ == "of"), span.start)
-    if of == span.start or any(t.text.lower().rstrip(".") not in TITLE_WORDS for t in span.doc[span.start : of]):
-        return None
-    place = gazetteer.lookup_town(span.doc[of + 1 : span.end].text)
-    if place is None:
-        return None
-    return typed_span(span.doc, of + 1, span.end, place.type, place.name, place.geonames_id, place.country)
 
 
 def split_at_preposition(ent: Span) -> list[Span]:
