@@ -176,13 +176,13 @@ def extract_cases(annotations: Annotations, model: str, corpora: str | Path | No
 
 
 def _extracted(case: Case, span: tuple[int, int], r, by_mention) -> Extracted:
-    def ent(m, surface: bool = False) -> XEntity | None:
+    def ent(m) -> XEntity | None:
         # Surface forms name only the passage's own entity mentions: the end of a
         # triple read from "Russian air strikes" is Russia, not an entity "Russian".
         if m is None:
             return None
         e = by_mention[m]
-        return XEntity((e.label, m.name, m.text) if surface else (e.label, m.name), e.type, f"{e.type}:{e.key}")
+        return XEntity((e.label, m.name), e.type, f"{e.type}:{e.key}")
 
     if case.metadata:
         return Extracted(entities=tuple(ent(m) for m in (r.publisher, *r.dateline) if m is not None))
@@ -190,7 +190,8 @@ def _extracted(case: Case, span: tuple[int, int], r, by_mention) -> Extracted:
     by_key: dict[str, list] = defaultdict(list)
     for m in filter(inside, r.mentions):
         by_key[ent(m).key].append(m)
-    entities = tuple(XEntity(tuple(dict.fromkeys(n for x in ms for n in ent(x, True).names)), ent(ms[0]).type, key)
+    entities = tuple(XEntity(tuple(dict.fromkeys(n for x in ms for n in ent(x).names)), ent(ms[0]).type, key,
+                             tuple(dict.fromkeys(x.text for x in ms)))
                      for key, ms in by_key.items())
     triples = tuple(dict.fromkeys(XTriple(ent(t.subject), t.relation, ent(t.object), t.date)
                                   for t in filter(inside, r.triples) if by_mention[t.subject] is not by_mention[t.object]))

@@ -49,13 +49,15 @@ def norm_name(name: str) -> str:
 class XEntity:
     """An extracted entity as seen from one passage: its names and resolved type.
 
-    ``names`` holds the resolved entity's label and the mentions' names and
-    surface forms; ``key`` identifies the graph node.
+    ``names`` holds the resolved entity's label and the mentions' names,
+    ``surfaces`` the words the passage uses for it ("Polish" for Poland);
+    ``key`` identifies the graph node.
     """
 
     names: tuple[str, ...]
     type: str
     key: str = ""
+    surfaces: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,13 +109,14 @@ class Matcher:
             out.update(self.aliases.get(n, ()))
         return out
 
-    def entity(self, names: object, x: XEntity | None, types: object = None, person_surname: bool = True) -> bool:
+    def entity(self, names: object, x: XEntity | None, types: object = None, person_surname: bool = True,
+               surfaces: bool = True) -> bool:
         if x is None:
             return False
         if types is not None and x.type not in as_list(types):
             return False
         accepted = self.accepted(names)
-        got = {norm_name(n) for n in x.names}
+        got = {norm_name(n) for n in (*x.names, *(x.surfaces if surfaces else ()))}
         if accepted & got:
             return True
         # A surname alone names the person ("Reznikov" = "Oleksiy Reznikov").
@@ -174,7 +177,10 @@ class Matcher:
         if rule["kind"] != kind:
             return False
         if kind == "entity":
-            return self.entity(rule["name"], x, rule.get("type"), person_surname=False) if "name" in rule else (
+            # A forbidden name is a node's name, not a word the text uses for a node:
+            # "the Polish city of Gdańsk" may name Poland, never an entity "Polish".
+            return self.entity(rule["name"], x, rule.get("type"), person_surname=False,
+                               surfaces=False) if "name" in rule else (
                 x.type in as_list(rule.get("type", [x.type])))
         if kind == "triple":
             return self.match_triple(rule, x)

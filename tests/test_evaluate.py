@@ -198,6 +198,17 @@ def test_must_not_rules():
     assert score_case(no_attack, Extracted(triples=(XTriple(RUSSIA, "deny", MARIUPOL),)), M).passed
 
 
+def test_a_forbidden_name_is_a_node_name_not_a_word_of_the_text():
+    # "the Polish city of Gdańsk": Poland, read from "Polish", is expected; an entity "Polish" is not.
+    poland = XEntity(("Poland",), "Country", "Country:pl", surfaces=("Polish",))
+    c = case(entities=[{"name": "Poland", "type": "Country", "aliases": ["Polish"]}],
+             must_not=[{"kind": "entity", "name": "Polish"}])
+    assert score_case(c, Extracted(entities=(poland,)), M).passed
+    assert not score_case(c, Extracted(entities=(XEntity(("Polish",), "Country"),)), M).passed
+    assert not score_case(case(entities=[["Poland", "Country"]]),
+                          Extracted(entities=(XEntity(("Polish",), "Country"),)), M).passed
+
+
 # -- totals and the report ------------------------------------------------------------------
 
 
