@@ -70,7 +70,9 @@ def short_names(doc: Doc) -> dict[str, str]:
         if e is None or len(e) < 2 or not all(t.is_alpha or t.text in ("-", "'", "of") for t in e):
             continue
         if ent.label_ == "PERSON" and not names_organisation(e):
-            people.append([t.text for t in without_titles(e) if t.is_title and t.lower_ not in TITLE_WORDS])
+            words = [t.text for t in without_titles(e) if t.is_title and t.lower_ not in TITLE_WORDS]
+            if words:  # lower-case words the model took for a name ("mon nom" in a French quote)
+                people.append(words)
         elif ent.label_ == "ORG":
             fulls.add(e.text)
     # "Paweł, we are with you": a first name alone is the one person of the article who has it

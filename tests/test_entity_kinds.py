@@ -70,3 +70,17 @@ def test_title_before_the_name_is_not_joined_to_it(nlp) -> None:
     # wikinews: "Prosecutor" is capitalised at the sentence start, and a role, not a name
     doc = nlp("Prosecutor Krzysztof Sierak told reporters today psychiatric assessments will be carried out.")
     assert ("Krzysztof Sierak", "Person") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_person_tag_over_lower_case_words_gives_no_short_names():
+    # wikinews: the model tags words of a French quote ("mon nom") as a PERSON; the
+    # article's short names must still be built, not crash on a name with no name words.
+    from spacy.tokens import Doc, Span
+
+    from extract.names import short_names
+    from extract.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    doc = Doc(nlp.vocab, words=["He", "said", "mon", "nom", "to", "Anna", "Nowak", "."])
+    doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 5, 7, label="PERSON")]
+    assert short_names(doc) == {"Anna": "Person|Anna Nowak", "Nowak": "Person|Nowak"}
