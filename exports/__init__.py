@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newskg.errors import UnknownChoiceError
+from core.errors import UnknownChoiceError
 
 if TYPE_CHECKING:
     from rdflib import Graph

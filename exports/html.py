@@ -42,7 +42,7 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 from rdflib import Graph
 
-from extract.records import ENTITY_TYPES
+from core.records import ENTITY_TYPES
 from graph.view import to_networkx
 
 from . import DEFAULT_VIEWER_MAX_NODES as DEFAULT_MAX_NODES

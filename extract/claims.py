@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .coref import resolve_token
 from .counts import QUALIFIERS, VAGUE, parse_count
 from .dates import date_in
-from .records import Claim, Mention, Statement
+from core.records import Claim, Mention, Statement
 from .speakers import SPEECH_VERBS, speaker_of
 from .text import doc_text, provenance, sent_of
 

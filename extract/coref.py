@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from . import gazetteer
+from core import gazetteer
 from .places import named_settlement
-from .records import Mention
+from core.records import Mention
 from .text import provenance, sent_of
 
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her", "his"})

@@ -14,11 +14,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from . import gazetteer
+from core import gazetteer
 from .coref import entity_at, ents, facility_place, government_of, resolve_token
 from .dates import date_in
 from .entities import mention
-from .records import Mention, Triple
+from core.records import Mention, Triple
 from .text import provenance, sent_of
 
 ROLE_RELATIONS = {

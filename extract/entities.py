@@ -23,7 +23,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from . import gazetteer, places
+from core import gazetteer
+
+from . import places
 from .kinds import (
     STREET_WORDS,
     bracketed_acronyms,
@@ -49,7 +51,7 @@ from .names import (
     untagged_institution,
     without_titles,
 )
-from .records import Mention
+from core.records import Mention
 from .text import TITLE_WORDS, provenance, sent_of, strip_span
 
 MILITARY_NOUNS = frozenset("forces force troops soldiers military army navy defenders fighters".split())

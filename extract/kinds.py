@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from . import gazetteer
+from core import gazetteer
 from .names import ORG_HEAD_WORDS, rename, trimmed_name, typed_span
 from .text import TITLE_WORDS, sent_of, strip_span
 

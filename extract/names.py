@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from . import gazetteer
+from core import gazetteer
 from .text import TITLE_WORDS, sent_of, strip_span
 
 REGION_NOUNS = frozenset("region oblast province district".split())

@@ -20,12 +20,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newskg.errors import ModelNotFoundError
+from core.errors import ModelNotFoundError
 
-from . import gazetteer
+from core import gazetteer
 from .claims import extract_claims
 from .entities import extract_mentions, register_extensions, retype_entities
-from .records import Article, ArticleRecords, Claim, Mention, Provenance
+from core.records import Article, ArticleRecords, Claim, Mention, Provenance
 from .relations import extract_triples
 from .statements import extract_statements
 from .text import provenance

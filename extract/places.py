@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from . import gazetteer
+from core import gazetteer
 from .names import REGION_NOUNS, typed_span
 from .text import sent_of
 

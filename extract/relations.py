@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .coref import entity_at, resolve_token
 from .descriptions import PLACE_NOUNS, description_triples, make_triple, of_object
-from .records import Mention, Triple
+from core.records import Mention, Triple
 from .statements import SPEECH_VERBS, doc_quotes
 
 ATTACK_VERBS = frozenset(

@@ -18,7 +18,7 @@ from .coref import (
     titled_holder,
     unnamed_actor,
 )
-from .records import Mention
+from core.records import Mention
 from .text import sent_of
 
 SPEECH_VERBS = frozenset(

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .coref import resolve_token
 from .dates import date_in
-from .records import Mention, Statement
+from core.records import Mention, Statement
 from .speakers import (
     OBJECT_CUES,
     SPEECH_VERBS,

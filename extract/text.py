@@ -5,8 +5,8 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from .records import Provenance
-from .titles import PERSON_TITLES
+from core.records import Provenance
+from core.titles import PERSON_TITLES
 
 #: Titles stripped from names in extraction: the shared ones, plus offices and honorifics
 #: that precede names in news ("Treasurer Peter Costello", "Foreign Secretary Jack Straw").

@@ -23,8 +23,8 @@ from decimal import Decimal
 
 from rdflib import OWL, PROV, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
-from extract.records import Article, ArticleRecords, Claim, Mention, Provenance
-from newskg import __version__
+from core.records import Article, ArticleRecords, Claim, Mention, Provenance
+from core import __version__
 
 from .places import locate
 from .resolve import Entity, resolve

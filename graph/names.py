@@ -22,7 +22,7 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
-from extract.titles import PERSON_TITLES
+from core.titles import PERSON_TITLES
 
 #: Leading words dropped when names are compared; "the" too, but not offices such as "Foreign"
 #: or "Home", which start organisation names ("Home Office").

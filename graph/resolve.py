@@ -17,7 +17,7 @@
 Every name an entity carries records the rule that brought it
 (:class:`NameForm`), so each merge can be explained.
 
->>> from extract.records import Mention, Provenance
+>>> from core.records import Mention, Provenance
 >>> def m(text, type_="Person", art="a1"):
 ...     return Mention(text, text, type_, Provenance(art, 0, 0, 1, text))
 >>> _, by = resolve([m("Volodymyr Zelenskiy"), m("Zelensky", art="a2"), m("Olena Zelenska")])
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from extract.records import Mention
+from core.records import Mention
 
 from .names import (
     SURNAME_MIN,

@@ -34,7 +34,7 @@ PREFIXES = {
     "geo": GEO,
 }
 
-#: Entity type (as in extract.records.ENTITY_TYPES) -> RDF class.
+#: Entity type (as in core.records.ENTITY_TYPES) -> RDF class.
 TYPE_CLASS = {
     "Person": SCHEMA.Person,
     "Organization": SCHEMA.Organization,

@@ -4,4 +4,6 @@ The public API lives in :mod:`newskg.api`; the CLI (:mod:`newskg.cli`) is a
 thin layer over it. Importing this package is cheap: spaCy and the model
 are loaded only when a build starts.
 """
-__version__ = "0.1.0"
+from core import __version__
+
+__all__ = ["__version__"]

@@ -17,10 +17,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.records import Article
+from core.records import Article
 
 from .articles import json_lines, parse_jsonl_record, read_file
-from .errors import InputError
+from core.errors import InputError
 
 CATEGORIES = ("entities", "triples", "statements", "claims")
 MUST_NOT_KINDS = ("any", "entity", "triple", "statement", "claim")

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 from exports import DEFAULT_FORMATS, parse_formats
 
 from .articles import DEFAULT_MAX_CHARS
-from .errors import InputError, Problem, UnknownChoiceError, UsageError
+from core.errors import InputError, Problem, UnknownChoiceError, UsageError
 from .reading import ProblemSink, no_articles_reason, open_articles
 
 if TYPE_CHECKING:

@@ -26,9 +26,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from extract.records import Article
+from core.records import Article
 
-from .errors import InputError
+from core.errors import InputError
 from .htmltext import html_text, looks_like_html
 from .language import not_english
 
@@ -251,7 +251,7 @@ def parse_jsonl_record(record: object, path: str = "", line: int = 0,
     >>> parse_jsonl_record({"id": "a", "text": 3}, "in.jsonl", 2)
     Traceback (most recent call last):
     ...
-    newskg.errors.InputError: in.jsonl:2: 'text' is a number, not a string
+    core.errors.InputError: in.jsonl:2: 'text' is a number, not a string
     """
     def bad(reason: str) -> InputError:
         return InputError(path, reason, line)

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__, api
-from .errors import NewskgError, Problem, UsageError
+from core.errors import NewskgError, Problem, UsageError
 
 
 class _Parser(argparse.ArgumentParser):

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from extract.titles import PERSON_TITLES
+from core.titles import PERSON_TITLES
 
 #: Leading words dropped from names: titles and ranks, not part of a name.
 TITLES = PERSON_TITLES | frozenset(("defence", "defense", "foreign"))

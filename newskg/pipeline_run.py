@@ -34,9 +34,9 @@ from functools import cache, partial
 from itertools import islice
 from pathlib import Path
 
-from extract.records import Article
+from core.records import Article
 
-from .errors import (
+from core.errors import (
     InputError,
     ModelNotFoundError,
     NewskgError,

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-from .errors import InputError, ParameterError, QueryError, UnknownChoiceError
+from core.errors import InputError, ParameterError, QueryError, UnknownChoiceError
 
 QUERY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*(?:\.rq)?\Z")
 _PARAM_LINE = re.compile(r"#\s*@param\s+([A-Za-z_][A-Za-z0-9_]*)(\??)(?:\s+(.*))?\Z")

@@ -1,17 +1,17 @@
 r"""Read articles from folders, ``.txt`` and ``.jsonl`` files, or stdin.
 
 Bad input never stops the reading: each file or JSONL line that cannot be
-an article becomes a :class:`~newskg.errors.Problem` (path, line, reason)
+an article becomes a :class:`~core.errors.Problem` (path, line, reason)
 passed to the caller's ``on_problem``, and the good articles are still
 read. What is done with each kind of bad input is listed in the README
 ("Bad input"); bytes become text in :mod:`newskg.decoding`, text becomes
-an :class:`~extract.records.Article` in :mod:`newskg.articles`.
+an :class:`~core.records.Article` in :mod:`newskg.articles`.
 
 >>> problems = []
 >>> list(read_articles(["no-such-folder"]))
 Traceback (most recent call last):
 ...
-newskg.errors.InputError: no-such-folder: no such file or directory
+core.errors.InputError: no-such-folder: no such file or directory
 >>> [a.id for a in read_articles(["-"], b'{"id": "a", "text": "Kyiv held."}\n{"id": "b"}',
 ...                              on_problem=problems.append)]
 ['a']
@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from extract.records import Article
+from core.records import Article
 
 from .articles import (
     ARTICLE_SUFFIXES,
@@ -43,7 +43,7 @@ from .articles import (
     too_long,
 )
 from .decoding import NotText, decode_bytes
-from .errors import InputError, Problem, SkippedInputError
+from core.errors import InputError, Problem, SkippedInputError
 from .htmltext import looks_like_html
 
 ProblemSink = Callable[[Problem], None]

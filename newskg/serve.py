@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
 
-from .errors import InputError, ServiceError
+from core.errors import InputError, ServiceError
 from .queries import UPDATE_FORMS, query_form
 
 DEFAULT_HOST = "127.0.0.1"

@@ -13,7 +13,7 @@ moment leaves every finished batch behind and nothing half-written; the
 next build picks up from there. Records are JSON, not pickle: a records
 cache found in a folder cannot run code.
 
->>> from extract.records import Article, ArticleRecords
+>>> from core.records import Article, ArticleRecords
 >>> r = ArticleRecords(Article("a1", "Kyiv fell."))
 >>> decode_records(encode_records(r)) == r
 True
@@ -33,9 +33,9 @@ from functools import cache
 from pathlib import Path
 from typing import Self
 
-from extract.records import Article, ArticleRecords
+from core.records import Article, ArticleRecords
 
-from .errors import InputError
+from core.errors import InputError
 
 CACHE_DIR = ".newskg"
 DB_NAME = "records.sqlite"

@@ -6,7 +6,7 @@ that every export escapes what articles contain. No spaCy involved.
 """
 from __future__ import annotations
 
-from extract.records import Article, ArticleRecords, Claim, Mention, Provenance, Statement, Triple
+from core.records import Article, ArticleRecords, Claim, Mention, Provenance, Statement, Triple
 
 A1 = (
     "That attack came after Russian air strikes on March 16 flattened a theater in Mariupol "

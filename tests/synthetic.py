@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 
-from extract.records import Article, ArticleRecords, Claim, Mention, Provenance, Statement, Triple
+from core.records import Article, ArticleRecords, Claim, Mention, Provenance, Statement, Triple
 
 TYPES = ("Person", "Organization", "Country", "City", "Region", "Place", "Facility", "Group")
 TYPE_WEIGHTS = (30, 22, 6, 14, 4, 3, 12, 9)

@@ -21,7 +21,7 @@ from bad_inputs import GOOD_PROSE, MAX_CHARS, Corpus, make_corpus
 from conftest import ROOT
 
 from newskg.api import build
-from newskg.errors import InputError, SkippedInputError
+from core.errors import InputError, SkippedInputError
 from newskg.reading import open_articles, read_articles, read_stream
 
 LINE = re.compile(r"newskg: (skipped|note|error): (.+?): (.+)\Z")

@@ -11,7 +11,7 @@ from conftest import SEEDS
 
 from newskg import pipeline_run
 from newskg.api import DEFAULT_MODEL, build
-from newskg.errors import InputError
+from core.errors import InputError
 
 pytestmark = pytest.mark.model
 

@@ -8,7 +8,7 @@ from test_build_pipeline import SEED_FILES, outputs
 
 from newskg import pipeline_run
 from newskg.api import build
-from newskg.errors import InputError
+from core.errors import InputError
 
 pytestmark = [pytest.mark.model, pytest.mark.dask]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from extract.pipeline import extract_articles
-from extract.records import Article
+from core.records import Article
 
 pytestmark = pytest.mark.model
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from newskg.annotations import Case, parse_annotations, passage
-from newskg.errors import InputError
+from core.errors import InputError
 from newskg.evaluate import Extracted, format_report, score_case, summarise
 from newskg.match import (
     Matcher,
@@ -244,7 +244,7 @@ def test_annotation_errors_name_the_line():
 
 
 def test_passages_by_text_and_by_checksummed_span():
-    from extract.records import Article
+    from core.records import Article
 
     article = Article("a", "Kyiv fell. Kyiv stood.")
     ann = parse_annotations([

@@ -263,7 +263,7 @@ def test_nul_in_each_export(tmp_path):
     from test_html_export import DATA_BLOCK
     from test_neo4j_export import decode_literal
 
-    from extract.records import Article, ArticleRecords, Mention, Provenance, Statement
+    from core.records import Article, ArticleRecords, Mention, Provenance, Statement
 
     name, quote = "Nul\x00 Person", "a\x00b \x00"
     art = Article("nul", f"{name} said {quote}")

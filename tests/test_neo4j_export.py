@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from exports import EXPORTERS
 from exports.cypher import cypher_string, relationship_type
 from exports.neo4j import NODE_FILES, REL_FILES, array_delimiter, cypher_lines, neo4j_tables, write_neo4j
-from extract.records import Article, ArticleRecords, Claim, Mention, Provenance, Statement, Triple
+from core.records import Article, ArticleRecords, Claim, Mention, Provenance, Statement, Triple
 from falkordb_server import FalkorSession, falkordb_server  # noqa: F401  (the session fixture)
 from fixture_records import fixture_records
 from graph.build import build_graph
@@ -478,7 +478,7 @@ def test_neo4j_command_uses_the_official_driver(monkeypatch, tmp_path):
     import neo4j
 
     from newskg.api import neo4j as load_api
-    from newskg.errors import ServiceError
+    from core.errors import ServiceError
 
     seen = {}
     real = neo4j.GraphDatabase.driver

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract import gazetteer
+from core import gazetteer
 
 pytestmark = pytest.mark.model
 

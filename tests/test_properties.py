@@ -23,7 +23,7 @@ from exports.graphml import graphml_lines
 from exports.html import script_json
 from exports.neo4j import array_delimiter, csv_lines, neo4j_tables
 from exports.turtle import jsonld_lines, turtle_lines
-from extract.records import Article, ArticleRecords, Mention, Provenance, Statement
+from core.records import Article, ArticleRecords, Mention, Provenance, Statement
 from graph.build import build_graph
 from graph.vocab import article_iri, slug
 from neo4j_csv import validate
@@ -37,7 +37,7 @@ from newskg.articles import (
     parse_txt,
 )
 from newskg.decoding import MAGIC, NotText, decode_bytes
-from newskg.errors import InputError, Problem, one_line
+from core.errors import InputError, Problem, one_line
 from newskg.htmltext import html_text, looks_like_html
 from newskg.reading import parse_jsonl, read_stream
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 
 from conftest import ROOT
-from newskg.errors import ParameterError, QueryError, UnknownChoiceError
+from core.errors import ParameterError, QueryError, UnknownChoiceError
 from newskg.queries import bind, library, named_query, parse_header, query_form, sparql_string, tokens
 
 FIXTURE = "tests/golden/fixture.ttl"

@@ -13,9 +13,9 @@ from rdflib.compare import isomorphic
 
 from exports.atomic import clean_leftovers, write_dir, write_text
 from exports.turtle import turtle_bytes
-from extract.records import Article
+from core.records import Article
 from graph.build import build_graph
-from newskg.errors import InputError, UnknownChoiceError, UsageError
+from core.errors import InputError, UnknownChoiceError, UsageError
 from newskg.pipeline_run import check_options
 from newskg.store import (
     BuildLocked,

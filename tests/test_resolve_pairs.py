@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from extract.gazetteer import lookup
-from extract.records import Mention, Provenance
+from core.gazetteer import lookup
+from core.records import Mention, Provenance
 from graph.resolve import resolve
 
 

@@ -210,7 +210,7 @@ def test_port_in_use_is_one_line():
 
 
 def test_failed_start_leaves_nothing_behind():
-    from newskg.errors import InputError
+    from core.errors import InputError
     from newskg.serve import Endpoint
 
     ep = Endpoint(ROOT / "pyproject.toml", port=0, quiet=True)
