@@ -43,7 +43,9 @@ def _named_place(pobj: Token) -> Mention | None:
     return None
 
 
-@rule(example="Russian shelling killed 79 Mariupol residents, the mayor said.")
+@rule(example="In Zaporizhzhia, where 79 Mariupol residents arrived on the first Russian-authorized bus convoy to "
+              "other parts of Ukraine, Valentyna Andrushenko held back tears as she recalled the ordeal under "
+              "siege.")
 def place_before_people_noun(anchor: Token, noun: Token | None, number: Token | None, clause: list[Token]):
     """A place that modifies or owns the counted noun ("79 Mariupol residents")."""
     for c in noun.children if noun is not None else ():
@@ -53,7 +55,8 @@ def place_before_people_noun(anchor: Token, noun: Token | None, number: Token | 
     return None
 
 
-@rule(example="About 10 million of Ukraine's population have fled their homes, the UN said.")
+@rule(example="Filippo Grandi, head of the UN's refugee agency said on March 20 that at least 10 million of "
+              "Ukraine's population of 44 million people have fled their homes.")
 def owner_of_population_part(anchor: Token, noun: Token | None, number: Token | None, clause: list[Token]):
     """The owner of what the number is a part of ("10 million of Ukraine's population")."""
     for p in number.children if number is not None else ():
@@ -65,7 +68,8 @@ def owner_of_population_part(anchor: Token, noun: Token | None, number: Token | 
     return None
 
 
-@rule(example="More than 1,000 soldiers were killed in the battle for Mariupol, officials said.")
+@rule(example="Ukrainian authorities have said at least 21,000 people were killed during the battle for Mariupol, "
+              "with attacks carried out on places such as a maternity hospital and a theatre.")
 def contested_place(anchor: Token, noun: Token | None, number: Token | None, clause: list[Token]):
     """The place a battle or siege in the clause is for ("the battle for Mariupol")."""
     for t in clause:
@@ -76,7 +80,8 @@ def contested_place(anchor: Token, noun: Token | None, number: Token | None, cla
     return None
 
 
-@rule(example="At least 21 civilians were killed in Mariupol, the governor said.")
+@rule(example="About 3.4 million have fled across Ukraine's borders to neighboring countries, with the bulk of "
+              "them arriving in NATO and European Union member Poland.")
 def place_after_preposition(anchor: Token, noun: Token | None, number: Token | None, clause: list[Token]):
     """The place a preposition in the clause names ("in Mariupol", "across
     Ukraine's borders", "from the city of Mangush")."""
@@ -88,7 +93,9 @@ def place_after_preposition(anchor: Token, noun: Token | None, number: Token | N
     return None
 
 
-@rule(example="Missiles hit a shopping centre in Kyiv, where an air strike killed eight people.")
+@rule(example="As Mariupol's Ukrainian defenders battled to stave off the deadly onslaught on March 21, Russian "
+              "forces intensified and broadened their attacks elsewhere, including on the capital, Kyiv, where an "
+              "air strike on a shopping mall and nearby apartment building killed at least eight people.")
 def place_of_where_clause(anchor: Token, noun: Token | None, number: Token | None, clause: list[Token]):
     """The place a "where" clause around the figure hangs on ("… in Kyiv, where
     an air strike killed eight people")."""
@@ -100,7 +107,8 @@ def place_of_where_clause(anchor: Token, noun: Token | None, number: Token | Non
     return None
 
 
-@rule(example="In Kyiv, air strikes hit a shopping centre on Sunday, killing eight people.")
+@rule(example="In Kyiv, air strikes hit the Retroville shopping mall in the northwest outskirts of the capital "
+              "late on March 20, killing at least eight people.")
 def place_on_verbs_above(anchor: Token, noun: Token | None, number: Token | None, clause: list[Token]):
     """A place on the two verbs above the figure's ("In Kyiv, air strikes hit the
     mall …, killing eight people")."""
@@ -122,20 +130,22 @@ def place_of(anchor: Token, noun: Token | None, number: Token | None = None) -> 
     return first(PLACE_RULES, anchor, noun, number, _clause(anchor))
 
 
-@rule(example="Three civilians were killed in Kramatorsk, and another three in Lyman, the governor said.")
+@rule(example="Three more civilians were killed in the town of Vuhledar, and another three in Lyman, Kyrylenko said.")
 def place_of_figure_left_out(gov, where, noun, number, place_anchor, category):
     """For a figure whose verb is left out ("…, and another three in Lyman"):
     the place of its own phrase."""
     return place_of(place_anchor, None) if place_anchor is not None else None
 
 
-@rule(example="At least 21 civilians were killed in Mariupol, the governor said.")
+@rule(example="The bodies of 200 people have been discovered inside a basement in Mariupol, local authorities have "
+              "said.")
 def place_of_figure(gov, where, noun, number, place_anchor, category):
     """The place of the figure's clause, from its verb (see the step "place")."""
     return place_of(where, noun, number if number.like_num else None)
 
 
-@rule(example="Attacks in the Donetsk region killed 21 civilians and injured 27, the governor said.")
+@rule(example="An attack on a shopping mall at Kremenchuk, a small city on the Dnieper river, at the end of June "
+              "killed 18 people and injured 59.")
 def place_of_first_verb(gov, where, noun, number, place_anchor, category):
     """For a verb joined to another with no subject of its own, the first verb's
     place ("Attacks in the Donetsk region killed 21 … and injured 27")."""
@@ -144,7 +154,8 @@ def place_of_first_verb(gov, where, noun, number, place_anchor, category):
     return None
 
 
-@rule(example="Mariupol, which had a population of about 400,000 before the war, is now in ruins.")
+@rule(example="A substantial attack appeared aimed towards the eastern city of Kharkiv, which has a population of "
+              "more than 1 million.")
 def population_owner(gov, where, noun, number, place_anchor, category):
     """The owner of a population ("Ukraine's population", "Mariupol, which had a
     population of …"; "Residents of Mariupol, which had …": the relative clause

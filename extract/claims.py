@@ -46,7 +46,8 @@ from .speakers import SPEECH_VERBS, speaker_of
 
 # -- the claimant -----------------------------------------------------------------
 
-@rule(example="Znak.com reported that its source said 21 soldiers were killed in the attack.")
+@rule(example="The bodies of 200 people have been discovered inside a basement in Mariupol, local authorities have "
+              "said.")
 def statement_holding_figure(statements: list[Statement], start: int, end: int, token: Token):
     """The speaker of the statement the figure is claimed in: the innermost with
     a named speaker ("Znak.com reported its source said …" is Znak.com's claim),
@@ -57,7 +58,7 @@ def statement_holding_figure(statements: list[Statement], start: int, end: int, 
     return (holder.speaker, holder.speaker_text) if holder is not None else None
 
 
-@rule(example="The UN confirmed the evacuation of 101 civilians from the plant.")
+@rule(example="The UN confirmed the “successful evacuation” of 101 civilians in the five-day operation.")
 def speech_verb_over_figure(statements: list[Statement], start: int, end: int, token: Token):
     """The speaker of a speech verb the figure hangs on, when no statement holds
     it ("The UN confirmed the evacuation of 101 civilians", "Klimov indicated 68
@@ -83,7 +84,7 @@ def speech_verb_over_figure(statements: list[Statement], start: int, end: int, t
 CLAIMANT_RULES = CLAIMS.step("claimant", (statement_holding_figure, speech_verb_over_figure))
 
 
-@rule(example="At least 21 civilians were killed in the attacks on the city.")
+@rule(example="On March 20, an attack destroyed an art school sheltering some 400 people in the city.")
 def publisher_claimant(claim: Claim, publisher: Mention | None):
     """An unattributed figure is the publisher's own, with less confidence (with
     no publisher, the article's: see graph/build)."""

@@ -57,37 +57,39 @@ def calendar_day(match: re.Match | None, ref: dt.date | None):
     return day.isoformat()
 
 
-@rule(example="Voting will take place on October 21, the election commission said.")
+@rule(example="The U.S. military on March 21 accused Russian forces of committing war crimes in their bloody "
+              "invasion of Ukraine.")
 def month_and_day(low: str, ref: dt.date | None):
     """A month name and a day ("March 21", "Sept. 30, 2021"): that day."""
     return calendar_day(_MONTH_DAY.search(low), ref)
 
 
-@rule(example="The strike began on 21 March, the union said.")
+@rule(example="The use of the canal opened up after Ukraine liberated Snake Island from Russian forces on 30 June.")
 def day_and_month(low: str, ref: dt.date | None):
     """A day and a month name ("21 March 2022"): that day."""
     return calendar_day(_DAY_MONTH.search(low), ref)
 
 
-@rule(example="The minister said today that the talks would go on.")
+@rule(example="Senator Klobuchar's campaign said she was ending her presidential bid today.")
 def same_day(low: str, ref: dt.date | None):
     """"Today", "tonight", "this morning": the article's own day."""
     return ref.isoformat() if ref is not None and _any_of(SAME_DAY_WORDS).search(low) else None
 
 
-@rule(example="The minister said yesterday that the talks would go on.")
+@rule(example="Prime Minister Ardern said at a press conference yesterday morning the gun laws should be changed.")
 def yesterday(low: str, ref: dt.date | None):
     """"Yesterday": the day before the article's."""
     return (ref - dt.timedelta(days=1)).isoformat() if ref is not None and _YESTERDAY.search(low) else None
 
 
-@rule(example="The minister said last Friday that the talks would go on.")
+@rule(example="Last Thursday Russian forces hit a military base north-west of Kyiv, according to Ukraine’s armed "
+              "forces.")
 def last_or_next_weekday(low: str, ref: dt.date | None):
     """"Last Friday", "next Monday": no day (usually a week away, too loose to pin)."""
     return NOTHING if ref is not None and _any_of(LOOSE_WEEKDAY_MARKS, r"\s+\w+day").search(low) else None
 
 
-@rule(example="The minister said on Wednesday that the talks would go on.")
+@rule(example="Kiev said no further withdrawals were planned for Friday.")
 def weekday_this_week(low: str, ref: dt.date | None):
     """A weekday ("on Friday"): the last such day up to the article's date."""
     if ref is None:
@@ -120,7 +122,7 @@ def _resolved(dates: list[tuple[int, int, str]], article_date: str):
     return NOTHING
 
 
-@rule(example="On Wednesday the minister said that the talks would go on.")
+@rule(example='In comments to local media on March 21, Zelenskiy accused Moscow of trying to "destroy" his country.')
 def date_in_the_clause(token: Token, in_sentence: list[tuple[int, int, str]], article_date: str):
     """A date the model found inside the clause of the word (its subtree): the clause's date."""
     if not in_sentence:
@@ -130,7 +132,7 @@ def date_in_the_clause(token: Token, in_sentence: list[tuple[int, int, str]], ar
     return _resolved(inside, article_date) if inside else None
 
 
-@rule(example="On Wednesday, officials said, 21 people were killed in the town.")
+@rule(example="On March 20, an attack destroyed an art school sheltering some 400 people in the city.")
 def date_in_the_sentence(token: Token, in_sentence: list[tuple[int, int, str]], article_date: str):
     """Else a date the model found elsewhere in the word's sentence."""
     return _resolved(in_sentence, article_date) if in_sentence else None

@@ -55,7 +55,8 @@ def _has_clause(cue: Token) -> bool:
 
 # -- what a speech verb reports ---------------------------------------------------
 
-@rule(example="The country has accused Russia of deliberately targeting civilians.")
+@rule(example="Russia has denied targeting civilians, despite incontrovertible evidence of deadly attacks on "
+              "nonmilitary sites.")
 def object_cue_words(cue: Token):
     """For an object cue ("accused X of Y", "denied targeting civilians"): the
     object, complement and "of"/"for"/"over" phrase after the verb (not "…,
@@ -82,7 +83,9 @@ def orphan_predicate(cue: Token) -> Token | None:
     return verb
 
 
-@rule(example="Officials said up to 200 civilians sheltering in the plant remained trapped.")
+@rule(example="Video footage showed thick smoke in the sky above the site where officials said up to 200 "
+              "civilians, including children, remained trapped in a network of underground bunkers and tunnels "
+              "with up to 2,000 Ukrainian soldiers.")
 def orphan_predicate_words(cue: Token):
     """A speech verb with no clause whose object is the subject of a bare verb
     after it ("officials said up to 200 civilians … remained trapped": the parser
@@ -106,7 +109,8 @@ def trailing_attribution(cue: Token) -> bool:
             and not any(c.dep_ in ("cc", "dobj", "ccomp", "xcomp") for c in cue.children))
 
 
-@rule(example="Attacks killed 21 civilians and injured 27, the regional governor, Pavlo Kyrylenko, said.")
+@rule(example="Fresh attacks in the Donetsk region killed 21 civilians and injured 27, the regional governor, "
+              "Pavlo Kyrylenko, said on Tuesday.")
 def trailing_attribution_words(cue: Token):
     """A speech verb joined after the clause it attributes ("Attacks killed 21
     civilians and injured 27, the governor said"): everything of the clause
@@ -117,7 +121,7 @@ def trailing_attribution_words(cue: Token):
     return [t for t in cue.head.subtree if t.i < subj_start - 1]
 
 
-@rule(example="The mayor said that the town had fallen.")
+@rule(example="Kiev said no further withdrawals were planned for Friday.")
 def clause_words(cue: Token):
     """Else the clauses the speech verb reports, by the rules of the step
     "reported clause"."""
@@ -131,13 +135,13 @@ WORDS_RULES = STATEMENTS.step("reported words", (object_cue_words, orphan_predic
                                                  trailing_attribution_words, clause_words))
 
 
-@rule(example="The mayor said that the town had fallen.")
+@rule(example="Kiev says 100,000 civilians are still inside the city and need to be evacuated.")
 def clausal_complement(cue: Token, parts: list[Token]):
     """The verb's clause ("X said that …", "X says …", "X vowed to …")."""
     yield from (c for c in cue.children if c.dep_ in ("ccomp", "xcomp"))
 
 
-@rule(example="Zelenskiy promised each victim would be remembered.")
+@rule(example="Chelyabinsk's governor has promised each victim will be subject to a payout of one million rubles.")
 def object_before_subjectless_clause(cue: Token, parts: list[Token]):
     """An object right before a clause with no subject is that clause's subject
     ("promised each victim will be …"); not the person told ("told reporters …")."""
@@ -149,7 +153,8 @@ def object_before_subjectless_clause(cue: Token, parts: list[Token]):
                         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in p.children) for p in clauses))
 
 
-@rule(example="Officials say the number of dead is unknown, but it is in the thousands.")
+@rule(example="The United Nations and the Red Cross say the number of civilian casualties is still unknown, but it "
+              "is at least in the thousands.")
 def joined_it_clause(cue: Token, parts: list[Token]):
     """A clause joined to the reported one, about the same "it", with no speech
     verb of its own ("… say the number is unknown, but it is in the thousands")."""
@@ -160,7 +165,9 @@ def joined_it_clause(cue: Token, parts: list[Token]):
                 and any(s.dep_ == "nsubj" and s.lower_ in JOINED_CLAUSE_SUBJECTS for s in c.children))
 
 
-@rule(example="The bodies of 21 people have been discovered in the town, authorities said.")
+@rule(example="When Slava Lepsheiev founded the Ukrainian techno collective Cxema in 2014, “I thought it should be "
+              "outside politics and just a place where people can be happy and dance,” the D.J., 40, said in a "
+              "recent video interview from Kyiv.")
 def paratactic_clause(cue: Token, parts: list[Token]):
     """For a main speech verb with no clause, the clause beside it ("The bodies
     … have been discovered, authorities said": the clause is the head's)."""
@@ -168,7 +175,7 @@ def paratactic_clause(cue: Token, parts: list[Token]):
         yield from (c for c in cue.children if c.dep_ == "parataxis")
 
 
-@rule(example="At least 5,000 people have died in Mariupol, some buried in mass graves, authorities have said.")
+@rule(example="At least 2,300 people have died in Mariupol, some buried in mass graves, authorities have said.")
 def second_subject(cue: Token, parts: list[Token]):
     """A second subject between the clause and the speaker is the clause's own
     ("… have died in Mariupol, some buried in mass graves, authorities have said")."""
@@ -195,14 +202,16 @@ def kept_words(cue: Token, parts: list[Token]) -> list[Token]:
     return kept
 
 
-@rule(example="The mayor said the town had fallen, adding that the people had left.")
+@rule(example="Susan Bro, Heather Heyer's mother, told reporters she considered the deal acceptable, saying "
+              "executing Fields would not bring her daughter back.")
 def speech_participle_clause(clause: Token):
     """A speech participle (", adding that …"): a statement of its own, not part
     of the words reported."""
     return True if clause.lemma_.lower() in SPEECH_VERBS and participle_host(clause) is not None else None
 
 
-@rule(example="One officer said the town had fallen, while another officer confirmed the people had left.")
+@rule(example="The local governor, Andriy Raikovych, said at least one serviceman and two guards were killed, "
+              "while 13 other people were wounded in Kropyvnytskyi.")
 def contrast_clause(clause: Token):
     """A contrasting clause after a comma (", while …"): somebody else's news."""
     before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
@@ -213,7 +222,8 @@ def contrast_clause(clause: Token):
 CUT_RULES = STATEMENTS.step("cut clause", (speech_participle_clause, contrast_clause))
 
 
-@rule(example="The mayor said the town had fallen; the governor reported that the people had left.")
+@rule(example="Moscow claims it took 140,000 Mariupol residents to Russia; Kiev says many of them were forcibly "
+              "deported in what would be a war crime.")
 def semicolon_part(cue: Token):
     """The cue's part of its sentence, between semicolons: a semicolon joins two
     statements ("X said A; Y reported B"), whatever the parse."""
@@ -233,7 +243,8 @@ def reported_words(cue: Token) -> list[Token]:
 
 # -- reported statements ----------------------------------------------------------
 
-@rule(example='"I would not say that we lost the town," the mayor said.')
+@rule(example='"These attacks are our right, and we warn the Saudis that our targets will keep expanding", Saree '
+              "said.")
 def speech_verb_in_quote(cue: Token, marks: list[tuple[int, int]]):
     """A speech verb inside quotation marks is the quote's own words ("I
     wouldn't say we were robbed"), no statement of its own."""
@@ -243,7 +254,8 @@ def speech_verb_in_quote(cue: Token, marks: list[tuple[int, int]]):
 QUOTED_CUE_RULES = STATEMENTS.step("quoted speech verb", (speech_verb_in_quote,))
 
 
-@rule(example='The minister told media the plant was restarted "and there is hope that it will work."')
+@rule(example="Russian Defense Ministry spokesman Major General Igor Konashenkov said on March 21 that the Kinzhal "
+              "hypersonic missile “has proven its efficiency in destroying heavily fortified special facilities.”")
 def words_running_into_quote(start: int, end: int, marks: list[tuple[int, int]]):
     """Reported words that run into a quote end with it ('X was restarted "and
     there is hope."')."""
@@ -283,7 +295,7 @@ def reported_statements(doc: Doc, used: set[int], quoted: list[tuple[int, int]])
     yield from chain(SOURCE_RULES, doc)
 
 
-@rule(example="According to the regional governor, at least 21 civilians were killed in the attacks.")
+@rule(example="The UK and France have agreed to provide more support for Ukraine, according to Downing Street.")
 def according_to_source(doc: Doc):
     """"According to X, …": the rest of the sentence (four words or more) is X's."""
     for tok in doc:

@@ -72,7 +72,9 @@ def _agent(cue: Token) -> Token | None:
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
-@rule(example="Ukraine's president, Volodymyr Zelenskiy, who said the town had fallen, asked for weapons.")
+@rule(example='"I believe that without this meeting, it is impossible to fully understand what they are ready for '
+              'in order to stop the war," said Zelenskiy, who added that any compromises made in talks with '
+              "Russians would be put before the Ukrainian people in a referendum.")
 def relative_pronoun_speaker(cue: Token):
     """The noun a relative clause hangs on, when the clause's subject is "who",
     "which" or "that" ("Zelenskiy, who added …")."""
@@ -84,27 +86,29 @@ def relative_pronoun_speaker(cue: Token):
     return cue.head if subj is not None and subj.lower_ in RELATIVE_PRONOUNS else None
 
 
-@rule(example="The bodies of 21 people have been found in the town, authorities have said.")
+@rule(example="Kiev said no further withdrawals were planned for Friday.")
 def subject_of_speech_verb(cue: Token):
     """The verb's subject, the one nearest the verb ("…, some buried in graves,
     authorities have said": authorities)."""
     return _nearest_subject(cue)
 
 
-@rule(example="He was told by the commander that the town had fallen.")
+@rule(example="His death was confirmed by his son, Wolfgang Van Halen.")
 def agent_of_passive(cue: Token):
     """The agent of a passive speech verb ("was told by X")."""
     return _agent(cue)
 
 
-@rule(example="The troops were told to leave the town.")
+@rule(example="Last week, Ukrainian troops were told to stop defending the southern Ukrainian city and to “save "
+              "the lives of soldiers” instead.")
 def addressee_of_passive(cue: Token):
     """No speaker for a passive speech verb without an agent: its subject is
     the addressee ("troops were told to …")."""
     return NOTHING if any(c.dep_ == "nsubjpass" for c in cue.children) else None
 
 
-@rule(example="The mayor said the town had fallen, adding that the people had left.")
+@rule(example="A total of 39 are confirmed dead, officials told state media, adding that rescuers ended their work "
+              "yesterday.")
 def participle_speaker(cue: Token):
     """The speaker of the main clause for a speech participle ("X said A,
     adding that B": X adds B)."""
@@ -115,7 +119,7 @@ def participle_speaker(cue: Token):
     return found if found is not None else NOTHING
 
 
-@rule(example="The mayor went to the town and said the people had left.")
+@rule(example="Russia denies attacking civilians and says it has rescued the city from nationalists.")
 def speaker_of_head_verb(cue: Token):
     """The speaker of the verb a subjectless speech verb is joined to or
     depends on ("went … and said")."""
@@ -157,14 +161,16 @@ def counted_people(token: Token) -> bool:
     return token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children)
 
 
-@rule(example="Two top Russian officials said the talks had made progress.")
+@rule(example="But three foreign diplomats said Russia had sent vague signals suggesting it might try to use the "
+              "vote to gain concessions in the standoff over Ukraine.")
 def counted_people_speaker(subj: Token, cue: Token):
     """People counted ("Two top Russian officials said"): persons the text does
     not name, not the institution they serve; the speaker is their words."""
     return (None, noun_phrase(subj)) if counted_people(subj) else None
 
 
-@rule(example="Two top Russian officials appeared to rule out a deal, though they said talks would go on.")
+@rule(example="Two top Russian officials appeared to acknowledge that Moscow’s advance has been slower than "
+              "expected, though they vowed the offensive would achieve its goals.")
 def they_plural_subject(subj: Token, cue: Token):
     """"They": the plural subject of the sentence, before it ("Two top Russian
     officials appeared to …, though they vowed …")."""
@@ -178,7 +184,9 @@ def they_plural_subject(subj: Token, cue: Token):
     return m, subj.text
 
 
-@rule(example="The Ministry of Defence said the town had fallen. It added that the people had left.")
+@rule(example="The UK’s Ministry of Defence said Russia has “increased the intensity of its operations” in the "
+              "area but there has been “strong Ukrainian resistance”. “Russia’s capture of the Severodonetsk "
+              "pocket would see the whole of Luhansk Oblast placed under Russian occupation,” it added.")
 def it_last_organisation_speaker(subj: Token, cue: Token):
     """"It": the last speaker named before it that is no person ("… the Ministry
     of Defence said …. “…,” it added")."""
@@ -191,7 +199,8 @@ def it_last_organisation_speaker(subj: Token, cue: Token):
     return None, subj.text
 
 
-@rule(example="The mayor, Vadym Boichenko, said the town had fallen. He said the people had left.")
+@rule(example='In comments to local media on March 21, Zelenskiy accused Moscow of trying to "destroy" his '
+              'country. "Ukraine cannot fulfill Russian ultimatums," he said.')
 def pronoun_last_speaker(subj: Token, cue: Token):
     """"He", "she": the last speaker when named after the last person named
     (a speaker introduced later, "One man … told RFE/RL", is the likelier "he"
@@ -209,7 +218,7 @@ def pronoun_last_speaker(subj: Token, cue: Token):
     return resolve_token(subj), subj.text
 
 
-@rule(example="The mayor of Mariupol said the town had fallen.")
+@rule(example="City authorities said 130 people were rescued but many more could remain under the debris.")
 def named_subject_speaker(subj: Token, cue: Token):
     """Any other subject: the entity it names, by the rules of the step "speaker's
     name"; the speaker's words are the pronoun, the entity's words when the
@@ -226,7 +235,7 @@ SPEAKER_RULES = STATEMENTS.step("speaker", (counted_people_speaker, they_plural_
                                             pronoun_last_speaker, named_subject_speaker))
 
 
-@rule(example="The country has accused Russia of war crimes.")
+@rule(example='In comments to local media on March 21, Zelenskiy accused Moscow of trying to "destroy" his country.')
 def subject_entity_not_object(subj: Token, objects: frozenset[str], appos: Token | None):
     """The entity the subject is or stands for, never the verb's object ("The
     country has accused Russia": the country is not Russia)."""
@@ -235,7 +244,8 @@ def subject_entity_not_object(subj: Token, objects: frozenset[str], appos: Token
     return resolve_token(subj, exclude=objects)
 
 
-@rule(example="The regional governor, Serhiy Haida, said the town had fallen.")
+@rule(example='The Vice President, Mike Pence, said on Friday the United States is "in the midst of a crisis on '
+              'our southern border."')
 def apposition_name(subj: Token, objects: frozenset[str], appos: Token | None):
     """The name in apposition ("the regional governor, Serhiy Haida"): the name
     given wins over the last governor named."""
@@ -245,21 +255,24 @@ def apposition_name(subj: Token, objects: frozenset[str], appos: Token | None):
     return m if m is not None else NOTHING
 
 
-@rule(example="Ukraine's military command said the town had fallen.")
+@rule(example="Ukraine’s military command said Russia was trying to bomb rail infrastructure to disrupt arms "
+              "supplies from foreign countries.")
 def state_organ_speaker(subj: Token, objects: frozenset[str], appos: Token | None):
     """An unnamed organ of a named country ("Ukraine's military command"): its
     forces or government (see :func:`extract.coref.state_organ`)."""
     return state_organ(subj)
 
 
-@rule(example="Vadym Boichenko, the mayor, visited the town. The mayor said the people had left.")
+@rule(example="Moldova’s president said during a visit to Ukraine that her country was “fragile and vulnerable” "
+              "and needed help to remain “part of the free world”. President Maia Sandu visited three towns where "
+              "Ukraine suspects Russian forces of committing atrocities.")
 def titled_holder_speaker(subj: Token, objects: frozenset[str], appos: Token | None):
     """An office named without its holder ("the governor"): the person named
     with that title (see :func:`extract.coref.titled_holder`)."""
     return titled_holder(subj)
 
 
-@rule(example="One man said the town had fallen.")
+@rule(example='One resident told Paul Rivera of WESH 2 news, "We\'re used to it."')
 def unnamed_actor_speaker(subj: Token, objects: frozenset[str], appos: Token | None):
     """An actor the text does not name ("city authorities", "One man"), as a
     scoped entity (see :func:`extract.coref.unnamed_actor`)."""

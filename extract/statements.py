@@ -24,19 +24,19 @@ from .rules import first, rule
 from .speakers import SPEECH_VERBS, STATEMENTS, speaker_of
 
 
-def _speech_verbs(tokens) -> list[Token]:
+def speech_verbs_in(tokens) -> list[Token]:
     return [t for t in tokens if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"]
 
 
 # -- is the quoted text a statement -----------------------------------------------
 
-@rule(example='"We will not give up the town," the mayor said.')
+@rule(example='"Ukraine cannot fulfill Russian ultimatums," he said.')
 def quote_of_four_words(doc: Doc, start: int, end: int, content: str):
     """Quoted text of four words or more is said; shorter is a scare quote or a term."""
     return True if len(content.split()) >= MIN_QUOTE_WORDS else None
 
 
-@rule(example='"We lost," the mayor said.')
+@rule(example='Health Minister Łukasz Szumowski said "We couldn’t win," and the city flag is at half-mast.')
 def quoted_clause(doc: Doc, start: int, end: int, content: str):
     """Shorter quoted text with a verb and its subject is a sentence said: '"We
     couldn't win,"' is said, '"serious"' a word quoted."""
@@ -50,8 +50,8 @@ SAID_RULES = STATEMENTS.step("quote", (quote_of_four_words, quoted_clause))
 
 # -- the speech verb of a quote ---------------------------------------------------
 
-@rule(example='He was told by the commander of "a terrible situation in the town", while the mayor indicated '
-               'that the people had left.')
+@rule(example="“Indeed, there has not been such a war on the European continent for 77 years,” Mr Zelenskyy said, "
+              "referring to the end of the Second World War.")
 def speech_verb_governing_quote(quoted: Span, start: int, end: int):
     """The speech verb outside the marks that the quoted words hang on ('he was
     told by X of "…", while Y indicated …': X told it, not Y)."""
@@ -60,21 +60,24 @@ def speech_verb_governing_quote(quoted: Span, start: int, end: int):
                  if not start <= a.idx < end and a.lemma_.lower() in SPEECH_VERBS and a.pos_ == "VERB"), None)
 
 
-@rule(example='"We will not give up the town," the mayor said.')
+@rule(example='"I don\'t think that any leader around the world should make any assumption that because some one '
+              'of us departs that President Trump’s foreign policy will change in a material way", Pompeo told the '
+              "press on Tuesday.")
 def speech_verb_after_quote(quoted: Span, start: int, end: int):
     """Else the first speech verb after the quote in its last sentence ("…,” he said")."""
-    after = [t for t in _speech_verbs(sent_of(quoted[-1])) if t.idx >= end]
+    after = [t for t in speech_verbs_in(sent_of(quoted[-1])) if t.idx >= end]
     return after[0] if after else None
 
 
-@rule(example='The mayor said: "We will not give up the town."')
+@rule(example='During the speech Trump claimed, "Biden\'s plan is not a solution to the virus, but rather it is a '
+              'surrender to the virus."')
 def speech_verb_before_quote(quoted: Span, start: int, end: int):
     """Else the last speech verb before the quote in its first sentence ('said: “…”')."""
-    before = [t for t in _speech_verbs(sent_of(quoted[0])) if t.idx < start]
+    before = [t for t in speech_verbs_in(sent_of(quoted[0])) if t.idx < start]
     return before[-1] if before else None
 
 
-@rule(example='"We will not give up the town and we will hold it." Pelosi said.')
+@rule(example='"The American people deserve the truth, and the Constitution demands a trial." Pelosi said.')
 def attribution_sentence_after_quote(quoted: Span, start: int, end: int):
     """Else a speech verb with no clause in a short sentence (eight tokens at
     most) right after the quote's ('"… a trial." Pelosi said.')."""
@@ -84,7 +87,7 @@ def attribution_sentence_after_quote(quoted: Span, start: int, end: int):
     nxt = sent_of(quoted.doc[last.end])
     if len(nxt) > 8:
         return None
-    return next((t for t in _speech_verbs(nxt) if not any(c.dep_ in ("ccomp", "xcomp") for c in t.children)), None)
+    return next((t for t in speech_verbs_in(nxt) if not any(c.dep_ in ("ccomp", "xcomp") for c in t.children)), None)
 
 
 CUE_RULES = STATEMENTS.step("quote cue", (speech_verb_governing_quote, speech_verb_after_quote,
@@ -99,7 +102,8 @@ def _cue_near(doc: Doc, start: int, end: int) -> Token | None:
 
 # -- quotes inside reported speech ------------------------------------------------
 
-@rule(example='The minister said the government "is not chasing deadlines in the talks".')
+@rule(example="Nikolai Patrushev, secretary of Russia’s Security Council, said the Russian government “is not "
+              "chasing deadlines”.")
 def quote_ending_reported_words(lead: list[Token], clause: list[Token], start: int, end: int):
     """A quote that ends the words a speech verb reports, after words of its own
     ('said the government "is not chasing deadlines"'): reported speech, which
@@ -107,8 +111,8 @@ def quote_ending_reported_words(lead: list[Token], clause: list[Token], start: i
     return "reported" if lead and clause[-1].idx + len(clause[-1].text) >= end - 1 else None
 
 
-@rule(example='The minister told media the plant was restarted "and there is hope that it will work", '
-               'and left.')
+@rule(example='Duda told local media Adamowicz\'s heart was restarted by doctors "and there is hope, but his '
+              'condition is very difficult."')
 def quote_after_reported_words(lead: list[Token], clause: list[Token], start: int, end: int):
     """A quote inside reported words that go on after it ('told media X was
     restarted "and there is hope"'): a mixed quote, both a direct quote and
@@ -119,7 +123,8 @@ def quote_after_reported_words(lead: list[Token], clause: list[Token], start: in
 MIXED_RULES = STATEMENTS.step("mixed quote", (quote_ending_reported_words, quote_after_reported_words))
 
 
-@rule(example='"We will not give up the town," the mayor said. "We will hold it until the end."')
+@rule(example='"It is never an easy decision to suspend search efforts," she said. "We know that this is a very '
+              'difficult time for families and friends of the victims."')
 def quote_continuing_last_quote(first_sentence: int, previous_end: int):
     """A quote with no speech verb, in the sentence of the last quote's end or
     the next, continues it (same speaker)."""
