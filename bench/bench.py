@@ -113,7 +113,7 @@ def cpu_since(before: tuple[float, float]) -> dict:
 def run_raw(path: str, procs: int, model: str) -> dict:
     import spacy
 
-    from newskg.reading import open_articles
+    from newskg.reading.sources import open_articles
 
     # Exactly what a build feeds spaCy: the articles it does not skip, with
     # page furniture blanked (read before the clock starts).
@@ -155,7 +155,7 @@ def time_resolve(out: str) -> float:
     """Entity resolution alone, on the build's cached records."""
     from graph.build import _record_mentions
     from graph.resolve import resolve
-    from newskg.store import RecordStore
+    from newskg.building.store import RecordStore
 
     with RecordStore.open(Path(out), readonly=True) as store:
         records = list(store.records())

@@ -22,7 +22,7 @@ from falkordb_server import FalkorSession, start_falkordb
 from fixture_records import fixture_records
 from graph.build import build_graph
 from graph.view import to_networkx
-from newskg.neo4j_load import load
+from newskg.service.neo4j_load import load
 from synthetic import synthetic_records
 from test_neo4j_export import run_script
 

@@ -46,8 +46,8 @@ def _renamed(records, new_id: str):
 
 
 def replicate(src: Path, dst: Path, count: int) -> None:
-    from newskg.pipeline_run import fingerprint
-    from newskg.store import RecordStore, decode_records, encode_records
+    from newskg.building.run import fingerprint
+    from newskg.building.store import RecordStore, decode_records, encode_records
 
     with RecordStore.open(src, readonly=True) as store:
         blobs = list(store.db.execute("SELECT id, hash, fingerprint, data FROM records ORDER BY id"))
@@ -78,7 +78,7 @@ def main() -> None:
     a = ap.parse_args()
     from bench import PeakRSS, check_viewer, cpu_seconds, cpu_since
     from exports import parse_formats
-    from newskg.pipeline_run import BuildOptions, run_build
+    from newskg.building.run import BuildOptions, run_build
 
     dst = Path(a.out).with_name(f"{Path(a.out).name}_x{a.count}")
     replicate(Path(a.out), dst, a.count)

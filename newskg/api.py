@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, TextIO
 
 from exports import DEFAULT_FORMATS, parse_formats
 
-from .articles import DEFAULT_MAX_CHARS
+from .reading.articles import DEFAULT_MAX_CHARS
 from core.errors import InputError, Problem, UnknownChoiceError, UsageError
-from .reading import ProblemSink, no_articles_reason, open_articles
+from .reading.sources import ProblemSink, no_articles_reason, open_articles
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -82,7 +82,7 @@ def build(
     ``on_problem`` as found, and in ``BuildResult.skipped``); with
     ``strict`` any skip raises SkippedInputError before the model loads.
     """
-    from .pipeline_run import check_options
+    from .building.run import check_options
 
     exporters = parse_formats(formats)
     check_options(workers, executor, scheduler)
@@ -103,7 +103,7 @@ def build(
             yield first
             yield from articles
 
-    from .pipeline_run import BuildOptions, run_build
+    from .building.run import BuildOptions, run_build
 
     opts = BuildOptions(workers, executor, scheduler, tuple(remove), fresh, progress,
                         _total(sources) if progress else None, max_chars,
@@ -114,7 +114,7 @@ def build(
 
 
 def _total(sources: Sequence[str]) -> int | None:
-    from .pipeline_run import count_articles
+    from .building.run import count_articles
 
     try:
         return count_articles(sources)
@@ -165,7 +165,7 @@ def query(
     declares in its header (see :mod:`newskg.queries`); they are checked
     before the graph is read. ``graph`` is a Turtle file or an rdflib graph.
     """
-    from .queries import bind, load_store, run_select
+    from .service.queries import bind, load_store, run_select
 
     sparql = bind(sparql, params, name)
     return run_select(load_store(graph), sparql)
@@ -182,8 +182,8 @@ def serve(
     max_result_bytes: int = 50_000_000,
 ) -> None:
     """Serve ``graph`` as a read-only SPARQL endpoint until interrupted (see :mod:`newskg.serve`)."""
-    from .serve import Limits
-    from .serve import serve as run
+    from .service.serve import Limits
+    from .service.serve import serve as run
 
     run(graph_file(graph), host, port, Limits(timeout, max_result_bytes))
 
@@ -197,7 +197,7 @@ def neo4j(
     Credentials: ``user``/``password``, else ``NEO4J_AUTH`` ("user/password"
     or "none"). See :mod:`newskg.neo4j_load`.
     """
-    from .neo4j_load import auth_from, check_uri, load_into_neo4j
+    from .service.neo4j_load import auth_from, check_uri, load_into_neo4j
 
     check_uri(uri)
     return load_into_neo4j(graph_file(graph), uri, auth_from(user, password), database, batch_size)
@@ -267,6 +267,6 @@ def evaluate(annotations: str | Path, model: str = DEFAULT_MODEL, corpora: str |
     Returns a :class:`newskg.evaluate.Report`; render it with
     :func:`newskg.evaluate.format_report`.
     """
-    from .evaluate import evaluate as run
+    from .evaluation.evaluate import evaluate as run
 
     return run(annotations, model=model, corpora=corpora)

@@ -79,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--details", action="store_true", help="list each case's misses, false positives and violations")
     e.add_argument("--corpora", metavar="DIR", help="where corpora live (default: $NEWSKG_CORPORA or ../shared/corpora)")
 
-    from . import serve as endpoint
+    from .service import serve as endpoint
 
     sv = sub.add_parser("serve", help="serve a graph as a read-only SPARQL 1.1 endpoint at /query")
     sv.add_argument("graph", metavar="GRAPH.ttl", help="a Turtle file, or a build's output folder")
@@ -137,7 +137,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from . import queries
+    from .service import queries
 
     if args.list:
         print("\n".join(queries.list_lines()))
@@ -194,7 +194,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluate import format_report
+    from .evaluation.evaluate import format_report
 
     report = api.evaluate(args.annotations, model=args.model, corpora=args.corpora)
     sys.stdout.write(format_report(report, args.format, args.details))

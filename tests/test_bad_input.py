@@ -22,7 +22,7 @@ from conftest import ROOT
 
 from newskg.api import build
 from core.errors import InputError, SkippedInputError
-from newskg.reading import open_articles, read_articles, read_stream
+from newskg.reading.sources import open_articles, read_articles, read_stream
 
 LINE = re.compile(r"newskg: (skipped|note|error): (.+?): (.+)\Z")
 

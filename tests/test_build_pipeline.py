@@ -9,7 +9,7 @@ import pytest
 import spacy.util
 from conftest import SEEDS
 
-from newskg import pipeline_run
+from newskg.building import run as pipeline_run
 from newskg.api import DEFAULT_MODEL, build
 from core.errors import InputError
 

@@ -6,7 +6,7 @@ import pytest
 from conftest import SEEDS
 from test_build_pipeline import SEED_FILES, outputs
 
-from newskg import pipeline_run
+from newskg.building import run as pipeline_run
 from newskg.api import build
 from core.errors import InputError
 

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from newskg.annotations import Case, parse_annotations, passage
+from newskg.evaluation.annotations import Case, parse_annotations, passage
 from core.errors import InputError
-from newskg.evaluate import Extracted, format_report, score_case, summarise
-from newskg.match import (
+from newskg.evaluation.evaluate import Extracted, format_report, score_case, summarise
+from newskg.evaluation.match import (
     Matcher,
     XClaim,
     XEntity,

@@ -320,7 +320,7 @@ _READING = ("article_files", "open_articles", "parse_jsonl", "read_articles", "r
 
 def __getattr__(name: str):
     if name in _READING:
-        from . import reading
+        from . import sources as reading
 
         return getattr(reading, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -6,7 +6,7 @@ collects, for each case, what was extracted from its passage.
 :func:`score_case` and :func:`summarise` are pure: they take plain
 :mod:`newskg.match` records, so the scorer is tested without a model.
 
->>> from newskg.match import XEntity
+>>> from newskg.evaluation.match import XEntity
 >>> r = score_case(Case("c", "s", "a", {"entities": ({"name": "Kyiv", "type": "City"},),
 ...                 "triples": (), "statements": (), "claims": ()}),
 ...                Extracted(entities=(XEntity(("Kiev",), "City"),)), Matcher({"Kyiv": ["Kiev"]}))

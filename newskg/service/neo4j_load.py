@@ -87,7 +87,7 @@ def load_into_neo4j(graph_file: Path, uri: str, auth: tuple[str, str] | None, da
         ServiceUnavailable,
     )
 
-    from .api import load_graph
+    from ..api import load_graph
 
     check_uri(uri)
     # The driver logs its connection failures too; the error below says it once.

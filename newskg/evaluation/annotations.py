@@ -19,7 +19,8 @@ from pathlib import Path
 
 from core.records import Article
 
-from .articles import json_lines, parse_jsonl_record, read_file
+from ..reading.articles import json_lines, parse_jsonl_record
+from ..reading.sources import read_file
 from core.errors import InputError
 
 CATEGORIES = ("entities", "triples", "statements", "claims")

@@ -295,7 +295,7 @@ def update_records(store: RecordStore, articles: Iterable[Article], model: str, 
 def count_articles(sources: Sequence[str]) -> int | None:
     """How many articles the sources hold (for the progress bar), cheaply:
     one per ``.txt``, one per non-blank ``.jsonl`` line; None for stdin."""
-    from .reading import article_files
+    from ..reading.sources import article_files
 
     if "-" in sources:
         return None
@@ -352,7 +352,7 @@ def _run_build(articles: Iterable[Article], out: Path, model: str, exporters: Se
     from exports.atomic import clean_leftovers
     from graph.build import build_graph
 
-    from .api import BuildResult, graph_counts
+    from ..api import BuildResult, graph_counts
 
     with RecordStore.open(out) as store:
         for e in exporters:

@@ -1,0 +1,1 @@
+"""A room of newskg (described in the next commit)."""
