@@ -52,7 +52,7 @@ POOL = next((d / "shared" / "corpora" / "bench_pool.py" for d in ROOT.parents
              if (d / "shared" / "corpora" / "bench_pool.py").exists()), ROOT.parent / "shared" / "corpora" / "bench_pool.py")
 RESULTS = ROOT / "bench" / "results.json"
 REPORT = ROOT / "BENCHMARKS.md"
-BATCH = 16  # nlp.pipe batch size, as in newskg.pipeline_run.SPACY_BATCH
+BATCH = 16  # nlp.pipe batch size, as in newskg.building.extraction.SPACY_BATCH
 FORMATS = "turtle,html,neo4j"
 
 
@@ -130,11 +130,11 @@ def run_raw(path: str, procs: int, model: str) -> dict:
 
 
 def run_build(path: str, procs: int, model: str, out: str) -> dict:
-    from newskg.api import build
+    from newskg.api import BuildOptions, build
 
     with PeakRSS() as rss:
         cpu, t = cpu_seconds(), time.perf_counter()
-        result = build([path], out, model=model, formats=FORMATS, workers=procs)
+        result = build([path], out, BuildOptions(model=model, formats=FORMATS, workers=procs))
         wall, cpu = time.perf_counter() - t, cpu_since(cpu)
     with open(Path(out) / "graph.ttl", "rb") as f:
         triples = _count_triples(f)
