@@ -7,11 +7,12 @@ handles it, the test fails until the mark is removed.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from newskg.evaluation.annotations import corpora_dir, load_annotations
+from newskg.evaluation.annotations import CORPORA_ENV, load_annotations
 from newskg.evaluation.match import Matcher
 
 TUNING = Path(__file__).resolve().parent / "annotations" / "tuning.jsonl"
@@ -30,8 +31,9 @@ def extracted_cases():
     from newskg.api import DEFAULT_MODEL
     from newskg.evaluation.evaluate import extract_cases
 
-    if NEEDS_CORPORA and not corpora_dir(TUNING).is_dir():
-        pytest.skip(f"the shared corpora ({corpora_dir(TUNING)}) are not here; set NEWSKG_CORPORA")
+    corpora = os.environ.get(CORPORA_ENV)
+    if NEEDS_CORPORA and not (corpora and Path(corpora).is_dir()):
+        pytest.skip(f"the shared corpora ({corpora or 'no folder'}) are not here; set {CORPORA_ENV}")
     return extract_cases(ANNOTATIONS, DEFAULT_MODEL)
 
 
