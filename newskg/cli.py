@@ -81,8 +81,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--format", default="table", choices=("table", "json"))
     e.add_argument("--details", action="store_true", help="list each case's misses, false positives and violations")
     e.add_argument("--corpora", metavar="DIR",
-                   help="the folder holding the corpora the cases name, as CORPUS/CORPUS.jsonl "
-                        "(default: $NEWSKG_CORPORA; needed unless every article is in seeds/ or in articles/ beside ANNOTATIONS)")
+                   help="the folder holding the corpora the cases name, as CORPUS/CORPUS.jsonl (default: "
+                        "$NEWSKG_CORPORA; needed unless every article is in seeds/ or in articles/ beside ANNOTATIONS)")
 
     sv = sub.add_parser("serve", help="serve a graph as a read-only SPARQL 1.1 endpoint at /query")
     sv.add_argument("graph", metavar="GRAPH.ttl", help="a Turtle file, or a build's output folder")
