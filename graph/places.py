@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .names import fold
+from core.names import fold
 
 
 @dataclass(frozen=True, slots=True)
