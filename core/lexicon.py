@@ -51,9 +51,19 @@ class LexiconInfo:
 
 
 class Words(frozenset):
-    """A set of entries that knows which lexicon it came from (``.lexicon``)."""
+    """A set of entries that knows which lexicon it came from (``.lexicon``).
+
+    A union of two keeps both names: ``(a | b).lexicon == "a | b"``.
+    """
 
     lexicon: str = ""
+
+    def __or__(self, other: frozenset) -> Words:
+        out = Words(frozenset.__or__(self, other))
+        out.lexicon = " | ".join(n for n in (self.lexicon, getattr(other, "lexicon", "")) if n)
+        return out
+
+    __ror__ = __or__
 
 
 class Entries(tuple):
@@ -195,3 +205,8 @@ class LexiconTable(Mapping):
 
     def values(self):
         return self._data.values()
+
+
+#: Core's own lists (``core/lexicons/``): titles and spellings for :mod:`core.names`, place
+#: names for :mod:`core.gazetteer`; each is loaded by one of the two.
+CORE = Lexicons(Path(__file__).parent / "lexicons")

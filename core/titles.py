@@ -1,14 +1,8 @@
-"""Titles and ranks that stand before a person's name and are not part of it.
+"""Transitional: the titles are :data:`core.names.PERSON_TITLES` (``core/lexicons/person_titles.txt``).
 
-No spaCy here: extraction, resolution (``graph/``) and the evaluation's
-matcher share this list, and ``graph/`` must not import spaCy. Each adds the
-few words its own job needs (see their modules).
-
->>> "mr" in PERSON_TITLES, "zelenskyy" in PERSON_TITLES
-(True, False)
+Only newskg's match module still imports this name from here; delete this
+file when it imports from :mod:`core.names` instead.
 """
-PERSON_TITLES = frozenset(
-    """mr mrs ms miss dr sir dame lord lady prof president prime minister general gen major maj
-    colonel col lieutenant lt captain capt sergeant sgt admiral king queen prince princess pope
-    senator sen rep governor gov mayor chancellor secretary spokesman spokeswoman spokesperson""".split()
-)
+from core.names import PERSON_TITLES
+
+__all__ = ["PERSON_TITLES"]

@@ -13,12 +13,13 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from core.records import Claim, Mention, Statement
+
 from .coref import resolve_token
 from .counts import QUALIFIERS, VAGUE, parse_count
 from .dates import date_in
-from core.records import Claim, Mention, Statement
+from .doc import doc_text, provenance, sent_of, state
 from .speakers import SPEECH_VERBS, speaker_of
-from .text import doc_text, provenance, sent_of
 
 #: Lemmas of nouns that count people.
 PEOPLE_NOUNS = frozenset(
@@ -295,7 +296,7 @@ def _local_claimant(token: Token) -> tuple[Mention | None, str] | None:
 
 
 def _figures(doc: Doc, tolls: dict[int, Token]) -> list[Span]:
-    spans = list(doc.spans.get("kg_numbers", []))
+    spans = list(state(doc).numbers)
     covered = {i for s in spans for i in range(s.start, s.end)}
     spans += [doc[i : i + 1] for i in tolls if i not in covered]
     return sorted(spans, key=lambda s: s.start)

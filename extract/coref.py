@@ -14,9 +14,20 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from core import gazetteer
-from .places import named_settlement
 from core.records import Mention
-from .text import provenance, sent_of
+
+from .doc import (
+    doc_quotes,
+    entity_at,
+    ents,
+    ents_before,
+    mention,
+    provenance,
+    sent_of,
+    state,
+    token_mention,
+)
+from .places import SETTLEMENT_NOUNS
 
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her", "his"})
 #: Titles that, with "the", stand for the person last named with them ("the mayor").
@@ -56,26 +67,6 @@ MILITARY_ORGAN_NOUNS = frozenset("military army command forces troops".split())
 GOVERNMENT_ORGAN_NOUNS = frozenset("government leadership authorities".split())
 
 
-def doc_ents_before(token: Token) -> list[Span]:
-    return [e for e in ents(token.doc) if e.end <= token.i]
-
-
-def ents(doc: Doc) -> tuple[Span, ...]:
-    """The doc's entities, cached once typing is done (``doc.ents`` builds new spans on every access)."""
-    cached = doc.user_data.get("kg_ents")
-    return cached if cached is not None else tuple(doc.ents)
-
-
-def entity_at(token: Token) -> Span | None:
-    """The entity span holding ``token``."""
-    if not token.ent_type_:
-        return None
-    table = token.doc.user_data.get("kg_entity_at")
-    if table is not None:
-        return table.get(token.i)
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-
-
 def preceding(doc: Doc, before: int, types: tuple[str, ...], salient: bool = False,
               exclude: frozenset[str] = frozenset()) -> Span | None:
     """The nearest preceding entity of a type or, with ``salient``, the most
@@ -99,7 +90,7 @@ def preceding(doc: Doc, before: int, types: tuple[str, ...], salient: bool = Fal
     if not salient:
         return max((e for es in seen.values() for e in es), key=lambda e: e.start)
     # The dateline's places count as named twice.
-    dateline = set(doc.user_data.get("kg_dateline", ()))
+    dateline = set(state(doc).dateline)
     return max(seen.items(), key=lambda kv: (len(kv[1]) + 2 * (kv[0] in dateline), kv[1][-1].start))[1][-1]
 
 
@@ -135,14 +126,6 @@ def _metonymic(ent: Span) -> bool:
     return bool(government_of(ent))
 
 
-def _mention_from(token: Token, ent: Span, confidence: float) -> Mention:
-    return Mention(
-        text=token.text, name=ent._.kg_name or ent.text, type=ent.label_,
-        provenance=provenance(token.doc, token.idx, token.idx + len(token.text)),
-        confidence=confidence, geonames_id=ent._.kg_geo, country=ent._.kg_country,
-    )
-
-
 def _place_mention(token: Token, text: str, place: gazetteer.Place, confidence: float) -> Mention:
     return Mention(
         text=text, name=place.name, type=place.type,
@@ -175,25 +158,23 @@ def resolve_token(token: Token, agent: bool = True, exclude: frozenset[str] = fr
 
     ``agent=False`` (objects) turns off reading "Russian strikes" as Russia;
     ``exclude`` names what "the country" cannot be ("the country accused Russia")."""
-    from .entities import mention
-
     ent = entity_at(token)
     if ent is not None:
         m = mention(ent)
         return (government_mention(ent, m) if token.i == ent.root.i else None) or m
     if token.pos_ == "PROPN" and token.is_title:
         # '"…" Pelosi said.': a surname the model did not tag, of a person named before.
-        person = next((e for e in reversed(doc_ents_before(token)) if e.label_ == "Person"
+        person = next((e for e in reversed(ents_before(token)) if e.label_ == "Person"
                        and token.text in {t.text for t in e}), None)
         if person is not None:
-            return _mention_from(token, person, 0.7)
+            return token_mention(token, person, 0.7)
     low = token.lower_
     if low in ("it", "its") and token.pos_ == "PRON" and agent:
         ant = _actor_antecedent(token)
-        return _mention_from(token, ant, 0.6) if ant is not None else None
+        return token_mention(token, ant, 0.6) if ant is not None else None
     if low in PERSON_PRONOUNS and token.pos_ == "PRON":
         ant = person_antecedent(token)
-        return _mention_from(token, ant, 0.7) if ant is not None else None
+        return token_mention(token, ant, 0.7) if ant is not None else None
     if (settlement := named_settlement(token)) is not None:
         return mention(settlement)  # "the town of Svitlodarsk" is Svitlodarsk
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
@@ -203,10 +184,10 @@ def resolve_token(token: Token, agent: bool = True, exclude: frozenset[str] = fr
         if ant is not None and ant.label_ in ("Group", "Organization"):  # "Ukrainian troops" -> Ukraine
             place = gazetteer.lookup(ant._.kg_country)
             return _place_mention(token, token.text, place, 0.6) if place is not None else None
-        return _mention_from(token, ant, 0.7) if ant is not None else None
+        return token_mention(token, ant, 0.7) if ant is not None else None
     if dets == {"the"} and low in TITLE_NOUNS:
         ant = _titled_person(token.doc, token.i, low)
-        return _mention_from(token, ant, 0.7) if ant is not None else None
+        return token_mention(token, ant, 0.7) if ant is not None else None
     demonym = next((c for c in token.children if c.dep_ in ("amod", "compound")
                     and gazetteer.country_of_demonym(c.text)), None)
     if low == "capital":
@@ -246,8 +227,6 @@ def person_antecedent(pronoun: Token) -> Span | None:
     """The person a he/she refers to: the nearest subject among the persons of
     the current and previous sentence, else the nearest person ("Cengiz called
     Mohammad's admission a manoeuvre. She explained …" is Cengiz)."""
-    from .statements import doc_quotes
-
     doc = pronoun.doc
     window_start = sent_of(pronoun).start
     for _ in range(2):  # this sentence and the two before it
@@ -296,7 +275,7 @@ def unnamed_actor(token: Token) -> Mention | None:
         # Only a city the article is about: named twice before, or in the dateline.
         named = [e for e in ents(doc) if e.end <= token.i and e._.kg_name == (city._.kg_name if city else "")]
         if city is None or not (len(named) >= 2 or sent_of(named[-1]).start == sent_of(token).start
-                                or city._.kg_name in doc.user_data.get("kg_dateline", ())):
+                                or city._.kg_name in state(doc).dateline):
             return None
         name = city._.kg_name or city.text
         # Named like an unnamed facility: "authorities (Mariupol)".
@@ -305,7 +284,7 @@ def unnamed_actor(token: Token) -> Mention | None:
     if lemma in UNNAMED_PERSON_NOUNS and token.pos_ == "NOUN" and token.tag_ == "NN":
         words = [t.text for t in token.lefts if t.dep_ in ("det", "nummod", "amod", "compound")] + [token.text]
         phrase = " ".join(words)
-        article = doc.user_data.get("kg_article_id", "")
+        article = state(doc).article_id
         if len(article) > 24:
             article = article[:23] + "…"
         return Mention(phrase, f"{phrase[:1].upper()}{phrase[1:]} (in {article})", "Person", p, 0.5)
@@ -354,4 +333,17 @@ def titled_holder(token: Token) -> Mention | None:
         later = {e._.kg_name or e.text: e for e in ents(doc) if e.start > token.i and e.label_ == "Person"
                  and _titled_person(doc, e.end, title) is e}
         ent = next(iter(later.values())) if len(later) == 1 else None
-    return _mention_from(token, ent, 0.6) if ent is not None else None
+    return token_mention(token, ent, 0.6) if ent is not None else None
+
+
+def named_settlement(token: Token) -> Span | None:
+    """"the town of Svitlodarsk": the place a settlement noun names."""
+    if token.lower_ not in SETTLEMENT_NOUNS:
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                ent = entity_at(pobj) if pobj.dep_ == "pobj" else None
+                if ent is not None and ent.label_ == "City":
+                    return ent
+    return None

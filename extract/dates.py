@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Token
 
-from .text import sent_of
+from .doc import sent_of, state
 
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -63,11 +63,11 @@ def date_in(token: Token) -> str:
     """The date of the clause around ``token``: a DATE entity of the model in
     the token's subtree, else in its sentence, resolved against the article."""
     doc = token.doc
-    article_date = doc.user_data.get("kg_article_date", "")
-    dates = doc.user_data.get("kg_date_spans")
+    st = state(doc)
+    article_date = st.article_date
+    dates = st.date_spans
     if dates is None:
-        dates = [(s.start, s.end, s.text) for s in doc.spans.get("kg_dates", [])]
-        doc.user_data["kg_date_spans"] = dates
+        dates = st.date_spans = [(s.start, s.end, s.text) for s in st.dates]
     subtree = {t.i for t in token.subtree}
     sent = sent_of(token)
     in_sentence = [d for d in dates if sent.start <= d[0] < sent.end]

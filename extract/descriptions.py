@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from core import gazetteer
-from .coref import entity_at, ents, facility_place, government_of, resolve_token
-from .dates import date_in
-from .entities import mention
 from core.records import Mention, Triple
-from .text import provenance, sent_of
+
+from .coref import facility_place, government_of, preceding, resolve_token
+from .dates import date_in
+from .doc import entity_at, ents, mention, provenance, sent_of
 
 ROLE_RELATIONS = {
     "mayor": "mayor_of", "president": "president_of", "spokesman": "spokesman_of",
@@ -161,8 +161,6 @@ def _governed_region(role: Token) -> Mention | None:
 
 def _region_before(token: Token) -> Mention | None:
     """The region named last before ``token`` in its sentence or the one before."""
-    from .coref import preceding
-
     region = preceding(token.doc, token.i, ("Region",))
     if region is None or sent_of(region).start < sent_of(token).start - 60:
         return None
@@ -298,8 +296,6 @@ def _where_clause_place(facility: Span) -> Mention | None:
 def _named_city(facility: Span) -> Mention | None:
     """The city an unnamed facility was named after ("theater (Mariupol)"), at
     lower confidence: the text did not say where it is, the article is about that city."""
-    from .coref import preceding
-
     city = preceding(facility.doc, facility.start, ("City",), salient=True)
     if city is None:
         return None

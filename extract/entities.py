@@ -26,6 +26,8 @@ from spacy.tokens import Doc, Span, Token
 from core import gazetteer
 
 from . import places
+from .coref import facility_place, government_mention, preceding
+from .doc import mention, restore_names, sent_of, state, strip_span, typed_span
 from .kinds import (
     STREET_WORDS,
     bracketed_acronyms,
@@ -40,19 +42,16 @@ from .kinds import (
 from .names import (
     DEPARTMENT_WORDS,
     INSTITUTION_WORDS,
+    TITLE_WORDS,
     institution_span,
     lowercase_institution,
     names_organisation,
     region_span,
-    restore_names,
     short_names,
     trimmed_name,
-    typed_span,
     untagged_institution,
     without_titles,
 )
-from core.records import Mention
-from .text import TITLE_WORDS, provenance, sent_of, strip_span
 
 MILITARY_NOUNS = frozenset("forces force troops soldiers military army navy defenders fighters".split())
 GOVERNMENT_NOUNS = frozenset("authorities government officials".split())
@@ -85,12 +84,6 @@ PRODUCT_NOUNS = frozenset(
 )
 #: Verbs of taking territory: their object is a place ("link Crimea", "annexed Crimea").
 TERRITORY_VERBS = frozenset("seize annex occupy capture retake liberate invade link encircle".split())
-
-
-def register_extensions() -> None:
-    for name, default in (("kg_name", ""), ("kg_geo", 0), ("kg_country", "")):
-        if not Span.has_extension(name):
-            Span.set_extension(name, default=default)
 
 
 #: The last words of event names the model takes for organisations ("Libyan Civil War").
@@ -274,8 +267,9 @@ def _facility(token: Token) -> Span | None:
 def retype_entities(doc: Doc) -> Doc:
     """The component body: replace ``doc.ents`` with corrected, typed spans."""
     # Keep the model's dates and numbers for the date and claim extractors.
-    doc.spans["kg_dates"] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    doc.spans["kg_numbers"] = [e for e in doc.ents if e.label_ in ("CARDINAL", "QUANTITY")]
+    st = state(doc)
+    st.dates = tuple(e for e in doc.ents if e.label_ in ("DATE", "TIME"))
+    st.numbers = tuple(e for e in doc.ents if e.label_ in ("CARDINAL", "QUANTITY"))
     # Named facilities first: "Azovstal" is part of "Azovstal steel mill", not an organisation;
     # then groups: "U.S." in "the U.S. military" is part of a group.
     spans = [f for t in doc if (f := _facility(t)) is not None and f.label_ == "Facility"]
@@ -345,13 +339,9 @@ def _unnamed_facility(span: Span, named: list[Span]) -> Span | None:
     same = [n for n in named if n._.kg_name.lower().endswith(descriptor)]
     if len({n._.kg_name for n in same}) == 1:
         return typed_span(span.doc, span.start, span.end, "Facility", same[0]._.kg_name)
-    from .coref import facility_place
-
     place = facility_place(span)
     if place is None:
         # "attacks on places such as a maternity hospital": the city the article is about.
-        from .coref import preceding
-
         city = preceding(span.doc, span.start, ("City",), salient=True)
         place = mention(city, 0.5) if city is not None else None
     if place is not None and place.type == "City":
@@ -371,28 +361,12 @@ def _non_overlapping(spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
-def mention(span: Span, confidence: float = 1.0, text: str | None = None, role: str = "") -> Mention:
-    """The Mention record for a typed span."""
-    return Mention(
-        text=text if text is not None else span.text,
-        name=span._.kg_name or span.text,
-        type=span.label_,
-        provenance=provenance(span.doc, span.start_char, span.end_char),
-        confidence=confidence,
-        geonames_id=span._.kg_geo,
-        country=span._.kg_country,
-        role=role,
-    )
-
-
 def extract_mentions(doc: Doc) -> Iterator[Mention]:
     """Every typed entity mention in a processed doc.
 
     >>> # doc = nlp("Russian forces attacked Kiev."); [m.type for m in extract_mentions(doc)]
     >>> # ['Group', 'City']
     """
-    from .coref import government_mention
-
     for ent in doc.ents:
         m = mention(ent, confidence=0.9 if ent._.kg_geo else 0.8)
         # "Moscow says": the mention is of the government, not the city.

@@ -15,8 +15,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from core import gazetteer
-from .names import ORG_HEAD_WORDS, rename, trimmed_name, typed_span
-from .text import TITLE_WORDS, sent_of, strip_span
+
+from .doc import rename, sent_of, strip_span, typed_span
+from .names import ORG_HEAD_WORDS, TITLE_WORDS, trimmed_name
 
 #: Words that occur in organisations' names but hardly in people's: "Amnesty International", "Sky News".
 ORG_NAME_WORDS = ORG_HEAD_WORDS | frozenset(

@@ -10,8 +10,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from core import gazetteer
-from .text import TITLE_WORDS, sent_of, strip_span
+from core.names import PERSON_TITLES
 
+from .doc import sent_of, strip_span, typed_span
+
+#: Titles stripped from names in extraction: the shared ones, plus offices and honorifics
+#: that precede names in news ("Treasurer Peter Costello", "Foreign Secretary Jack Straw").
+TITLE_WORDS = PERSON_TITLES | frozenset(
+    "treasurer archbishop bishop cardinal crown speaker judge ambassador foreign home deputy vice".split()
+)
 REGION_NOUNS = frozenset("region oblast province district".split())
 #: Words of institutions every country has: "Ministry of Defence", "General Staff".
 #: Such a name is scoped to its country ("Ministry of Defence (United Kingdom)").
@@ -24,30 +31,6 @@ DEPARTMENT_WORDS = frozenset(
     """defence defense foreign interior finance health justice economy energy education
     agriculture transport""".split()
 )
-
-def typed_span(doc: Doc, start: int, end: int, label: str, name: str, geo: int = 0, country: str = "") -> Span:
-    span = Span(doc, start, end, label=label)
-    span._.kg_name, span._.kg_geo, span._.kg_country = name, geo, country
-    # spaCy keeps span extensions in the doc keyed by offsets, so a candidate dropped later
-    # ("PKK" read as a town) overwrites the name of a kept span with the same offsets
-    # ("PKK" the organisation); keep each (offsets, type)'s own values for restore_names.
-    doc.user_data.setdefault("kg_typed", {})[(start, end, label)] = (name, geo, country)
-    return span
-
-
-def rename(span: Span, name: str) -> None:
-    span._.kg_name = name
-    values = span.doc.user_data.setdefault("kg_typed", {})
-    values[(span.start, span.end, span.label_)] = (name, span._.kg_geo, span._.kg_country)
-
-
-def restore_names(doc: Doc) -> None:
-    """Give each final entity the values set when its span was made (see typed_span)."""
-    values = doc.user_data.pop("kg_typed", {})
-    for ent in doc.ents:
-        if (v := values.get((ent.start, ent.end, ent.label_))) is not None:
-            ent._.kg_name, ent._.kg_geo, ent._.kg_country = v
-
 
 def without_titles(span: Span) -> Span:
     """"Treasurer Peter Costello" -> "Peter Costello"; a bare "Archbishop Tutu" keeps its surname."""

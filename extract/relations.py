@@ -15,10 +15,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from .coref import entity_at, resolve_token
-from .descriptions import PLACE_NOUNS, description_triples, make_triple, of_object
 from core.records import Mention, Triple
-from .statements import SPEECH_VERBS, doc_quotes
+
+from .coref import resolve_token
+from .descriptions import PLACE_NOUNS, description_triples, make_triple, of_object
+from .doc import doc_quotes, entity_at
+from .speakers import SPEECH_VERBS
 
 ATTACK_VERBS = frozenset(
     "attack bomb shell strike hit target flatten destroy demolish raid bombard storm besiege shoot".split()

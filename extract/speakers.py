@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from core.records import Mention
+
 from .coref import (
     PERSON_PRONOUNS,
-    entity_at,
     person_antecedent,
     resolve_token,
     state_organ,
     titled_holder,
     unnamed_actor,
 )
-from core.records import Mention
-from .text import sent_of
+from .doc import entity_at, sent_of
 
 SPEECH_VERBS = frozenset(
     """say tell add announce claim state declare insist write warn accuse deny confirm explain

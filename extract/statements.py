@@ -14,9 +14,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from core.records import Mention, Statement
+
 from .coref import resolve_token
 from .dates import date_in
-from core.records import Mention, Statement
+from .doc import CLOSE_MARKS, doc_quotes, doc_text, mention, provenance, sent_of
 from .speakers import (
     OBJECT_CUES,
     SPEECH_VERBS,
@@ -25,55 +27,11 @@ from .speakers import (
     speaker_of,
     speech_subject,
 )
-from .text import doc_text, provenance, sent_of
 
 MIN_QUOTE_WORDS = 4  # shorter quoted text is a scare quote or a term
 
 
-_OPEN_MARKS = "\u201c\u00ab\u201e"
-_CLOSE_MARKS = "\u201d\u00bb"
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the text inside each pair of quotation marks.
-
-    Curly and straight marks may be mixed (“…"); an opening mark with no
-    close before a blank line, or before the next opening mark, is dropped,
-    so one stray mark never swallows the article.
-
-    >>> quote_spans('He said: “We stay.” Then "go" and "oops')
-    [(10, 18), (26, 28)]
-    >>> quote_spans('“Mixed marks." “Unclosed. “Closed”')
-    [(1, 13), (27, 33)]
-    """
-    spans: list[tuple[int, int]] = []
-    opened = -1
-    for i, ch in enumerate(text):
-        if opened >= 0 and ch == "\n" and text[i - 1 : i] == "\n":
-            opened = -1  # a paragraph break closes nothing: drop the mark
-        if ch in _OPEN_MARKS:
-            opened = i
-        elif ch in _CLOSE_MARKS or ch == '"':
-            if opened >= 0:
-                spans.append((opened + 1, i))
-                opened = -1
-            elif ch == '"':
-                opened = i
-    return spans
-
-
-def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
-    """:func:`quote_spans` of the doc's text, computed once per doc."""
-    spans = doc.user_data.get("kg_quotes")
-    if spans is None:
-        spans = doc.user_data["kg_quotes"] = quote_spans(doc_text(doc))
-    return spans
-
-
-
 def _about(doc: Doc, start: int, end: int, speaker: Mention | None) -> tuple[Mention, ...]:
-    from .entities import mention
-
     out = []
     for ent in doc.ents:
         if ent.start_char >= start and ent.end_char <= end:
@@ -186,7 +144,7 @@ def _content_tokens(cue: Token) -> list[Token]:
     cut = {t for t in tokens if t.i != cue.i and _joined_clause(t) for t in t.subtree}
     lo, hi = _semicolon_bounds(cue)
     kept = sorted((t for t in tokens - cut if lo <= t.i < hi), key=lambda t: t.i)
-    while kept and kept[-1].is_punct and kept[-1].text not in _CLOSE_MARKS + '"':
+    while kept and kept[-1].is_punct and kept[-1].text not in CLOSE_MARKS + '"':
         kept.pop()  # the comma before a clause cut off
     return kept
 

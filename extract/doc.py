@@ -1,0 +1,252 @@
+"""Shared helpers over a processed ``Doc``: the bottom of :mod:`extract`.
+
+Every stage module imports from here, and this module imports no stage.
+The extensions the pipeline adds are declared once, below:
+
+- ``Span._.kg_name``, ``Span._.kg_geo``, ``Span._.kg_country``: an entity's
+  best name, GeoNames id (0: none) and country, set by the typing stage;
+- ``Doc._.kg``: the :class:`DocState` of one article, holding what the
+  stages share (the article's id, date and dateline, the final entities and
+  their index by token, and caches computed once per doc).
+
+>>> DocState().article_id, DocState().dateline
+('', ())
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from core.records import Mention, Provenance
+
+from .lexicon import words
+
+#: Articles dropped from the front of a name.
+ARTICLES = words("articles")
+
+for _name, _default in (("kg_name", ""), ("kg_geo", 0), ("kg_country", "")):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+if not Doc.has_extension("kg"):
+    Doc.set_extension("kg", default=None)
+
+
+@dataclass(eq=False)
+class DocState:
+    """What the stages of one article share, on ``doc._.kg`` (see :func:`state`).
+
+    Set by :mod:`extract.pipeline`: ``article_id``, ``article_date`` and
+    ``dateline`` before extraction, ``ents`` and ``entity_index`` while it
+    runs. ``typed`` holds the values each typed span was made with (see
+    :func:`typed_span`) until typing ends. The rest are caches filled on
+    first use.
+    """
+
+    article_id: str = ""
+    article_date: str = ""
+    dateline: tuple[str, ...] = ()
+    ents: tuple[Span, ...] | None = None
+    entity_index: dict[int, Span] | None = None
+    typed: dict[tuple[int, int, str], tuple[str, int, str]] | None = None
+    dates: tuple[Span, ...] = ()  # the model's DATE and TIME entities, kept before retyping
+    numbers: tuple[Span, ...] = ()  # the model's CARDINAL and QUANTITY entities
+    text: str | None = None
+    sentence_starts: list[int] | None = None
+    sentence_token_starts: list[int] | None = None
+    quotes: list[tuple[int, int]] | None = None
+    countries: frozenset[str] | None = None
+    date_spans: list[tuple[int, int, str]] | None = None
+
+
+def state(doc: Doc) -> DocState:
+    """The doc's :class:`DocState`, made on first use."""
+    found = doc._.kg
+    if found is None:
+        found = doc._.kg = DocState()
+    return found
+
+
+# -- text and sentences ---------------------------------------------------------
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per doc (spaCy rebuilds it from the tokens on every access)."""
+    st = state(doc)
+    if st.text is None:
+        st.text = doc.text
+    return st.text
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    # Sentence index lookups happen for every record.
+    st = state(doc)
+    if st.sentence_starts is None:
+        st.sentence_starts = [s.start_char for s in doc.sents if s.text.strip()]
+    return st.sentence_starts
+
+
+def _sentence_token_starts(doc: Doc) -> list[int]:
+    # Span.sent asks doc.has_annotation, which walks the whole doc: on a long
+    # article, thousands of lookups made extraction quadratic.
+    st = state(doc)
+    if st.sentence_token_starts is None:
+        st.sentence_token_starts = [t.i for t in doc if t.is_sent_start or t.i == 0]
+    return st.sentence_token_starts
+
+
+def sent_of(item: Token | Span) -> Span:
+    """The sentence of a token or span (the sentence its first token is in), in O(log n)."""
+    doc = item.doc
+    i = item.i if isinstance(item, Token) else item.start
+    starts = _sentence_token_starts(doc)
+    k = bisect_right(starts, i) - 1
+    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+    return doc[starts[k] : end]
+
+
+def sentence_index(doc: Doc, char: int) -> int:
+    return max(bisect_right(_sentence_starts(doc), char) - 1, 0)
+
+
+def provenance(doc: Doc, start: int, end: int) -> Provenance:
+    """Provenance of the character span [start, end) of the doc's article."""
+    sent = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
+    sent = sent_of(sent) if sent is not None else doc[:0]
+    return Provenance(
+        article_id=state(doc).article_id,
+        sentence_index=sentence_index(doc, start),
+        start=start,
+        end=end,
+        sentence=sent.text.strip(),
+    )
+
+
+# -- quotation marks ------------------------------------------------------------
+
+_OPEN_MARKS = "\u201c\u00ab\u201e"
+CLOSE_MARKS = "\u201d\u00bb"
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text inside each pair of quotation marks.
+
+    Curly and straight marks may be mixed (“…"); an opening mark with no
+    close before a blank line, or before the next opening mark, is dropped,
+    so one stray mark never swallows the article.
+
+    >>> quote_spans('He said: “We stay.” Then "go" and "oops')
+    [(10, 18), (26, 28)]
+    >>> quote_spans('“Mixed marks." “Unclosed. “Closed”')
+    [(1, 13), (27, 33)]
+    """
+    spans: list[tuple[int, int]] = []
+    opened = -1
+    for i, ch in enumerate(text):
+        if opened >= 0 and ch == "\n" and text[i - 1 : i] == "\n":
+            opened = -1  # a paragraph break closes nothing: drop the mark
+        if ch in _OPEN_MARKS:
+            opened = i
+        elif ch in CLOSE_MARKS or ch == '"':
+            if opened >= 0:
+                spans.append((opened + 1, i))
+                opened = -1
+            elif ch == '"':
+                opened = i
+    return spans
+
+
+def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
+    """:func:`quote_spans` of the doc's text, computed once per doc."""
+    st = state(doc)
+    if st.quotes is None:
+        st.quotes = quote_spans(doc_text(doc))
+    return st.quotes
+
+
+# -- typed entity spans ---------------------------------------------------------
+
+def typed_span(doc: Doc, start: int, end: int, label: str, name: str, geo: int = 0, country: str = "") -> Span:
+    span = Span(doc, start, end, label=label)
+    span._.kg_name, span._.kg_geo, span._.kg_country = name, geo, country
+    # spaCy keeps span extensions in the doc keyed by offsets, so a candidate dropped later
+    # ("PKK" read as a town) overwrites the name of a kept span with the same offsets
+    # ("PKK" the organisation); keep each (offsets, type)'s own values for restore_names.
+    st = state(doc)
+    if st.typed is None:
+        st.typed = {}
+    st.typed[(start, end, label)] = (name, geo, country)
+    return span
+
+
+def rename(span: Span, name: str) -> None:
+    span._.kg_name = name
+    st = state(span.doc)
+    if st.typed is None:
+        st.typed = {}
+    st.typed[(span.start, span.end, span.label_)] = (name, span._.kg_geo, span._.kg_country)
+
+
+def restore_names(doc: Doc) -> None:
+    """Give each final entity the values set when its span was made (see typed_span)."""
+    st = state(doc)
+    values, st.typed = st.typed or {}, None
+    for ent in doc.ents:
+        if (v := values.get((ent.start, ent.end, ent.label_))) is not None:
+            ent._.kg_name, ent._.kg_geo, ent._.kg_country = v
+
+
+def strip_span(span: Span) -> Span | None:
+    """Drop a leading article, a trailing possessive and punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ARTICLES or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+# -- the final entities ----------------------------------------------------------
+
+def ents(doc: Doc) -> tuple[Span, ...]:
+    """The doc's entities, cached once typing is done (``doc.ents`` builds new spans on every access)."""
+    cached = state(doc).ents
+    return cached if cached is not None else tuple(doc.ents)
+
+
+def entity_at(token: Token) -> Span | None:
+    """The entity span holding ``token``."""
+    if not token.ent_type_:
+        return None
+    table = state(token.doc).entity_index
+    if table is not None:
+        return table.get(token.i)
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+
+
+def ents_before(token: Token) -> list[Span]:
+    return [e for e in ents(token.doc) if e.end <= token.i]
+
+
+def mention(span: Span, confidence: float = 1.0, text: str | None = None, role: str = "") -> Mention:
+    """The Mention record for a typed span."""
+    return Mention(
+        text=text if text is not None else span.text,
+        name=span._.kg_name or span.text,
+        type=span.label_,
+        provenance=provenance(span.doc, span.start_char, span.end_char),
+        confidence=confidence,
+        geonames_id=span._.kg_geo,
+        country=span._.kg_country,
+        role=role,
+    )
+
+
+def token_mention(token: Token, ent: Span, confidence: float) -> Mention:
+    """A Mention of ``ent`` made by a token that stands for it ("he", "the city")."""
+    return Mention(
+        text=token.text, name=ent._.kg_name or ent.text, type=ent.label_,
+        provenance=provenance(token.doc, token.idx, token.idx + len(token.text)),
+        confidence=confidence, geonames_id=ent._.kg_geo, country=ent._.kg_country,
+    )
