@@ -10,7 +10,7 @@ from core.errors import InputError
 from core.records import Claim, Mention, Provenance, Statement, Triple
 from newskg.evaluation.annotations import Case, parse_annotations, passage
 from newskg.evaluation.evaluate import Extracted, format_report, score_case, summarise
-from newskg.evaluation.match import Matcher, PassageEntity, norm_name, pair, text_match
+from newskg.evaluation.match import Matcher, PassageEntity, match_key, pair, text_match
 
 ALIASES = {"Kyiv": ["Kiev"], "Government of Ukraine": ["Ukrainian government", "Ukraine"],
            "Azovstal steel mill": ["Azovstal steel plant"]}
@@ -76,13 +76,13 @@ def case(cid="c", must_not=(), optional=None, **expected) -> Case:
     ("Zaporizhzhia", "ZAPORIZHZHIA"),
 ])
 def test_names_that_normalise_alike(a, b):
-    assert norm_name(a) == norm_name(b)
+    assert match_key(a) == match_key(b)
 
 
 @pytest.mark.parametrize("a, b", [("Kyiv", "Kiev"), ("Russia", "Russian"), ("Mariupol", "Melitopol"),
                                   ("Government of Ukraine", "Ukraine")])
 def test_names_that_stay_apart_without_an_alias(a, b):
-    assert norm_name(a) != norm_name(b)
+    assert match_key(a) != match_key(b)
 
 
 def test_aliases_are_directional_and_surnames_match_only_people():

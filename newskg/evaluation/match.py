@@ -3,9 +3,9 @@
 The rules are documented in ``tests/annotations/README.md`` ("How
 matching works"); this module is the one place that implements them.
 
->>> norm_name("Mr Zelenskiy's")
+>>> match_key("Mr Zelenskiy's")
 'zelensky'
->>> norm_name("the theater (Mariupol)")
+>>> match_key("the theater (Mariupol)")
 'theater'
 >>> text_match("that Russia won the battle", "“Russia won the battle,”")
 True
@@ -14,37 +14,14 @@ from __future__ import annotations
 
 import copy
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from core.names import match_fold, match_key
 from core.records import Claim, Mention, Statement, Triple
-from core.titles import PERSON_TITLES
 
-#: Leading words dropped from names: titles and ranks, not part of a name.
-TITLES = PERSON_TITLES | frozenset(("defence", "defense", "foreign"))
 _QUOTES = "\"“”„‟«»‘’‚‛'`"
-
-
-def fold(text: str) -> str:
-    """Accents off, case folded, curly apostrophes straight, whitespace collapsed."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(text.replace("’", "'").replace("‘", "'").split())
-
-
-def norm_name(name: str) -> str:
-    """The form in which names are compared (see the README)."""
-    text = fold(name)
-    text = re.sub(r"\s*\([^()]*\)\s*$", "", text)  # "theater (Mariupol)"
-    text = re.sub(r"'s\b", "", text)
-    words = re.sub(r"[^\w]+", " ", text).split()
-    if words and words[0] == "the":
-        words = words[1:]
-    while len(words) > 1 and words[0] in TITLES:
-        words = words[1:]
-    return " ".join(re.sub(r"(?:yy|iy|ii|yi)$", "y", w) for w in words)
 
 
 @dataclass(frozen=True)
@@ -82,7 +59,7 @@ class Matcher:
     """
 
     def __init__(self, aliases: Mapping[str, Sequence[str]] | None = None, entity_of: EntityOf | None = None):
-        self.aliases = {norm_name(k): [norm_name(a) for a in v] for k, v in (aliases or {}).items()}
+        self.aliases = {match_key(k): [match_key(a) for a in v] for k, v in (aliases or {}).items()}
         self.entity_of: EntityOf = entity_of or {}
 
     def seeing(self, entity_of: EntityOf) -> Matcher:
@@ -99,7 +76,7 @@ class Matcher:
         """Every normalised name an expected name (or list of names) accepts."""
         out = set()
         for name in as_list(names):
-            n = norm_name(str(name))
+            n = match_key(str(name))
             out.add(n)
             out.update(self.aliases.get(n, ()))
         return out
@@ -111,7 +88,7 @@ class Matcher:
         if types is not None and x.type not in as_list(types):
             return False
         accepted = self.accepted(names)
-        got = {norm_name(n) for n in (*x.names, *(x.surfaces if surfaces else ()))}
+        got = {match_key(n) for n in (*x.names, *(x.surfaces if surfaces else ()))}
         if accepted & got:
             return True
         # A surname alone names the person ("Reznikov" = "Oleksiy Reznikov").
@@ -195,7 +172,7 @@ def _given(name: str, e: Mapping, test: Callable[[object], bool]) -> bool:
 
 
 def _in(name: str, e: Mapping, value: str) -> bool:
-    return _given(name, e, lambda v: fold(value or "") in {fold(str(a)) for a in as_list(v)})
+    return _given(name, e, lambda v: match_fold(value or "") in {match_fold(str(a)) for a in as_list(v)})
 
 
 def stem(word: str) -> str:
@@ -204,7 +181,7 @@ def stem(word: str) -> str:
     >>> stem("Civilians sheltering"), stem("killed")
     ('civilian shelter', 'kill')
     """
-    return " ".join(re.sub(r"(?<=[a-z]{3})(?:ing|ed|s)$", "", w) for w in re.sub(r"[^\w]+", " ", fold(word)).split())
+    return " ".join(re.sub(r"(?<=[a-z]{3})(?:ing|ed|s)$", "", w) for w in re.sub(r"[^\w]+", " ", match_fold(word)).split())
 
 
 def _stemmed(name: str, e: Mapping, value: str) -> bool:
@@ -213,7 +190,7 @@ def _stemmed(name: str, e: Mapping, value: str) -> bool:
 
 def words(text: str) -> list[str]:
     """Folded words of a quotation, without quotation marks and a leading "that"."""
-    out = re.findall(r"\w+", fold(text.translate({ord(c): " " for c in _QUOTES})))
+    out = re.findall(r"\w+", match_fold(text.translate({ord(c): " " for c in _QUOTES})))
     return out[1:] if out[:1] == ["that"] else out
 
 
