@@ -267,3 +267,21 @@ def format_report(report: Report, fmt: str = "table", details: bool = False) -> 
     from .evaluation.evaluate import format_report as render
 
     return render(report, fmt, details)
+
+
+def rules(stage: str | None = None) -> list[dict]:
+    """Every extraction rule (of one ``stage``), in the order the pipeline runs them (``newskg rules``).
+
+    Each is a dict: stage, order, step, rule (its name), purpose, example,
+    lexicons (the word lists it reads) and module.
+    """
+    from .building.rules import rule_rows
+
+    return rule_rows(stage)
+
+
+def format_rules(rows: Sequence[dict], fmt: str = "table") -> str:
+    """Rules as a listing by stage, JSON, or Markdown tables (see :func:`rules`)."""
+    from .building.rules import format_rules as render
+
+    return render(rows, fmt)

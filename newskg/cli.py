@@ -84,6 +84,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="the folder holding the corpora the cases name, as CORPUS/CORPUS.jsonl (default: "
                         "$NEWSKG_CORPORA; needed unless every article is in seeds/ or in articles/ beside ANNOTATIONS)")
 
+    r = sub.add_parser("rules", help="list every extraction rule in the order it runs, with its purpose and lexicons")
+    r.add_argument("--stage", metavar="STAGE", help="only this stage (typing, places, coreference, relations, "
+                                                    "statements, claims, dates)")
+    r.add_argument("--format", default="table", choices=("table", "json", "markdown"))
+
     sv = sub.add_parser("serve", help="serve a graph as a read-only SPARQL 1.1 endpoint at /query")
     sv.add_argument("graph", metavar="GRAPH.ttl", help="a Turtle file, or a build's output folder")
     sv.add_argument("--host", default=api.DEFAULT_HOST, help="address to listen on (default: %(default)s)")
@@ -195,9 +200,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rules(args: argparse.Namespace) -> int:
+    sys.stdout.write(api.format_rules(api.rules(args.stage), args.format))
+    return 0
+
+
 #: Each command and its function; each calls one function of :mod:`newskg.api`.
-#: A new command adds its parser in :func:`_parser` and one line here, e.g.
-#: ``"rules": cmd_rules`` (``newskg rules``: extract's rule registry, over ``api.rules()``).
+#: A new command adds its parser in :func:`_parser` and one line here.
 COMMANDS = {
     "build": cmd_build,
     "query": cmd_query,
@@ -207,7 +216,7 @@ COMMANDS = {
     "stats": cmd_stats,
     "serve": cmd_serve,
     "neo4j": cmd_neo4j,
-    # "rules": cmd_rules,  -- newskg rules, being added by another helper
+    "rules": cmd_rules,
 }
 
 
