@@ -17,6 +17,8 @@ from pathlib import Path
 
 from core.errors import ServiceError, UsageError
 
+from .graphs import load_graph
+
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
@@ -86,8 +88,6 @@ def load_into_neo4j(graph_file: Path, uri: str, auth: tuple[str, str] | None, da
         Neo4jError,
         ServiceUnavailable,
     )
-
-    from .api import load_graph
 
     check_uri(uri)
     # The driver logs its connection failures too; the error below says it once.

@@ -3,55 +3,37 @@
 The rules are documented in ``tests/annotations/README.md`` ("How
 matching works"); this module is the one place that implements them.
 
->>> norm_name("Mr Zelenskiy's")
+>>> match_key("Mr Zelenskiy's")
 'zelensky'
->>> norm_name("the theater (Mariupol)")
+>>> match_key("the theater (Mariupol)")
 'theater'
 >>> text_match("that Russia won the battle", "“Russia won the battle,”")
 True
 """
 from __future__ import annotations
 
+import copy
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from core.titles import PERSON_TITLES
+from core.names import match_fold, match_key
+from core.records import Claim, Mention, Statement, Triple
 
-#: Leading words dropped from names: titles and ranks, not part of a name.
-TITLES = PERSON_TITLES | frozenset(("defence", "defense", "foreign"))
 _QUOTES = "\"“”„‟«»‘’‚‛'`"
 
 
-def fold(text: str) -> str:
-    """Accents off, case folded, curly apostrophes straight, whitespace collapsed."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(text.replace("’", "'").replace("‘", "'").split())
-
-
-def norm_name(name: str) -> str:
-    """The form in which names are compared (see the README)."""
-    text = fold(name)
-    text = re.sub(r"\s*\([^()]*\)\s*$", "", text)  # "theater (Mariupol)"
-    text = re.sub(r"'s\b", "", text)
-    words = re.sub(r"[^\w]+", " ", text).split()
-    if words and words[0] == "the":
-        words = words[1:]
-    while len(words) > 1 and words[0] in TITLES:
-        words = words[1:]
-    return " ".join(re.sub(r"(?:yy|iy|ii|yi)$", "y", w) for w in words)
-
-
 @dataclass(frozen=True)
-class XEntity:
-    """An extracted entity as seen from one passage: its names and resolved type.
+class PassageEntity:
+    """A graph node as one passage sees it: what an expected entity is matched against.
 
-    ``names`` holds the resolved entity's label and the mentions' names,
-    ``surfaces`` the words the passage uses for it ("Polish" for Poland);
-    ``key`` identifies the graph node.
+    ``names`` holds the resolved entity's label and the names its mentions
+    in the passage carry, ``surfaces`` the words the passage uses for it
+    ("Polish" for Poland), ``type`` the resolved type and ``key`` the graph
+    node. It is a record of its own because neither :class:`core.records.Mention`
+    (one mention, its own type) nor the resolved entity (every name it has
+    in the whole build) is what a reader of the passage means by the entity.
     """
 
     names: tuple[str, ...]
@@ -60,34 +42,8 @@ class XEntity:
     surfaces: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class XTriple:
-    subject: XEntity
-    relation: str
-    object: XEntity
-    date: str = ""
-
-
-@dataclass(frozen=True)
-class XStatement:
-    speaker: XEntity | None
-    speaker_text: str
-    cue: str
-    mode: str
-    text: str
-    date: str = ""
-
-
-@dataclass(frozen=True)
-class XClaim:
-    value: int
-    qualifier: str
-    counted: str
-    category: str
-    place: XEntity | None = None
-    claimant: XEntity | None = None
-    claimant_text: str = ""
-    date: str = ""
+#: What resolution adds to the records: each mention's entity, as the passage sees it.
+EntityOf = Mapping[Mention, PassageEntity]
 
 
 def as_list(value: object) -> list:
@@ -95,28 +51,44 @@ def as_list(value: object) -> list:
 
 
 class Matcher:
-    """Matches expected items (plain dicts) against extracted ones, with the file's aliases."""
+    """Matches expected items (plain dicts) against extracted records, with the file's aliases.
 
-    def __init__(self, aliases: Mapping[str, Sequence[str]] | None = None):
-        self.aliases = {norm_name(k): [norm_name(a) for a in v] for k, v in (aliases or {}).items()}
+    The ends of a triple, a statement's speaker and a claim's place and
+    claimant are mentions; ``entity_of`` says which entity each resolved to
+    (:meth:`seeing` gives the matcher of one passage).
+    """
+
+    def __init__(self, aliases: Mapping[str, Sequence[str]] | None = None, entity_of: EntityOf | None = None):
+        self.aliases = {match_key(k): [match_key(a) for a in v] for k, v in (aliases or {}).items()}
+        self.entity_of: EntityOf = entity_of or {}
+
+    def seeing(self, entity_of: EntityOf) -> Matcher:
+        """This matcher, for a passage whose mentions resolved as ``entity_of`` says."""
+        matcher = copy.copy(self)
+        matcher.entity_of = entity_of
+        return matcher
+
+    def end(self, mention: Mention | None) -> PassageEntity | None:
+        """The entity a mention resolved to (None for no mention)."""
+        return None if mention is None else self.entity_of[mention]
 
     def accepted(self, names: object) -> set[str]:
         """Every normalised name an expected name (or list of names) accepts."""
         out = set()
         for name in as_list(names):
-            n = norm_name(str(name))
+            n = match_key(str(name))
             out.add(n)
             out.update(self.aliases.get(n, ()))
         return out
 
-    def entity(self, names: object, x: XEntity | None, types: object = None, person_surname: bool = True,
+    def entity(self, names: object, x: PassageEntity | None, types: object = None, person_surname: bool = True,
                surfaces: bool = True) -> bool:
         if x is None:
             return False
         if types is not None and x.type not in as_list(types):
             return False
         accepted = self.accepted(names)
-        got = {norm_name(n) for n in (*x.names, *(x.surfaces if surfaces else ()))}
+        got = {match_key(n) for n in (*x.names, *(x.surfaces if surfaces else ()))}
         if accepted & got:
             return True
         # A surname alone names the person ("Reznikov" = "Oleksiy Reznikov").
@@ -126,19 +98,20 @@ class Matcher:
         return False
 
     # -- one function per category: does expected item ``e`` match extracted ``x``?
-    def match_entity(self, e: Mapping, x: XEntity, typed: bool = False) -> bool:
+    def match_entity(self, e: Mapping, x: PassageEntity, typed: bool = False) -> bool:
         names = [e["name"], *e.get("aliases", ())]
         return self.entity(names, x, e.get("type") if typed else None)
 
-    def match_triple(self, e: Mapping, x: XTriple) -> bool:
+    def match_triple(self, e: Mapping, x: Triple) -> bool:
         return (
             _in("relation", e, x.relation)
-            and _given("subject", e, lambda v: self.entity(v, x.subject))
-            and _given("object", e, lambda v: self.entity(v, x.object))
+            and _given("subject", e, lambda v: self.entity(v, self.end(x.subject)))
+            and _given("object", e, lambda v: self.entity(v, self.end(x.object)))
         )
 
-    def match_statement(self, e: Mapping, x: XStatement, attributed: bool = True) -> bool:
-        if not (_in("mode", e, x.mode) and _given("text", e, lambda v: any(text_match(t, x.text) for t in as_list(v)))):
+    def match_statement(self, e: Mapping, x: Statement, attributed: bool = True) -> bool:
+        if not (_in("mode", e, x.mode)
+                and _given("text", e, lambda v: any(text_match(t, x.content) for t in as_list(v)))):
             return False
         if not attributed:
             return True
@@ -148,18 +121,18 @@ class Matcher:
             return True
         if e["speaker"] is None:  # unnamed: no named speaker, and written as one of speaker_text
             texts = as_list(e.get("speaker_text", []))
-            if x.speaker is not None and not self.entity(texts, x.speaker):
+            if x.speaker is not None and not self.entity(texts, self.end(x.speaker)):
                 return False
             return not texts or any(phrase_match(t, x.speaker_text) for t in texts)
-        return self.entity(e["speaker"], x.speaker)
+        return self.entity(e["speaker"], self.end(x.speaker))
 
-    def match_claim(self, e: Mapping, x: XClaim, attributed: bool = True) -> bool:
+    def match_claim(self, e: Mapping, x: Claim, attributed: bool = True) -> bool:
         if e.get("value") != x.value:
             return False
         if not attributed:
             return True
         if "claimant" in e:
-            ok = self.entity(e["claimant"], x.claimant) if e["claimant"] is not None else x.claimant is None
+            ok = self.entity(e["claimant"], self.end(x.claimant)) if e["claimant"] is not None else x.claimant is None
         else:
             ok = _given("claimant_text", e, lambda v: any(phrase_match(t, x.claimant_text) for t in as_list(v)))
         return (
@@ -167,7 +140,7 @@ class Matcher:
             and _in("qualifier", e, x.qualifier)
             and _stemmed("category", e, x.category)
             and _stemmed("counted", e, x.counted)
-            and _given("place", e, lambda v: self.entity(v, x.place))
+            and _given("place", e, lambda v: self.entity(v, self.end(x.place)))
         )
 
     # -- must_not rules: every given field must match for a violation
@@ -185,7 +158,8 @@ class Matcher:
         if kind == "triple":
             return self.match_triple(rule, x)
         if kind == "statement":
-            if "speaker_type" in rule and (x.speaker is None or x.speaker.type not in as_list(rule["speaker_type"])):
+            if "speaker_type" in rule and (x.speaker is None
+                                           or self.end(x.speaker).type not in as_list(rule["speaker_type"])):
                 return False
             return self.match_statement({k: v for k, v in rule.items() if k != "speaker_type"}, x)
         return _given("value", rule, lambda v: x.value in as_list(v)) and self.match_claim(
@@ -198,7 +172,7 @@ def _given(name: str, e: Mapping, test: Callable[[object], bool]) -> bool:
 
 
 def _in(name: str, e: Mapping, value: str) -> bool:
-    return _given(name, e, lambda v: fold(value or "") in {fold(str(a)) for a in as_list(v)})
+    return _given(name, e, lambda v: match_fold(value or "") in {match_fold(str(a)) for a in as_list(v)})
 
 
 def stem(word: str) -> str:
@@ -207,7 +181,7 @@ def stem(word: str) -> str:
     >>> stem("Civilians sheltering"), stem("killed")
     ('civilian shelter', 'kill')
     """
-    return " ".join(re.sub(r"(?<=[a-z]{3})(?:ing|ed|s)$", "", w) for w in re.sub(r"[^\w]+", " ", fold(word)).split())
+    return " ".join(re.sub(r"(?<=[a-z]{3})(?:ing|ed|s)$", "", w) for w in re.sub(r"[^\w]+", " ", match_fold(word)).split())
 
 
 def _stemmed(name: str, e: Mapping, value: str) -> bool:
@@ -216,7 +190,7 @@ def _stemmed(name: str, e: Mapping, value: str) -> bool:
 
 def words(text: str) -> list[str]:
     """Folded words of a quotation, without quotation marks and a leading "that"."""
-    out = re.findall(r"\w+", fold(text.translate({ord(c): " " for c in _QUOTES})))
+    out = re.findall(r"\w+", match_fold(text.translate({ord(c): " " for c in _QUOTES})))
     return out[1:] if out[:1] == ["that"] else out
 
 

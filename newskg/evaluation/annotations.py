@@ -19,8 +19,9 @@ from pathlib import Path
 
 from core.records import Article
 
-from .articles import json_lines, parse_jsonl_record, read_file
-from core.errors import InputError
+from ..reading.articles import json_lines, parse_jsonl_record
+from ..reading.sources import read_file
+from core.errors import CorporaNotGivenError, InputError
 
 CATEGORIES = ("entities", "triples", "statements", "claims")
 MUST_NOT_KINDS = ("any", "entity", "triple", "statement", "claim")
@@ -29,6 +30,7 @@ _CASE_FIELDS = frozenset((
     "entities", "triples", "statements", "claims", "optional", "must_not", "known_gap", "note",
 ))
 SEEDS = "seeds"
+CORPORA_ENV = "NEWSKG_CORPORA"  # the corpora folder, when --corpora is not given
 
 
 @dataclass(frozen=True)
@@ -181,19 +183,15 @@ def repo_root(start: Path) -> Path:
     return Path.cwd()
 
 
-def corpora_dir(annotations_path: Path, corpora: str | Path | None = None) -> Path:
-    """``--corpora``, else $NEWSKG_CORPORA, else ``shared/corpora`` beside the repository
-    (``../shared/corpora``) or beside the nearest folder above it that has one
-    (a git worktree in ``wt/NAME`` finds ``../../shared/corpora``)."""
+def corpora_dir(corpora: str | Path | None = None, source: str = "") -> Path:
+    """The folder that holds the corpora: ``corpora`` (``--corpora``), else
+    ``$NEWSKG_CORPORA``; neither is a :class:`CorporaNotGivenError` naming
+    both (and ``source``, the corpus a case needs)."""
     if corpora:
         return Path(corpora)
-    if os.environ.get("NEWSKG_CORPORA"):
-        return Path(os.environ["NEWSKG_CORPORA"])
-    root = repo_root(annotations_path.resolve().parent)
-    for folder in root.parents:
-        if (folder / "shared" / "corpora").is_dir():
-            return folder / "shared" / "corpora"
-    return root.parent / "shared" / "corpora"
+    if os.environ.get(CORPORA_ENV):
+        return Path(os.environ[CORPORA_ENV])
+    raise CorporaNotGivenError(source)
 
 
 def _jsonl_articles(path: Path, wanted: set[str]) -> dict[str, Article]:
@@ -211,7 +209,9 @@ def read_case_articles(annotations: Annotations, corpora: str | Path | None = No
 
     ``seeds`` articles come from the repository's ``seeds/``; a corpus from
     ``articles/<source>.jsonl`` beside the annotation file if it holds the
-    article, else from ``<corpora>/<source>/<source>.jsonl``.
+    article, else from ``<corpora>/<source>/<source>.jsonl``, ``<corpora>``
+    being ``corpora`` (``--corpora``) or ``$NEWSKG_CORPORA`` (see
+    :func:`corpora_dir`).
     """
     here = annotations.path.resolve().parent
     wanted: dict[str, set[str]] = {}
@@ -226,16 +226,18 @@ def read_case_articles(annotations: Annotations, corpora: str | Path | None = No
                     raise InputError(str(path), f"seed article {article_id!r} not found")
                 out[(source, article_id)] = next(read_file(path))
             continue
-        candidates = [here / "articles" / f"{source}.jsonl", corpora_dir(annotations.path, corpora) / source / f"{source}.jsonl"]
-        missing = set(ids)
-        for path in candidates:
-            if missing and path.is_file():
-                for article_id, article in _jsonl_articles(path, missing).items():
-                    out[(source, article_id)] = article
-                missing -= {a for s, a in out if s == source}
-        if missing:
-            tried = " or ".join(str(c) for c in candidates)
-            raise InputError(tried, f"article(s) {', '.join(sorted(missing))} of source {source!r} not found")
+        local = here / "articles" / f"{source}.jsonl"
+        found = _jsonl_articles(local, ids) if local.is_file() else {}
+        tried = [local]
+        if ids - found.keys():  # only then is the corpora folder needed
+            shared = corpora_dir(corpora, source) / source / f"{source}.jsonl"
+            tried.append(shared)
+            if shared.is_file():
+                found.update(_jsonl_articles(shared, ids - found.keys()))
+        if missing := ids - found.keys():
+            raise InputError(" or ".join(map(str, tried)),
+                             f"article(s) {', '.join(sorted(missing))} of source {source!r} not found")
+        out.update(((source, article_id), article) for article_id, article in found.items())
     return out
 
 

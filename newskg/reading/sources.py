@@ -4,8 +4,8 @@ Bad input never stops the reading: each file or JSONL line that cannot be
 an article becomes a :class:`~core.errors.Problem` (path, line, reason)
 passed to the caller's ``on_problem``, and the good articles are still
 read. What is done with each kind of bad input is listed in the README
-("Bad input"); bytes become text in :mod:`newskg.decoding`, text becomes
-an :class:`~core.records.Article` in :mod:`newskg.articles`.
+("Bad input"); bytes become text in :mod:`newskg.reading.decoding`, text becomes
+an :class:`~core.records.Article` in :mod:`newskg.reading.articles`.
 
 >>> problems = []
 >>> list(read_articles(["no-such-folder"]))
@@ -214,6 +214,23 @@ def article_files(src: str, on_problem: ProblemSink = _raise) -> list[Path]:
     if path.suffix not in ARTICLE_SUFFIXES:
         raise InputError(src, f"not an article file; expected one of {', '.join(ARTICLE_SUFFIXES)}")
     return [path]
+
+
+def count_articles(sources: Iterable[str]) -> int | None:
+    """How many articles the sources hold (for a progress bar), cheaply:
+    one per ``.txt``, one per non-blank ``.jsonl`` line; None for stdin."""
+    sources = list(sources)
+    if "-" in sources:
+        return None
+    n = 0
+    for src in sources:
+        for path in article_files(src):
+            if path.suffix == ".jsonl":
+                with open(path, "rb") as f:
+                    n += sum(1 for line in f if line.strip())
+            else:
+                n += 1
+    return n
 
 
 def _plan(sources: Iterable[str], report: ProblemSink) -> list[Path | None]:

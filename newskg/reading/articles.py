@@ -1,10 +1,9 @@
 """Articles from ``.txt`` text and JSONL records: metadata, content, checks.
 
 Reading files, folders and stdin, with every bad input reported as a
-problem rather than raised, is in :mod:`newskg.reading` (its functions are
-importable from here too). A whole HTML page is read by
-:mod:`newskg.htmltext`; :mod:`newskg.language` spots text that is not
-English.
+problem rather than raised, is in :mod:`newskg.reading.sources`. A whole
+HTML page is read by :mod:`newskg.reading.htmltext`;
+:mod:`newskg.reading.language` spots text that is not English.
 
 A ``.txt`` article may open with metadata that is not news content: a
 ``date YYYY-MM-DD`` marker, a headline, a dateline such as
@@ -115,7 +114,7 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
 def parse_txt(article_id: str, text: str, path: str = "") -> Article:
     """Split a plain-text article into metadata and content.
 
-    A whole HTML page is read as one (see :mod:`newskg.htmltext`): its
+    A whole HTML page is read as one (see :mod:`newskg.reading.htmltext`): its
     prose is the content, ``<title>`` or ``og:title`` the title.
     """
     if looks_like_html(text):
@@ -302,7 +301,7 @@ def parse_jsonl_record(record: object, path: str = "", line: int = 0,
 def json_lines(lines: Iterable[str], path: str | os.PathLike) -> Iterator[tuple[str, int, object]]:
     """(``file:line``, line number, value) for each non-blank JSON line of a
     trusted file (annotations); invalid JSON is an InputError. Article input
-    goes through :mod:`newskg.reading`, which skips and reports bad lines."""
+    goes through :mod:`newskg.reading.sources`, which skips and reports bad lines."""
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -312,15 +311,3 @@ def json_lines(lines: Iterable[str], path: str | os.PathLike) -> Iterator[tuple[
         except json.JSONDecodeError as exc:
             raise InputError(str(path), f"not valid JSON ({exc.msg})", number) from None
 
-
-# The reading functions live in newskg.reading, which imports the parsers
-# above; they stay importable from here (PEP 562, no import cycle).
-_READING = ("article_files", "open_articles", "parse_jsonl", "read_articles", "read_file", "read_stream")
-
-
-def __getattr__(name: str):
-    if name in _READING:
-        from . import reading
-
-        return getattr(reading, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

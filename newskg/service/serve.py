@@ -36,25 +36,15 @@ import tempfile
 import threading
 import time
 import urllib.parse
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
 
 from core.errors import InputError, ServiceError
+
+from .limits import DEFAULT_HOST, DEFAULT_PORT, MAX_REQUEST_BYTES, Limits
 from .queries import UPDATE_FORMS, query_form
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 7878
-DEFAULT_TIMEOUT = 30.0  # seconds per query
-DEFAULT_MAX_RESULT_BYTES = 50_000_000
-MAX_REQUEST_BYTES = 1_000_000  # a query longer than this is refused (413)
 READ_ONLY = "this endpoint is read-only: SPARQL Update and other writes are refused"
-
-
-@dataclass(frozen=True)
-class Limits:
-    timeout: float = DEFAULT_TIMEOUT
-    max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES
 
 
 def oxigraph_binary() -> str:

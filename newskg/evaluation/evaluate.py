@@ -2,14 +2,16 @@
 
 :func:`extract_cases` builds the articles the cases name with the same code
 path as ``newskg build`` (reader, spaCy pipeline, ``graph.resolve``) and
-collects, for each case, what was extracted from its passage.
-:func:`score_case` and :func:`summarise` are pure: they take plain
-:mod:`newskg.match` records, so the scorer is tested without a model.
+collects, for each case, what was extracted from its passage: the
+records themselves (:mod:`core.records` triples, statements, claims), the
+passage's entities, and the entity each mention resolved to.
+:func:`score_case` and :func:`summarise` are pure, so the scorer is tested
+without a model.
 
->>> from newskg.match import XEntity
+>>> from newskg.evaluation.match import PassageEntity
 >>> r = score_case(Case("c", "s", "a", {"entities": ({"name": "Kyiv", "type": "City"},),
 ...                 "triples": (), "statements": (), "claims": ()}),
-...                Extracted(entities=(XEntity(("Kiev",), "City"),)), Matcher({"Kyiv": ["Kiev"]}))
+...                Extracted(entities=(PassageEntity(("Kiev",), "City"),)), Matcher({"Kyiv": ["Kiev"]}))
 >>> r.passed, r.counts["entity_types"]
 (True, (1, 0, 0))
 """
@@ -22,6 +24,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from core.records import Claim, Mention, Statement, Triple
+
 from .annotations import (
     Annotations,
     Case,
@@ -29,7 +33,7 @@ from .annotations import (
     read_case_articles,
     resolve_text_spans,
 )
-from .match import Matcher, XClaim, XEntity, XStatement, XTriple, pair, unpaired
+from .match import EntityOf, Matcher, PassageEntity, pair, unpaired
 
 #: Scored categories, in report order; ``overall`` sums MAIN.
 SCORED = ("entities", "entity_types", "triples", "statements", "statement_texts", "claims", "claim_values", "dates")
@@ -50,23 +54,25 @@ _KIND = {"entities": "entity", "triples": "triple", "statements": "statement", "
 
 @dataclass(frozen=True)
 class Extracted:
-    """What was extracted from one passage (entities once per graph node)."""
+    """What was extracted from one passage: its entities (once per graph node),
+    its records, and ``entity_of``, the entity each of their mentions resolved to."""
 
-    entities: tuple[XEntity, ...] = ()
-    triples: tuple[XTriple, ...] = ()
-    statements: tuple[XStatement, ...] = ()
-    claims: tuple[XClaim, ...] = ()
+    entities: tuple[PassageEntity, ...] = ()
+    triples: tuple[Triple, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    entity_of: EntityOf = field(default_factory=dict)
 
-    def referenced(self) -> Iterable[XEntity]:
+    def referenced(self) -> Iterable[PassageEntity]:
         """Every entity the passage's items point at, for must_not entity rules."""
         yield from self.entities
         for t in self.triples:
-            yield from (t.subject, t.object)
+            yield from (self.entity_of[t.subject], self.entity_of[t.object])
         for s in self.statements:
             if s.speaker is not None:
-                yield s.speaker
+                yield self.entity_of[s.speaker]
         for c in self.claims:
-            yield from (e for e in (c.place, c.claimant) if e is not None)
+            yield from (self.entity_of[m] for m in (c.place, c.claimant) if m is not None)
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,7 @@ class CaseResult:
     misses: dict[str, list[object]] = field(default_factory=dict)  # expected items not found
     false_positives: dict[str, list[object]] = field(default_factory=dict)
     violations: list[tuple[dict, object]] = field(default_factory=list)
+    entity_of: EntityOf = field(default_factory=dict)  # to show the records' mentions as entities
 
     @property
     def passed(self) -> bool:
@@ -84,13 +91,18 @@ class CaseResult:
 
     def failures(self) -> list[str]:
         """One line per miss and violation, for test messages and --details."""
-        lines = [f"missed {cat}: {_show(item)}" for cat, items in self.misses.items() for item in items]
-        lines += [f"must_not {_show(rule)} violated by {_show(x)}" for rule, x in self.violations]
+        lines = [f"missed {cat}: {self.show(item)}" for cat, items in self.misses.items() for item in items]
+        lines += [f"must_not {self.show(rule)} violated by {self.show(x)}" for rule, x in self.violations]
         return lines
+
+    def show(self, item: object) -> str:
+        """An expected item (JSON) or an extracted one, in one line."""
+        return _show(item, self.entity_of)
 
 
 def score_case(case: Case, got: Extracted, matcher: Matcher) -> CaseResult:
     """Pair expected with extracted items per category (see the README's counting rules)."""
+    matcher = matcher.seeing(got.entity_of)
     counts, misses, fps = {}, {}, {}
     for cat, (listed, method, kw) in _RULES.items():
         want, items = case.expected.get(listed, ()), getattr(got, listed)
@@ -112,7 +124,7 @@ def score_case(case: Case, got: Extracted, matcher: Matcher) -> CaseResult:
                 if matcher.violates(rule, kind, x):
                     violations.append((rule, x))
     return CaseResult(case, counts, {k: v for k, v in misses.items() if v}, {k: v for k, v in fps.items() if v},
-                      _dedupe(violations))
+                      _dedupe(violations, got.entity_of), got.entity_of)
 
 
 def _score_dates(cat: str, want: Sequence[Mapping], items: Sequence, pairs: dict[int, int], counts: dict, misses: dict) -> None:
@@ -130,27 +142,45 @@ def _score_dates(cat: str, want: Sequence[Mapping], items: Sequence, pairs: dict
     counts["dates"] = (tp, fp, fn)
 
 
-def _dedupe(violations: list[tuple[dict, object]]) -> list[tuple[dict, object]]:
+def _dedupe(violations: list[tuple[dict, object]], entity_of: EntityOf) -> list[tuple[dict, object]]:
     seen, out = set(), []
     for rule, x in violations:
-        key = (json.dumps(rule, sort_keys=True), repr(x))
+        key = (json.dumps(rule, sort_keys=True), _identity(x, entity_of))
         if key not in seen:
             seen.add(key)
             out.append((rule, x))
     return out
 
 
-def _show(item: object) -> str:
-    if isinstance(item, XEntity):
+def _identity(x: object, entity_of: EntityOf) -> tuple:
+    """What an extracted item says, as a reader of the passage sees it: its
+    fields with mentions as their entities, without provenance and confidence.
+    Items alike in this are one item (a triple read twice, a repeated must_not hit)."""
+    of = lambda m: None if m is None else entity_of[m]  # noqa: E731
+    if isinstance(x, Triple):
+        return ("triple", of(x.subject), x.relation, of(x.object), x.date)
+    if isinstance(x, Statement):
+        return ("statement", of(x.speaker), x.speaker_text, x.cue, x.mode, x.content, x.date)
+    if isinstance(x, Claim):
+        return ("claim", x.value, x.qualifier, x.counted, x.category, of(x.place), of(x.claimant),
+                x.claimant_text, x.date)
+    return ("entity", x)
+
+
+def _show(item: object, entity_of: EntityOf) -> str:
+    def who(m: Mention | None) -> str:
+        return _show(entity_of[m], entity_of) if m is not None else ""
+
+    if isinstance(item, PassageEntity):
         return f"{item.names[0]} ({item.type})"
-    if isinstance(item, XTriple):
-        return f"({_show(item.subject)}, {item.relation}, {_show(item.object)})" + (f" @{item.date}" if item.date else "")
-    if isinstance(item, XStatement):
-        who = _show(item.speaker) if item.speaker else f"[{item.speaker_text or 'no speaker'}]"
-        return f"{who} {item.cue} {item.mode}: {item.text[:90]!r}"
-    if isinstance(item, XClaim):
-        by = _show(item.claimant) if item.claimant else f"[{item.claimant_text}]"
-        where = f" in {_show(item.place)}" if item.place else ""
+    if isinstance(item, Triple):
+        return f"({who(item.subject)}, {item.relation}, {who(item.object)})" + (f" @{item.date}" if item.date else "")
+    if isinstance(item, Statement):
+        speaker = who(item.speaker) if item.speaker else f"[{item.speaker_text or 'no speaker'}]"
+        return f"{speaker} {item.cue} {item.mode}: {item.content[:90]!r}"
+    if isinstance(item, Claim):
+        by = who(item.claimant) if item.claimant else f"[{item.claimant_text}]"
+        where = f" in {who(item.place)}" if item.place else ""
         return f"{item.value} {item.qualifier + ' ' if item.qualifier else ''}{item.counted} {item.category}{where} by {by}"
     return json.dumps(item, ensure_ascii=False)
 
@@ -176,30 +206,39 @@ def extract_cases(annotations: Annotations, model: str, corpora: str | Path | No
 
 
 def _extracted(case: Case, span: tuple[int, int], r, by_mention) -> Extracted:
-    def ent(m) -> XEntity | None:
+    entity_of: dict[Mention, PassageEntity] = {}
+
+    def ent(m: Mention | None) -> PassageEntity | None:
         # Surface forms name only the passage's own entity mentions: the end of a
         # triple read from "Russian air strikes" is Russia, not an entity "Russian".
         if m is None:
             return None
-        e = by_mention[m]
-        return XEntity((e.label, m.name), e.type, f"{e.type}:{e.key}")
+        if m not in entity_of:
+            e = by_mention[m]
+            entity_of[m] = PassageEntity((e.label, m.name), e.type, f"{e.type}:{e.key}")
+        return entity_of[m]
 
     if case.metadata:
-        return Extracted(entities=tuple(ent(m) for m in (r.publisher, *r.dateline) if m is not None))
-    inside = lambda item: span[0] <= item.provenance.start < span[1]
+        return Extracted(entities=tuple(ent(m) for m in (r.publisher, *r.dateline) if m is not None),
+                         entity_of=entity_of)
+    inside = lambda item: span[0] <= item.provenance.start < span[1]  # noqa: E731
     by_key: dict[str, list] = defaultdict(list)
     for m in filter(inside, r.mentions):
         by_key[ent(m).key].append(m)
-    entities = tuple(XEntity(tuple(dict.fromkeys(n for x in ms for n in ent(x).names)), ent(ms[0]).type, key,
-                             tuple(dict.fromkeys(x.text for x in ms)))
+    entities = tuple(PassageEntity(tuple(dict.fromkeys(n for x in ms for n in ent(x).names)), ent(ms[0]).type, key,
+                                   tuple(dict.fromkeys(x.text for x in ms)))
                      for key, ms in by_key.items())
-    triples = tuple(dict.fromkeys(XTriple(ent(t.subject), t.relation, ent(t.object), t.date)
-                                  for t in filter(inside, r.triples) if by_mention[t.subject] is not by_mention[t.object]))
-    statements = tuple(XStatement(ent(s.speaker), s.speaker_text, s.cue, s.mode, s.content, s.date)
-                       for s in filter(inside, r.statements))
-    claims = tuple(XClaim(c.value, c.qualifier, c.counted, c.category, ent(c.place), ent(c.claimant), c.claimant_text, c.date)
-                   for c in filter(inside, r.claims))
-    return Extracted(entities, triples, statements, claims)
+    statements = tuple(filter(inside, r.statements))
+    claims = tuple(filter(inside, r.claims))
+    triples: dict[tuple, Triple] = {}  # one per identity: the same fact read twice is one
+    for t in filter(inside, r.triples):
+        if by_mention[t.subject] is not by_mention[t.object]:
+            ent(t.subject)
+            ent(t.object)
+            triples.setdefault(_identity(t, entity_of), t)
+    for m in (*(s.speaker for s in statements), *(m for c in claims for m in (c.place, c.claimant))):
+        ent(m)
+    return Extracted(entities, tuple(triples.values()), statements, claims, entity_of)
 
 
 # ---------------------------------------------------------------------------- reports
@@ -227,9 +266,9 @@ class Report:
         if details:
             out["details"] = [
                 {"id": r.case.id, "passed": r.passed, "known_gap": r.case.known_gap, "tags": list(r.case.tags),
-                 "misses": {k: [_show(i) for i in v] for k, v in r.misses.items()},
-                 "false_positives": {k: [_show(i) for i in v] for k, v in r.false_positives.items()},
-                 "violations": [f"{_show(rule)} by {_show(x)}" for rule, x in r.violations]}
+                 "misses": {k: [r.show(i) for i in v] for k, v in r.misses.items()},
+                 "false_positives": {k: [r.show(i) for i in v] for k, v in r.false_positives.items()},
+                 "violations": [f"{r.show(rule)} by {r.show(x)}" for rule, x in r.violations]}
                 for r in self.results
             ]
         return out
@@ -267,7 +306,7 @@ def format_report(report: Report, fmt: str = "table", details: bool = False) -> 
             mark = "PASS" if r.passed else "FAIL"
             lines.append(f"\n{mark} {r.case.id} [{', '.join(r.case.tags)}]" + (f" known_gap: {r.case.known_gap}" if r.case.known_gap else ""))
             lines += [f"  {line}" for line in r.failures()]
-            lines += [f"  extra {cat}: {_show(x)}" for cat, xs in r.false_positives.items() for x in xs]
+            lines += [f"  extra {cat}: {r.show(x)}" for cat, xs in r.false_positives.items() for x in xs]
     return "\n".join(lines) + "\n"
 
 
