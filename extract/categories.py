@@ -70,9 +70,8 @@ GOVERNOR_RULES = CLAIMS.step("verb above", (verb_or_event_noun_above,))
 
 @rule(example="Three more civilians were killed in the town of Vuhledar, and another three in Lyman, Kyrylenko said.")
 def verb_left_out(noun: Token | None, anchor: Token, gov: Token | None, subject: bool):
-    """(verb, place anchor, subject) of a bare figure joined to a verb's phrase,
-    its own verb left out ("…, and another three in Lyman"): that verb, with
-    the figure's own place."""
+    """A bare figure joined to a verb's phrase, its own verb left out ("…, and
+    another three in Lyman"): that verb, with the figure's own place."""
     if noun is None and anchor.dep_ == "conj" and anchor.head.pos_ == "VERB":
         return control(anchor.head), anchor, True
     return None
@@ -93,10 +92,11 @@ def orphan_verb(end: Token) -> Token | None:
 
 @rule(example="Taliban spokesperson Zabiullah Mujahid claimed 190 were dead.")
 def orphan_verb_after_figure(noun: Token | None, anchor: Token, gov: Token | None, subject: bool):
-    """(verb, None, True) for a figure with no verb, the object of a speech verb
-    or a bare conjunct, followed by a verb with no subject: the small parser
-    often hangs "officials said up to 200 civilians, …, remained trapped" and
-    "about 100,000 remained" wrongly, leaving the verb the figure is subject of bare."""
+    """A verb with no subject right after a figure that has no verb, is a speech
+    verb's object or a bare conjunct: the figure's verb, the figure its subject.
+    The small parser often hangs "officials said up to 200 civilians, …,
+    remained trapped" and "about 100,000 remained" wrongly, leaving the verb
+    the figure is subject of bare."""
     if not (gov is None or (anchor.dep_ == "dobj" and gov.lemma_.lower() in SPEECH_VERBS)
             or (anchor.dep_ == "conj" and not subject)):
         return None
@@ -134,7 +134,8 @@ TOLL_CATEGORY_RULES = CLAIMS.step("toll category", (toll_category,))
 
 def lives_taken(noun: Token | None, verb: Token | None) -> bool:
     """"claiming some 400 lives", "took 400 lives": lives with a verb that counts the dead."""
-    return noun is not None and verb is not None and noun.lemma_.lower() == "life" and verb.lemma_.lower() in LIVES_VERBS
+    return (noun is not None and verb is not None and noun.lemma_.lower() == "life"
+            and verb.lemma_.lower() in LIVES_VERBS)
 
 
 @rule(example="The Emergencies Ministry said six deaths were of children.")

@@ -131,7 +131,8 @@ def place_of(anchor: Token, noun: Token | None, number: Token | None = None) -> 
 
 
 @rule(example="Three more civilians were killed in the town of Vuhledar, and another three in Lyman, Kyrylenko said.")
-def place_of_figure_left_out(gov, where, noun, number, place_anchor, category):
+def place_of_figure_left_out(gov: Token | None, where: Token, noun: Token | None, number: Token,
+                             place_anchor: Token | None, category: str):
     """For a figure whose verb is left out ("…, and another three in Lyman"):
     the place of its own phrase."""
     return place_of(place_anchor, None) if place_anchor is not None else None
@@ -139,14 +140,16 @@ def place_of_figure_left_out(gov, where, noun, number, place_anchor, category):
 
 @rule(example="The bodies of 200 people have been discovered inside a basement in Mariupol, local authorities have "
               "said.")
-def place_of_figure(gov, where, noun, number, place_anchor, category):
+def place_of_figure(gov: Token | None, where: Token, noun: Token | None, number: Token,
+                    place_anchor: Token | None, category: str):
     """The place of the figure's clause, from its verb (see the step "place")."""
     return place_of(where, noun, number if number.like_num else None)
 
 
 @rule(example="An attack on a shopping mall at Kremenchuk, a small city on the Dnieper river, at the end of June "
               "killed 18 people and injured 59.")
-def place_of_first_verb(gov, where, noun, number, place_anchor, category):
+def place_of_first_verb(gov: Token | None, where: Token, noun: Token | None, number: Token,
+                        place_anchor: Token | None, category: str):
     """For a verb joined to another with no subject of its own, the first verb's
     place ("Attacks in the Donetsk region killed 21 … and injured 27")."""
     if gov is not None and gov.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in gov.children):
@@ -156,7 +159,8 @@ def place_of_first_verb(gov, where, noun, number, place_anchor, category):
 
 @rule(example="A substantial attack appeared aimed towards the eastern city of Kharkiv, which has a population of "
               "more than 1 million.")
-def population_owner(gov, where, noun, number, place_anchor, category):
+def population_owner(gov: Token | None, where: Token, noun: Token | None, number: Token,
+                     place_anchor: Token | None, category: str):
     """The owner of a population ("Ukraine's population", "Mariupol, which had a
     population of …"; "Residents of Mariupol, which had …": the relative clause
     may hang on "Residents")."""

@@ -60,7 +60,7 @@ def calendar_day(match: re.Match | None, ref: dt.date | None):
 @rule(example="The U.S. military on March 21 accused Russian forces of committing war crimes in their bloody "
               "invasion of Ukraine.")
 def month_and_day(low: str, ref: dt.date | None):
-    """A month name and a day ("March 21", "Sept. 30, 2021"): that day."""
+    """A month name and a day ("March 21", "September 30, 2021"): that day."""
     return calendar_day(_MONTH_DAY.search(low), ref)
 
 

@@ -40,10 +40,10 @@ def number_token(span: Span) -> Token:
 @rule(example="The death toll from a weekend Russian missile attack on a residential apartment block in Chasiv "
               "Yar, eastern Ukraine, rose to at least 45 on Tuesday.")
 def toll_figure(doc: Doc) -> Iterator[tuple[int, Token]]:
-    """(number token, toll) for the number a toll comes to: "the death toll rose
-    to 31", "a toll of 31", "increasing the death toll from fourteen to 31" (the
-    new figure, not the old). The model may read "fourteen to 31" as a date,
-    so these numbers need no NER label."""
+    """The number a toll comes to, with the toll: "the death toll rose to 31", "a
+    toll of 31", "increasing the death toll from fourteen to 31" (the new figure,
+    not the old). The model may read "fourteen to 31" as a date, so these
+    numbers need no NER label."""
     for toll in (t for t in doc if t.lemma_.lower() == "toll"):
         hosts = [toll, toll.head] if toll.dep_ in FIGURE_DEPS else [toll]
         preps = [p for h in hosts for p in h.children if p.dep_ == "prep"]
@@ -122,7 +122,7 @@ NO_COUNT_RULES = CLAIMS.step("no count", (one_is_no_count, hyphenated_modifier))
 
 @rule(example="City authorities said 130 people were rescued but many more could remain under the debris.")
 def people_noun_counted(number: Token):
-    """(noun, noun) for a number that modifies a people noun ("79 Mariupol residents")."""
+    """A people noun the number modifies ("79 Mariupol residents"): the people counted, and the phrase's head."""
     if number.dep_ == "nummod" and number.head.lemma_.lower() in PEOPLE_NOUNS:
         return number.head, number.head
     return None
@@ -131,8 +131,8 @@ def people_noun_counted(number: Token):
 @rule(example="Ukraine estimates that tens of thousands of civilians died in the city during nearly two months of "
               "Russian bombing and siege.")
 def people_after_of(number: Token):
-    """(noun, number) for a number that governs "of" a people noun ("tens of
-    thousands of civilians")."""
+    """A people noun after the number's "of" ("tens of thousands of
+    civilians"): the people counted."""
     for prep in number.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -144,8 +144,8 @@ def people_after_of(number: Token):
 @rule(example="A total of 39 are confirmed dead, officials told state media, adding that rescuers ended their work "
               "yesterday.")
 def total_of_figure(number: Token):
-    """(None, the total) for "A total of 39 are confirmed dead": the total stands
-    where the number would."""
+    """The total a figure is of ("A total of 39 are confirmed dead"): no people
+    noun, and the total stands in the clause where the number would."""
     if number.dep_ == "pobj" and number.head.lower_ == "of" and number.head.head.lemma_.lower() in TOTAL_NOUNS:
         return None, number.head.head
     return None
@@ -163,9 +163,9 @@ def counted_by(number: Token) -> tuple[Token | None, Token]:
 @rule(example="The United Nations and the Red Cross say the number of civilian casualties is still unknown, but it "
               "is at least in the thousands.")
 def toll_in_vague_figure(span: Span):
-    """(counted noun, qualifier) of "the number of civilian casualties … is
-    at least in the thousands": a vague plural after "in the", counting what
-    the sentence's "number of"/"toll" names."""
+    """A vague plural after "in the" counts what the sentence's "number of" or
+    "toll" names ("the number of civilian casualties … is at least in the
+    thousands"), with the qualifier before it."""
     doc = span.doc
     if span.root.lower_ not in VAGUE or span.root.i < 2 or doc[span.root.i - 2 : span.root.i].text.lower() != "in the":
         return None

@@ -164,8 +164,8 @@ def counted_people(token: Token) -> bool:
 @rule(example="But three foreign diplomats said Russia had sent vague signals suggesting it might try to use the "
               "vote to gain concessions in the standoff over Ukraine.")
 def counted_people_speaker(subj: Token, cue: Token):
-    """People counted ("Two top Russian officials said"): persons the text does
-    not name, not the institution they serve; the speaker is their words."""
+    """People counted ("Two top Russian officials said"): no entity (persons the
+    text does not name, not the institution they serve), only their words."""
     return (None, noun_phrase(subj)) if counted_people(subj) else None
 
 
@@ -189,7 +189,7 @@ def they_plural_subject(subj: Token, cue: Token):
               "pocket would see the whole of Luhansk Oblast placed under Russian occupation,” it added.")
 def it_last_organisation_speaker(subj: Token, cue: Token):
     """"It": the last speaker named before it that is no person ("… the Ministry
-    of Defence said …. “…,” it added")."""
+    of Defence said … “…,” it added")."""
     if subj.lower_ != "it" or subj.pos_ != "PRON":
         return None
     earlier = previous_speaker(cue.doc, subj.i)
@@ -259,7 +259,7 @@ def apposition_name(subj: Token, objects: frozenset[str], appos: Token | None):
               "supplies from foreign countries.")
 def state_organ_speaker(subj: Token, objects: frozenset[str], appos: Token | None):
     """An unnamed organ of a named country ("Ukraine's military command"): its
-    forces or government (see :func:`extract.coref.state_organ`)."""
+    forces or government. See :func:`extract.coref.state_organ`."""
     return state_organ(subj)
 
 
@@ -268,14 +268,14 @@ def state_organ_speaker(subj: Token, objects: frozenset[str], appos: Token | Non
               "Ukraine suspects Russian forces of committing atrocities.")
 def titled_holder_speaker(subj: Token, objects: frozenset[str], appos: Token | None):
     """An office named without its holder ("the governor"): the person named
-    with that title (see :func:`extract.coref.titled_holder`)."""
+    with that title. See :func:`extract.coref.titled_holder`."""
     return titled_holder(subj)
 
 
 @rule(example='One resident told Paul Rivera of WESH 2 news, "We\'re used to it."')
 def unnamed_actor_speaker(subj: Token, objects: frozenset[str], appos: Token | None):
     """An actor the text does not name ("city authorities", "One man"), as a
-    scoped entity (see :func:`extract.coref.unnamed_actor`)."""
+    scoped entity. See :func:`extract.coref.unnamed_actor`."""
     return unnamed_actor(subj)
 
 
