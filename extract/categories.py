@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .figures import CLAIMS, FIGURE_DEPS
+from .figures import CLAIMS
 from .lexicon import table, words
 from .rules import first, rule
 from .speakers import SPEECH_VERBS

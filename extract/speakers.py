@@ -6,8 +6,8 @@ participle ("…, adding that …"), the main clause's. Pronouns, titles and
 unnamed organs are resolved through :mod:`extract.coref`.
 
 This is the lowest module of the statements stage, so the stage's registry
-lives here: :mod:`extract.reported`, :mod:`extract.quotes` and
-:mod:`extract.statements` add their steps to it.
+lives here (its steps: the subject, the speaker, the speaker's name);
+:mod:`extract.reported` and :mod:`extract.statements` add theirs to it.
 """
 from __future__ import annotations
 
