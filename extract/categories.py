@@ -4,6 +4,8 @@ The category comes from the word that governs the figure's phrase (killed,
 remaining, fled, evacuated, …: the ``claim_categories`` lexicon), through a
 verb whose complement says it ("managed to escape"); a toll counts the
 killed. Other verbs give their own word.
+
+Rule examples are sentences of real news: the seeds, the Guardian and Wikinews (CC BY 2.5).
 """
 from __future__ import annotations
 

@@ -5,6 +5,8 @@ owner of a population ("10 million of Ukraine's population"), a place fought
 over ("the battle for Mariupol"), the object of a place preposition in the
 clause ("in Mariupol"), the place a "where" clause hangs on, or a place on
 the verbs above the figure.
+
+Rule examples are sentences of real news: the seeds, the Guardian and Wikinews (CC BY 2.5).
 """
 from __future__ import annotations
 

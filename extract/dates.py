@@ -3,6 +3,8 @@
 :func:`resolve_date` asks the rules of the dates stage, in order, for the
 day a date expression names; :func:`date_in` finds the date of a clause.
 
+Rule examples are sentences of real news: the seeds, the Guardian and Wikinews (CC BY 2.5).
+
 >>> resolve_date("March 21", "2022-04-22"), resolve_date("on Friday", "2022-04-22")
 ('2022-03-21', '2022-04-22')
 >>> resolve_date("Wednesday", "2022-04-22"), resolve_date("last week", "2022-04-22")

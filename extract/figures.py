@@ -8,6 +8,8 @@ stands alone where the people would ("About 3.4 million have fled").
 This is the lowest module of the claims stage, so the stage's registry
 lives here: :mod:`extract.categories`, :mod:`extract.claim_places` and
 :mod:`extract.claims` add their steps to it.
+
+Rule examples are sentences of real news: the seeds, the Guardian and Wikinews (CC BY 2.5).
 """
 from __future__ import annotations
 

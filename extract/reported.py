@@ -5,6 +5,8 @@ The words a speech verb reports are its clause ("X said that …", "X says
 what the parser hung elsewhere (an orphan predicate, a trailing
 attribution); a speech participle or a contrasting clause inside is cut
 off, and a semicolon ends the part of the sentence a verb reports for.
+
+Rule examples are sentences of real news: the seeds, the Guardian and Wikinews (CC BY 2.5).
 """
 from __future__ import annotations
 

@@ -8,6 +8,8 @@ unnamed organs are resolved through :mod:`extract.coref`.
 This is the lowest module of the statements stage, so the stage's registry
 lives here (its steps: the subject, the speaker, the speaker's name);
 :mod:`extract.reported` and :mod:`extract.statements` add theirs to it.
+
+Rule examples are sentences of real news: the seeds, the Guardian and Wikinews (CC BY 2.5).
 """
 from __future__ import annotations
 

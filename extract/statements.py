@@ -8,6 +8,8 @@ clausal complement ("X said that …", "X says …", "X accused Y of …") or
 "according to X" (:mod:`extract.reported`). Speakers are found by
 :mod:`extract.speakers`; a he/she goes to the nearest preceding person or
 speaker.
+
+Rule examples are sentences of real news: the seeds, the Guardian and Wikinews (CC BY 2.5).
 """
 from __future__ import annotations
 
