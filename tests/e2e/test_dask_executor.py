@@ -1,16 +1,16 @@
 """Extraction on a real Dask cluster (a LocalCluster of two worker
-processes) merges into the very bytes of a local build."""
+processes) merges into the very bytes of a local build (the seeds: it loads the model)."""
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS
-from test_build_pipeline import SEED_FILES, outputs
+from support.builds import outputs
+from support.paths import SEED_FILES, SEEDS
 
 from newskg.api import BuildOptions, build
 from newskg.building import extraction, run
 from core.errors import InputError
 
-pytestmark = [pytest.mark.model, pytest.mark.dask]
+pytestmark = pytest.mark.dask
 
 
 @pytest.fixture(scope="module")

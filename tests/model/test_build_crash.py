@@ -18,10 +18,9 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS
-from test_build_pipeline import SEED_FILES, outputs
+from support.builds import outputs
+from support.paths import ROOT, SEED_FILES, SEEDS
 
-pytestmark = pytest.mark.model
 
 # Runs the CLI with one article per task, killing itself with SIGKILL at
 # the n-th call of the chosen point (argv: POINT N CLI-ARGS...).

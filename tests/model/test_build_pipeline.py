@@ -3,25 +3,14 @@ output (incremental), with articles taken out again. Each must give the very
 bytes of one build from scratch."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import spacy.util
-from conftest import SEEDS
+from support.builds import outputs
+from support.paths import SEED_FILES, SEEDS
 
 from newskg.api import DEFAULT_MODEL, BuildOptions, build
 from newskg.building import cache_key, run
 from core.errors import InputError
-
-pytestmark = pytest.mark.model
-
-SEED_FILES = sorted(SEEDS.glob("*.txt"))
-
-
-def outputs(out: Path) -> dict[str, bytes]:
-    """Every exported file (not the records cache), by relative path."""
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and ".newskg" not in p.relative_to(out).parts}
 
 
 @pytest.fixture
@@ -116,7 +105,7 @@ def _cli_on_a_terminal(*args: str) -> str:
     import sys
     import termios
 
-    from conftest import ROOT
+    from support.paths import ROOT
 
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
@@ -142,7 +131,7 @@ def test_progress_bar_on_a_terminal_only(tmp_path, seeds_out):
     import subprocess
     import sys
 
-    from conftest import ROOT
+    from support.paths import ROOT
 
     out = tmp_path / "out"
     shutil.copytree(seeds_out / ".newskg", out / ".newskg")  # no parsing needed: fast

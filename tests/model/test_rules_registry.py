@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from support.paths import ROOT
 
 EXTRACT = ROOT / "extract"
 LEXICON_DIR = EXTRACT / "lexicons"

@@ -8,9 +8,8 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from conftest import ROOT, SEEDS
+from support.paths import ROOT, SEEDS
 
-pytestmark = pytest.mark.model
 
 PREFIXES = """
 PREFIX nkg: <https://w3id.org/newskg/ontology#>

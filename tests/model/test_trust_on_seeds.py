@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import ROOT
+from support.paths import ROOT
 from test_seeds_end_to_end import rows as seeds_rows
 
-pytestmark = pytest.mark.model
 
 EXTRA_PREFIXES = """
 PREFIX owl: <http://www.w3.org/2002/07/owl#>

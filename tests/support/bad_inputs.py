@@ -5,6 +5,7 @@ each bad input, where it is reported (``FILE:LINE`` or ``FILE``) and a
 pattern its reason must match; for each good article its id; and the
 notes expected for good articles read with a caveat. The JSONL files mix
 good and bad lines, to show that a bad line costs only itself.
+:func:`reported` and :func:`check_reports` read what the CLI said of them.
 
 The non-English samples were written for this test.
 """
@@ -14,6 +15,7 @@ import codecs
 import json
 import os
 import random
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -286,3 +288,27 @@ def make_corpus(root: Path) -> Corpus:
     _jsonl_files(c)
     _good_files(c)
     return c
+
+
+#: A line the CLI writes about an input: ``newskg: LABEL: WHERE: REASON``.
+LINE = re.compile(r"newskg: (skipped|note|error): (.+?): (.+)\Z")
+
+
+def reported(stderr: str, label: str) -> dict[str, str]:
+    """``where -> reason`` for the lines labelled ``label``; each place once."""
+    out: dict[str, str] = {}
+    for line in stderr.splitlines():
+        m = LINE.match(line)
+        if m and m.group(1) == label:
+            where, reason = m.group(2), m.group(3)  # the corpus's paths hold no ": "
+            assert where not in out, f"{where} reported twice"
+            out[where] = reason
+    return out
+
+
+def check_reports(got: dict[str, str], expected: dict[str, str]) -> None:
+    missing = sorted(set(expected) - set(got))
+    extra = sorted(set(got) - set(expected))
+    assert not missing and not extra, f"missing: {missing[:10]}\nextra: {[(w, got[w]) for w in extra[:10]]}"
+    wrong = [(w, expected[w], got[w]) for w in expected if not re.search(expected[w], got[w])]
+    assert not wrong, "\n".join(f"{w}: expected /{e}/, got {g!r}" for w, e, g in wrong[:10])

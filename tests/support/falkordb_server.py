@@ -5,7 +5,7 @@ on a free port chosen at run time, keeps nothing on disk (``--save ''``,
 no AOF, a temporary working folder) and is stopped at the end of the
 session. A test module uses the fixture by importing it::
 
-    from falkordb_server import falkordb_server  # noqa: F401
+    from support.falkordb_server import falkordb_server  # noqa: F401
 
 If the server cannot start the fixture fails the test with the reason and
 the end of the server log: a missing database is an error, not a skip.
@@ -18,11 +18,14 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from support.cypher_text import split_statements
 
 
 class FalkorDBUnavailable(RuntimeError):
@@ -185,3 +188,31 @@ class FalkorSession:
         except Exception as e:  # the second time: already there, as IF NOT EXISTS allows
             if "already" not in str(e):
                 raise
+
+
+# --- import.cypher on FalkorDB, and what the database then holds --------------------
+
+def run_script(server, graph, text: str) -> int:
+    """Run import.cypher statement by statement, as written; a ``:param {rows: ...}``
+    line becomes FalkorDB's ``CYPHER rows=...`` header (see FalkorSession)."""
+    session = FalkorSession(server, graph)
+    for statement, params in split_statements(text):
+        header = ""
+        if params is not None:
+            assert params.startswith("{rows: ") and params.endswith("}"), params[:80]
+            header = "rows=" + params[len("{rows: "):-1] + " "
+        session.run_text(statement, header)
+    return session.statements
+
+
+def db_graph(graph) -> tuple[dict, Counter]:
+    nodes = {}
+    for labels, props in graph.query("MATCH (n) RETURN labels(n), properties(n)").result_set:
+        props = dict(props)
+        assert props["id"] not in nodes, "duplicate node"
+        nodes[props["id"]] = (frozenset(labels), props)
+    rels = Counter(
+        (s, e, t, repr(sorted(dict(p).items())))
+        for s, t, e, p in graph.query("MATCH (a)-[r]->(b) RETURN a.id, type(r), b.id, properties(r)").result_set
+    )
+    return nodes, rels

@@ -135,7 +135,7 @@ def fixture_records() -> list[ArticleRecords]:
 #: title of one more article (see :func:`hostile_fixture_records`). Script
 #: payloads set a distinct ``window.pwned*`` global if they ever run.
 #: No NUL: FalkorDB cannot hold one (the reader blanks them in article
-#: text; tests/test_hostile_text.py checks NUL in each export directly).
+#: text; tests/unit/test_hostile_text.py checks NUL in each export directly).
 PAYLOADS = {
     "script": "<script>window.pwnedScript=1</script>",
     "close": "</script><script>window.pwnedClose=1</script><script>",
@@ -190,3 +190,32 @@ def hostile_fixture_records() -> list[ArticleRecords]:
                       claimant=first, claimant_text=PAYLOADS["img"], confidence=0.5),),
     )
     return [*fixture_records(), record]
+
+
+#: The names and texts of the Neo4j export's hostile article (:func:`neo4j_hostile_records`).
+KLITSCHKO = "Vitali <script>window.pwned=1</script> Klitschko"
+INJECTION = "'}) MATCH (n) DETACH DELETE n //"
+HOSTILE_TEXT = ("We stay;\nwe fight.\r\nA tab\there, a back\\slash \\' \\n and \"quotes\", \u201ccurly\u201d "
+                "\u2018single\u2019 `tick` {x} $p;\x85NEL\u2028LS\x0bVT\x1f \U0001F600 end;")
+HOSTILE_PERSON = "Dmytro \"The Hammer\"\nO'Brien\\"
+
+
+def neo4j_hostile_records() -> list[ArticleRecords]:
+    """The fixture plus an article whose text has newlines, tabs, control characters and
+    aliases containing the array delimiters ; and |."""
+    text = HOSTILE_TEXT
+    art = Article("hostile;4\n", text, title="Title;\nwith 'quotes'", date="", source="Pub|Co")
+    p = Provenance(art.id, 0, 0, len(text), text)
+    lviv = Mention("Lviv;Lemberg", "Lviv", "City", p, geonames_id=702550)
+    lwow = Mention("Lw\u00f3w|Lemberg", "Lviv", "City", p, geonames_id=702550)
+    person = Mention(HOSTILE_PERSON, HOSTILE_PERSON, "Person", p)
+    rec = ArticleRecords(
+        art,
+        publisher=Mention("Pub|Co", "Pub|Co", "Organization", Provenance(art.id, -1, 0, 0, "")),
+        mentions=(lviv, lwow, person),
+        triples=(Triple(person, "x`]->(n) DETACH DELETE n //", lviv, "weird", p, 0.25, "2022-02-30"),),
+        statements=(Statement(person, HOSTILE_PERSON, "say", text, "direct", p, about=(lwow,), confidence=0.5),),
+        claims=(Claim(3_000_000_000, "about", "people;\n", "fled", "3 billion", p, place=lviv, claimant=person,
+                      claimant_text="he said:\n", confidence=1.0, date="2022-03-01"),),
+    )
+    return [*fixture_records(), rec]

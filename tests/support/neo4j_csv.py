@@ -31,7 +31,7 @@ so tests can compare it with what a database holds.
 >>> validate({"n.csv": "id:ID,age:int\\na,x\\n"})
 Traceback (most recent call last):
 ...
-neo4j_csv.CsvError: n.csv:2: age:int: not an int: 'x'
+support.neo4j_csv.CsvError: n.csv:2: age:int: not an int: 'x'
 """
 from __future__ import annotations
 

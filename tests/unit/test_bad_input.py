@@ -2,59 +2,30 @@
 line and reason; the good articles are still built; exit 1 when something
 was skipped, and with --strict nothing is built at all. Never a traceback.
 
-The corpus (tests/bad_inputs.py) has over 200 generated bad inputs. The
-CLI reads it twice: with --strict (no model needed: it stops before
-loading one) and without (the model loads once, for the good articles).
+The corpus (support/bad_inputs.py) has over 200 generated bad inputs. The
+CLI reads it twice: with --strict here (no model needed: it stops before
+loading one) and without, in tests/model/test_bad_input_build.py (the model
+loads once, for the good articles).
 """
 from __future__ import annotations
 
 import codecs
 import io
 import os
-import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from bad_inputs import GOOD_PROSE, MAX_CHARS, Corpus, make_corpus
-from conftest import ROOT
 
-from newskg.api import BuildOptions, build
 from core.errors import InputError, SkippedInputError
+from newskg.api import BuildOptions, build
 from newskg.reading.sources import open_articles, read_articles, read_stream
-
-LINE = re.compile(r"newskg: (skipped|note|error): (.+?): (.+)\Z")
+from support.bad_inputs import GOOD_PROSE, LINE, MAX_CHARS, Corpus, check_reports, make_corpus, reported
+from support.cli import run_bytes
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Corpus:
     return make_corpus(tmp_path_factory.mktemp("bad") / "in")
-
-
-def cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "newskg.cli", *args], check=False, cwd=ROOT, input=stdin,
-                          capture_output=True, timeout=600)
-
-
-def reported(stderr: str, label: str) -> dict[str, str]:
-    """``where -> reason`` for the lines labelled ``label``; each place once."""
-    out: dict[str, str] = {}
-    for line in stderr.splitlines():
-        m = LINE.match(line)
-        if m and m.group(1) == label:
-            where, reason = m.group(2), m.group(3)  # the corpus's paths hold no ": "
-            assert where not in out, f"{where} reported twice"
-            out[where] = reason
-    return out
-
-
-def check_reports(got: dict[str, str], expected: dict[str, str]) -> None:
-    missing = sorted(set(expected) - set(got))
-    extra = sorted(set(got) - set(expected))
-    assert not missing and not extra, f"missing: {missing[:10]}\nextra: {[(w, got[w]) for w in extra[:10]]}"
-    wrong = [(w, expected[w], got[w]) for w in expected if not re.search(expected[w], got[w])]
-    assert not wrong, "\n".join(f"{w}: expected /{e}/, got {g!r}" for w, e, g in wrong[:10])
 
 
 def test_corpus_is_big_enough(corpus):
@@ -63,7 +34,7 @@ def test_corpus_is_big_enough(corpus):
 
 
 def test_strict_reports_every_bad_input_and_builds_nothing(corpus, tmp_path):
-    proc = cli("build", str(corpus.root), "-o", str(tmp_path / "out"), "--strict", "--max-chars", str(MAX_CHARS))
+    proc = run_bytes("build", str(corpus.root), "-o", str(tmp_path / "out"), "--strict", "--max-chars", str(MAX_CHARS))
     stderr = proc.stderr.decode("utf-8")
     assert proc.returncode == 1, stderr[-2000:]
     assert "Traceback" not in stderr and proc.stdout == b""
@@ -73,28 +44,6 @@ def test_strict_reports_every_bad_input_and_builds_nothing(corpus, tmp_path):
     check_reports(reported(stderr, "note"), corpus.notes)
     assert lines[-1] == f"newskg: error: {len(corpus.bad)} input problems (listed above); --strict: nothing built"
     assert not (tmp_path / "out").exists()
-
-
-@pytest.mark.model
-def test_build_skips_each_bad_input_and_builds_the_good_ones(corpus, tmp_path):
-    from rdflib import Graph
-    from rdflib.namespace import Namespace
-
-    out = tmp_path / "out"
-    proc = cli("build", str(corpus.root), "-o", str(out), "--format", "turtle", "--max-chars", str(MAX_CHARS))
-    stderr = proc.stderr.decode("utf-8")
-    assert proc.returncode == 1, stderr[-2000:]  # 1: some input was skipped
-    assert "Traceback" not in stderr
-    check_reports(reported(stderr, "skipped"), corpus.bad)
-    check_reports(reported(stderr, "note"), corpus.notes)
-    summary = stderr.splitlines()[-1]
-    assert summary.startswith(f"built {len(corpus.good)} article(s) into {out} ({len(corpus.good)} parsed, 0 unchanged): ")
-    assert summary.endswith(f"; skipped {len(corpus.bad)} (listed above)")
-    assert proc.stdout.decode().splitlines() == [str(out / "graph.ttl")]
-    g = Graph().parse(out / "graph.ttl")
-    schema = Namespace("https://schema.org/")
-    ids = {str(o) for a in g.subjects(None, schema.NewsArticle) for o in g.objects(a, schema.identifier)}
-    assert ids == corpus.good
 
 
 def test_good_articles_read_right(corpus):

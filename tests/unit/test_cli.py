@@ -1,18 +1,13 @@
 """The CLI as a user meets it: one line on stderr and a non-zero exit for
-every bad input, never a traceback; nothing written when a build fails."""
+every bad input, never a traceback; nothing written when a build fails.
+A build that parses (stdin, then a query) is tests/model/test_cli_build.py."""
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pytest
 
-from conftest import ROOT, SEEDS
-
-
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "newskg.cli", *args], cwd=ROOT, input=stdin,
-                          capture_output=True, text=True, timeout=300)
+from support.cli import run
 
 
 def one_line_error(proc: subprocess.CompletedProcess) -> str:
@@ -49,7 +44,7 @@ def test_bad_input_gives_one_clear_line(args, code, expected, tmp_path):
 
 
 def test_bad_jsonl_line_is_named_and_nothing_is_written(tmp_path):
-    # Without --strict the good line is built (tests/test_bad_input.py).
+    # Without --strict the good line is built (tests/model/test_bad_input_build.py).
     bad = tmp_path / "in.jsonl"
     bad.write_text('{"id": "a", "text": "Russia invaded Ukraine."}\n{"id": "b", "text": \n', encoding="utf-8")
     proc = run("build", str(bad), "-o", str(tmp_path / "out"), "--strict")
@@ -58,18 +53,6 @@ def test_bad_jsonl_line_is_named_and_nothing_is_written(tmp_path):
     assert proc.stderr.splitlines() == [f"newskg: error: {bad}:2: not valid JSON (Expecting value at column 21)",
                                         "newskg: error: 1 input problem (listed above); --strict: nothing built"]
     assert not (tmp_path / "out").exists()
-
-
-@pytest.mark.model
-def test_build_from_stdin_then_query(tmp_path):
-    text = (SEEDS / "004_66159a97d49c755d.txt").read_text(encoding="utf-8")
-    proc = run("build", "-", "-o", str(tmp_path / "out"), "--format", "turtle", stdin=text)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == str(tmp_path / "out" / "graph.ttl")
-    q = run("query", str(tmp_path / "out" / "graph.ttl"), "-f", "queries/facilities_attacked.rq", "--format", "csv")
-    assert q.returncode == 0, q.stderr
-    assert q.stdout.splitlines()[0] == "facility,city,attacker,date,article,sentence"
-    assert "theater (Mariupol),Mariupol,Russia" in q.stdout
 
 
 def test_query_formats(tmp_path):

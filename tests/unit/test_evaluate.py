@@ -1,4 +1,5 @@
-"""The scorer of ``newskg eval`` on hand-made records: pure, no model."""
+"""The scorer of ``newskg eval`` on hand-made records: pure, no model.
+The command scoring a real seed passage is tests/model/test_eval_command.py."""
 from __future__ import annotations
 
 import hashlib
@@ -295,32 +296,3 @@ def test_eval_command_errors_are_one_line(tmp_path, capsys):
     assert main(["eval", str(bad)]) == 1
     assert "seed article 'nope' not found" in capsys.readouterr().err
     assert main(["eval", str(bad), "--format", "xml"]) == 2
-
-
-@pytest.mark.model
-def test_eval_command_scores_a_seed_passage(tmp_path, capsys):
-    """A small repository with one seed and two cases: one right, one wrong on purpose."""
-    import shutil
-    from pathlib import Path
-
-    from newskg.cli import main
-
-    root = Path(__file__).resolve().parent.parent
-    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
-    (tmp_path / "seeds").mkdir()
-    shutil.copy(root / "seeds" / "000_4ba70596b7340321.txt", tmp_path / "seeds")
-    cases = [
-        {"id": "mayor", "source": "seeds", "article": "000_4ba70596b7340321", "text": "Vadym Boichenko, who is no longer",
-         "entities": [["Vadym Boichenko", "Person"]]},
-        {"id": "wrong", "source": "seeds", "article": "000_4ba70596b7340321", "text": "Maxar, a commercial satellite company",
-         "entities": [["Maxar", "City"]]},
-    ]
-    path = tmp_path / "tests" / "cases.jsonl"
-    path.parent.mkdir()
-    path.write_text("".join(json.dumps(c) + "\n" for c in cases), encoding="utf-8")
-    assert main(["eval", str(path), "--format", "json", "--details"]) == 0
-    out = json.loads(capsys.readouterr().out)
-    assert out["cases"] == 2 and out["passed"] == 1
-    assert out["scores"]["entities"]["tp"] == 2
-    assert out["scores"]["entity_types"] == {"tp": 1, "fp": 1, "fn": 1, "precision": 0.5, "recall": 0.5, "f1": 0.5}
-    assert [d["id"] for d in out["details"] if not d["passed"]] == ["wrong"]

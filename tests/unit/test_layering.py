@@ -16,7 +16,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from conftest import ROOT
+from support.paths import ROOT
 
 PACKAGES = ("core", "extract", "graph", "exports", "newskg")
 #: What each package may import of the project, besides itself.

@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 import pytest
-from conftest import ROOT
+from support.paths import ROOT
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz

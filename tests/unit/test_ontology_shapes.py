@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
-from fixture_records import fixture_records
+from support.paths import ROOT
+from support.fixture_records import fixture_records
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
 from exports.turtle import turtle_lines

@@ -26,7 +26,7 @@ from exports.turtle import jsonld_lines, turtle_lines
 from core.records import Article, ArticleRecords, Mention, Provenance, Statement
 from graph.build import build_graph
 from graph.vocab import article_iri, slug
-from neo4j_csv import validate
+from support.neo4j_csv import validate
 from newskg.reading.articles import (
     JSONL_FIELDS,
     MAX_RUN,

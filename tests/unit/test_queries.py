@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 
-from conftest import ROOT
+from support.paths import ROOT
 from core.errors import ParameterError, QueryError, UnknownChoiceError
 from newskg.service.queries import bind, library, named_query, parse_header, query_form, sparql_string, tokens
 

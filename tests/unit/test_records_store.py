@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from fixture_records import fixture_records
+from support.fixture_records import fixture_records
 from rdflib import Graph
 from rdflib.compare import isomorphic
 

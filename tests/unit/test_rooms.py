@@ -8,7 +8,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import ROOT
+from support.paths import ROOT
 from test_layering import _imports, _modules
 
 #: What each room may import of newskg, besides itself.

@@ -22,7 +22,7 @@ from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, POST, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, QueryBadFormed
 
-from conftest import ROOT
+from support.paths import ROOT
 from newskg.service.queries import bind, named_query
 
 FIXTURE = ROOT / "tests" / "golden" / "fixture.ttl"

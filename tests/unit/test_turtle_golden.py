@@ -7,9 +7,10 @@ import os
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from conftest import GOLDEN, check_golden
+from support.golden import check_golden
+from support.paths import GOLDEN
 from exports.turtle import jsonld_lines, turtle_lines
-from fixture_records import fixture_records
+from support.fixture_records import fixture_records
 from graph.build import build_graph
 
 

@@ -3,7 +3,7 @@ on the hand-made fixture (no model)."""
 from __future__ import annotations
 
 import pytest
-from fixture_records import fixture_records
+from support.fixture_records import fixture_records
 
 from graph.build import build_graph
 from graph.explain import explain_entity, explanation_lines, find_entities
