@@ -83,7 +83,7 @@ from .model_entities import (
 )
 from .names import REGION_NOUNS, TYPING, region_span, short_names, trimmed_name, without_titles
 from .place_again import same_place_again
-from .rules import first, rule
+from .rules import chain, first, rule
 
 NAMED_FACILITIES = TYPING.step("named facility", (named_facility,))
 ACRONYMS = TYPING.step("acronym", (owner_in_brackets, acronym_in_brackets))
@@ -185,7 +185,7 @@ def retype_entities(doc: Doc) -> Doc:
     names = short_names(doc)
     # Named facilities first: "Azovstal" is part of "Azovstal steel mill", not an organisation;
     # then groups: "U.S." in "the U.S. military" is part of a group.
-    spans = [f for t in doc if (f := first(NAMED_FACILITIES, t)) is not None]
+    spans = list(chain(NAMED_FACILITIES, doc))
     # "Azovstal" alone is the article's "Azovstal steel mill"; "WHO" its "World Health Organization".
     names.update(facility_short_names(spans))
     acronyms = [a for ent in doc.ents if (a := first(ACRONYMS, ent)) is not None]
@@ -207,7 +207,9 @@ def retype_entities(doc: Doc) -> Doc:
     for token in doc:
         if token.i in taken:
             continue
-        found = first(UNTAGGED_NAMES, token) or places.untagged_place(token)
+        # Both rules read proper nouns only: the others go straight to the places stage.
+        found = first(UNTAGGED_NAMES, token) if token.pos_ == "PROPN" else None
+        found = found or places.untagged_place(token)
         if found is not None and not any(i in taken for i in range(found.start, found.end)):
             spans.append(found)
             taken.update(range(found.start, found.end))

@@ -10,7 +10,7 @@ contributors; The Guardian; The New York Times; Reuters-21578; the seeds).
 """
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .coref import facility_place, preceding
 from .doc import mention, sent_of, typed_span
@@ -48,14 +48,14 @@ def _descriptor(span: Span) -> list[str]:
 
 @rule(example="In Kyiv, air strikes hit the Retroville shopping mall in the northwest outskirts of the "
               "capital late on March 20, killing at least eight people.")
-def named_facility(token: Token) -> Span | None:
+def named_facility(doc: Doc):
     """A facility noun with a proper name in its phrase is a named Facility: "the Azovstal steel
-    mill" -> "Azovstal steel plant"."""
-    found = _facility_phrase(token)
-    if found is None or not found[1]:
-        return None
-    span = found[0]
-    return typed_span(token.doc, span.start, span.end, "Facility", " ".join(_descriptor(span)))
+    mill" -> "Azovstal steel plant". Yields the facilities of the doc in order."""
+    for token in doc:
+        found = _facility_phrase(token)
+        if found is not None and found[1]:
+            span = found[0]
+            yield typed_span(doc, span.start, span.end, "Facility", " ".join(_descriptor(span)))
 
 
 def unnamed_facility_phrase(token: Token) -> Span | None:

@@ -17,7 +17,7 @@ from core import gazetteer
 
 from .doc import sent_of, typed_span
 from .places import PLACES, called_city
-from .rules import first, rule
+from .rules import chain, first, rule
 
 
 def _lookup_city(name: str) -> bool:
@@ -96,15 +96,16 @@ def _in_longer_name(t: Token) -> bool:
 @rule(example="The Kharkiv regional governor said Russian forces were intensifying attacks from Izium, but "
               "Ukrainian troops were holding their ground. Kharkiv regional prosecutors said two civilians "
               "were killed and seven wounded in Russian shelling of the village of Pokotilovka.")
-def untagged_place_again(token: Token, places: dict[str, Span], taken: set[int]) -> Span | None:
+def untagged_place_again(doc: Doc, places: dict[str, Span], taken: set[int]):
     """A one-word name of a place of the article, left untagged (at a sentence start: "Gdańsk
-    residents"), is that place again."""
-    if token.i in taken or not token.is_title or token.ent_type_:
-        return None
-    src = places.get(token.text)
-    if src is None or len(src) != 1 or token.pos_ not in ("PROPN", "NOUN", "ADJ") or _in_longer_name(token):
-        return None
-    return _copy(src, token.i, token.i + 1)
+    residents"), is that place again. Yields the replacements in order."""
+    for token in doc:
+        if token.i in taken or not token.is_title or token.ent_type_:
+            continue
+        src = places.get(token.text)
+        if src is None or len(src) != 1 or token.pos_ not in ("PROPN", "NOUN", "ADJ") or _in_longer_name(token):
+            continue
+        yield _copy(src, token.i, token.i + 1)
 
 
 TOKENS_AGAIN = PLACES.step("untagged place again", (untagged_place_again,))
@@ -121,7 +122,5 @@ def same_place_again(doc: Doc, spans: list[Span], taken: set[int]) -> list[tuple
     for s in spans:
         if (new := first(SPANS_AGAIN, s, places)) is not None:
             out.append((s, new))
-    for token in doc:
-        if (new := first(TOKENS_AGAIN, token, places, taken)) is not None:
-            out.append((None, new))
+    out += [(None, new) for new in chain(TOKENS_AGAIN, doc, places, taken)]
     return out
