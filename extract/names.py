@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from core import gazetteer
-from core.titles import PERSON_TITLES
+from core.names import PERSON_TITLES
 
 from .doc import strip_span, typed_span
 from .lexicon import words
