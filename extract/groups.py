@@ -25,6 +25,8 @@ GOVERNMENT_NOUNS = words("government_nouns")
 FORCE_QUALIFIERS = words("force_qualifiers")
 #: Military units: "the Azov regiment" is a Group even where "Azov" is also a town's name.
 UNIT_NOUNS = words("unit_nouns")
+#: How a nationality word hangs on the noun it qualifies.
+_MODIFIER_DEPS = ("amod", "compound")
 
 
 def _nation(token: Token) -> tuple[str, str]:
@@ -32,8 +34,8 @@ def _nation(token: Token) -> tuple[str, str]:
     words ("Russian forces", "two top Russian officials", "US troops"), or ("", "")."""
     head = token.head
     between = token.doc[token.i + 1 : head.i]
-    if token.dep_ not in ("amod", "compound") or head.i <= token.i or len(between) > 2 \
-            or any(t.dep_ not in ("amod", "compound") or t.head.i != head.i for t in between):
+    if token.dep_ not in _MODIFIER_DEPS or head.i <= token.i or len(between) > 2 \
+            or any(t.dep_ not in _MODIFIER_DEPS or t.head.i != head.i for t in between):
         return "", ""
     country = gazetteer.country_of_demonym(token.text)
     adjective = token.text
@@ -47,8 +49,7 @@ def _nation(token: Token) -> tuple[str, str]:
 def named_national_force(token: Token, names: dict[str, str]) -> Span | None:
     """A capitalised name of forces with a nationality word is a group of its own, not the
     country's forces: "Syrian Democratic Forces" (but "Russian Armed Forces" are Russia's)."""
-    head = token.head
-    if head.lower_ not in MILITARY_NOUNS or not _nation(token)[0]:
+    if token.dep_ not in _MODIFIER_DEPS or (head := token.head).lower_ not in MILITARY_NOUNS or not _nation(token)[0]:
         return None
     between = token.doc[token.i + 1 : head.i]
     if not head.is_title or not any(t.is_title and t.lower_ not in FORCE_QUALIFIERS for t in between):
@@ -61,7 +62,7 @@ def named_national_force(token: Token, names: dict[str, str]) -> Span | None:
 def nationality_group(token: Token, names: dict[str, str]) -> Span | None:
     """A nationality word with a military noun is the country's forces, one Group: "Russian
     troops", "Russian military" and "Russian forces" are "Russian forces"."""
-    if token.head.lower_ not in MILITARY_NOUNS:
+    if token.dep_ not in _MODIFIER_DEPS or token.head.lower_ not in MILITARY_NOUNS:
         return None
     country, adjective = _nation(token)
     if not country:
@@ -73,7 +74,7 @@ def nationality_group(token: Token, names: dict[str, str]) -> Span | None:
 def national_government(token: Token, names: dict[str, str]) -> Span | None:
     """A nationality word with "authorities", "government" or "officials" is the country's
     government: "Ukrainian authorities" -> Government of Ukraine."""
-    if token.head.lower_ not in GOVERNMENT_NOUNS:
+    if token.dep_ not in _MODIFIER_DEPS or token.head.lower_ not in GOVERNMENT_NOUNS:
         return None
     country = _nation(token)[0]
     if not country:
