@@ -84,3 +84,13 @@ def test_a_person_tag_over_lower_case_words_gives_no_short_names():
     doc = Doc(nlp.vocab, words=["He", "said", "mon", "nom", "to", "Anna", "Nowak", "."])
     doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 5, 7, label="PERSON")]
     assert short_names(doc) == {"Anna": "Person|Anna Nowak", "Nowak": "Person|Nowak"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "\u201cThe city is surrounded,\u201d reported Al Jazeera.",
+    "\u201cThe city is surrounded,\u201d announced Deutsche Welle.",
+])
+def test_an_organisation_reporting_after_a_quote_stays_an_organisation(nlp, sentence) -> None:
+    # Only verbs a person says with (person_speech_verbs) make a quoted name a person; the wider
+    # speech verbs of extract/speakers.py ("report", "announce") are organisations' verbs too.
+    assert {e.label_ for e in nlp(sentence).ents} == {"Organization"}

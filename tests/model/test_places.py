@@ -59,3 +59,10 @@ def test_one_edit_apart(a, b, apart):
 
 def test_accents_fold_in_the_gazetteer():
     assert gazetteer.lookup("Gdańsk").name == gazetteer.lookup("Gdansk").name == "Gdańsk"
+
+
+def test_a_misspelt_city_is_the_city_of_the_article(nlp):
+    # Wikinews, "Magnitogorsk apartment building collapses…": the article's own misspelling
+    doc = nlp("An apartment building collapsed on Monday in Magnitogorsk, a city in the Ural region of Russia. "
+              "Monday saw armed police with dogs searching a second apartment block in Magnitigorsk.")
+    assert [(e._.kg_name, e.label_) for e in doc.ents if e.text == "Magnitigorsk"] == [("Magnitogorsk", "City")]
