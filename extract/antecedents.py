@@ -6,8 +6,9 @@ front). Its steps in this module:
 
 - metonymy: a seat of government or a capital that acts is its country's
   government ("the Kremlin said", "Kiev says"); "in Moscow" stays the city;
-- antecedent: the entity of a type named last before a word, or the one the
-  article names most ("the city" of an article about Mariupol is Mariupol);
+- antecedent: the entity of a type the article names most before a word ("the
+  city" of an article about Mariupol is Mariupol; :func:`preceding` also gives
+  the one named last);
 - person antecedent: the person a he/she stands for;
 - titled person: the person named before with a title ("the mayor").
 """
@@ -37,7 +38,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 # -- metonymy: the government a capital or a seat of government stands for ---------
 
-@rule(example="The Kremlin said it would respond to the new sanctions.")
+@rule(example="However, the Kremlin said any such negotiations should not be played out publicly.")
 def seat_of_government_acting(ent: Span) -> str | None:
     """A seat of government stands for its country's government wherever it acts ("the Kremlin
     said", "Kremlin spokesman"); after a locative preposition ("in the Kremlin") it is the building."""
@@ -50,7 +51,7 @@ def seat_of_government_acting(ent: Span) -> str | None:
     return SEATS_OF_GOVERNMENT[name]
 
 
-@rule(example="Kiev says the attack killed civilians.")
+@rule(example="Kiev said no further withdrawals were planned for Friday.")
 def capital_acting(ent: Span) -> str | None:
     """A capital that acts stands for its country's government: a subject or possessor ("Kiev
     says", "Moscow's decision"), after "by" or "than", the object of an accusing verb ("accused
@@ -86,32 +87,26 @@ def government_mention(ent: Span, m: Mention) -> Mention | None:
 
 # -- antecedents: the entity of a type named before a word ---------------------------
 
-@rule(example=("Pro-Russian separatists shelled the town of Popasna in the Luhansk region on Sunday. "
-               "The regional governor said two civilians were killed."))
-def last_named_of_type(doc: Doc, before: int, types: tuple[str, ...], salient: bool = False,
-                       exclude: frozenset[str] = frozenset()) -> Span | None:
-    """The entity of a type named last before a word (the region of "the regional governor")."""
-    if salient:
-        return None
+def _last_named(doc: Doc, before: int, types: tuple[str, ...], exclude: frozenset[str]) -> Span | None:
+    """The entity of one of ``types`` named last before token ``before``."""
     found = None
     for ent in ents(doc):
         if ent.end > before:
             break
         if ent.label_ in types and (ent._.kg_name or ent.text) not in exclude:
             found = ent
-    return found if found is not None else NOTHING
+    return found
 
 
-@rule(example=("Russian forces have besieged Mariupol for weeks. "
-               "About 100,000 people are still trapped in the city."))
-def most_named_of_type(doc: Doc, before: int, types: tuple[str, ...], salient: bool = False,
+@rule(example=("Russia has for the past two weeks attempted to encircle Mariupol, an important port on the Sea "
+               "of Azov. It is seeking to take control of the city, allowing it to link Crimea -- which it "
+               "seized in 2014 -- with territory controlled by Kremlin-backed separatists in eastern Ukraine."))
+def most_named_of_type(doc: Doc, before: int, types: tuple[str, ...],
                        exclude: frozenset[str] = frozenset()) -> Span | None:
     """The entity of a type the article names most so far, ties to the nearest: "the city" of an
     article about Mariupol is Mariupol even just after "Kiev says" (a capital acting for its
     government is no mention of the city; a group or organisation counts as a mention of its
     country, "Ukrainian authorities"; the dateline's places count as named twice more)."""
-    if not salient:
-        return None
     seen: dict[str, list[Span]] = {}
     for ent in ents(doc):
         if ent.end > before:
@@ -125,12 +120,12 @@ def most_named_of_type(doc: Doc, before: int, types: tuple[str, ...], salient: b
                 and ent._.kg_country and ent._.kg_country not in exclude:
             seen.setdefault(ent._.kg_country, []).append(ent)
     if not seen:
-        return NOTHING
+        return None
     dateline = set(state(doc).dateline)
     return max(seen.items(), key=lambda kv: (len(kv[1]) + 2 * (kv[0] in dateline), kv[1][-1].start))[1][-1]
 
 
-ANTECEDENT = COREFERENCE.step("antecedent", (last_named_of_type, most_named_of_type))
+ANTECEDENT = COREFERENCE.step("antecedent", (most_named_of_type,))
 
 
 def preceding(doc: Doc, before: int, types: tuple[str, ...], salient: bool = False,
@@ -138,13 +133,14 @@ def preceding(doc: Doc, before: int, types: tuple[str, ...], salient: bool = Fal
     """The entity of one of ``types`` named before token ``before``: the last one or, with
     ``salient``, the one the article names most (see :data:`ANTECEDENT`); never a name in
     ``exclude``."""
-    return first(ANTECEDENT, doc, before, types, salient, exclude)
+    if not salient:
+        return _last_named(doc, before, types, exclude)
+    return first(ANTECEDENT, doc, before, types, exclude)
 
 
 # -- the person a pronoun or a title stands for --------------------------------------
 
-@rule(example=("Cengiz called Mohammad's admission a manoeuvre aimed at escaping the courts. "
-               "She explained that the killing was planned."))
+@rule(example="The press asked Trump about it that same day, but he declined to comment.")
 def person_named_before(pronoun: Token) -> Span | None:
     """The person a he/she stands for: the last subject among the persons named in this sentence
     and the two before, else the last person named there, else the article's last subject or
@@ -174,8 +170,9 @@ def person_antecedent(pronoun: Token) -> Span | None:
     return first(PERSON_ANTECEDENT, pronoun)
 
 
-@rule(example=("Mayor Vadym Boichenko said the city had run out of food. "
-               "The mayor said 5,000 people had been killed."))
+@rule(example=("Otranto, Italy is a proposed end point for the pipeline, and Italian economic development "
+               "minister Stefano Patuanelli sent a letter of support prior to the signing, but the minister said"
+               " they are to build another pipeline to Igoumenitsa, Greece."))
 def person_named_with_title(doc: Doc, before: int, title: str) -> Span | None:
     """The last person before a word named with a title: "Mayor Vadym Boichenko", "Vadym
     Boichenko, the city's mayor", "the mayor, Vadym Boichenko"; a qualified title is another

@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from core import gazetteer
-from core.records import Mention, Provenance
+from core.records import Mention
 
 from .antecedents import (
     COREFERENCE,
@@ -72,7 +72,8 @@ def _demonym(token: Token) -> Token | None:
 # Each rule takes (token, agent, exclude): ``agent=False`` (objects) turns off reading
 # "Russian strikes" as Russia; ``exclude`` names what "the country" cannot be.
 
-@rule(example="Russia has for the past two weeks attempted to encircle Mariupol.")
+@rule(example=("Russia has for the past two weeks attempted to encircle Mariupol, an important port on the Sea "
+               "of Azov."))
 def inside_an_entity(token: Token, agent: bool = True, exclude: frozenset[str] = frozenset()) -> Mention | None:
     """A token inside a typed entity is that entity (its head, when the entity is a capital or
     seat of government acting, the government)."""
@@ -83,7 +84,9 @@ def inside_an_entity(token: Token, agent: bool = True, exclude: frozenset[str] =
     return (government_mention(ent, m) if token.i == ent.root.i else None) or m
 
 
-@rule(example='"We are not going to give up," Nancy Pelosi said. "This is a fight," Pelosi said.')
+@rule(example=("While the House of Representatives confirmed Pierluisi's nomination on Friday, the Senate did "
+               "not. Pierluisi stated he would leave the governorship if the Senate voted against confirming "
+               "him."))
 def untagged_surname(token: Token, agent: bool = True, exclude: frozenset[str] = frozenset()) -> Mention | None:
     """A capitalised proper noun the model did not tag, a word of a person named before:
     '"…" Pelosi said.'"""
@@ -94,8 +97,9 @@ def untagged_surname(token: Token, agent: bool = True, exclude: frozenset[str] =
     return token_mention(token, person, 0.7) if person is not None else None
 
 
-@rule(example=("Russia has for the past two weeks attempted to encircle Mariupol. "
-               "It is seeking a land corridor to Crimea, which it seized in 2014."))
+@rule(example=("Russia has for the past two weeks attempted to encircle Mariupol, an important port on the Sea "
+               "of Azov. It is seeking to take control of the city, allowing it to link Crimea -- which it "
+               "seized in 2014 -- with territory controlled by Kremlin-backed separatists in eastern Ukraine."))
 def acting_it(token: Token, agent: bool = True, exclude: frozenset[str] = frozenset()) -> Mention | None:
     """An "it" that acts is the last country, organisation or group that is a subject in this
     sentence or the one before ("Russia has attempted to encircle Mariupol. It is seeking …")."""
@@ -116,8 +120,7 @@ def acting_it(token: Token, agent: bool = True, exclude: frozenset[str] = frozen
     return token_mention(token, found, 0.6) if found is not None else NOTHING
 
 
-@rule(example=("Cengiz called Mohammad's admission a manoeuvre aimed at escaping the courts. "
-               "She explained that the killing was planned."))
+@rule(example="The press asked Trump about it that same day, but he declined to comment.")
 def person_pronoun(token: Token, agent: bool = True, exclude: frozenset[str] = frozenset()) -> Mention | None:
     """A he/she/his/her is the person it refers to (see :func:`extract.antecedents.person_named_before`)."""
     if token.lower_ not in PERSON_PRONOUNS or token.pos_ != "PRON":
@@ -126,7 +129,7 @@ def person_pronoun(token: Token, agent: bool = True, exclude: frozenset[str] = f
     return token_mention(token, ant, 0.7) if ant is not None else NOTHING
 
 
-@rule(example="Russian forces took control of the town of Svitlodarsk.")
+@rule(example="Wiranto, who was visiting the town of Pandeglang in the province of Banten, survived the attack.")
 def named_settlement(token: Token, agent: bool = True, exclude: frozenset[str] = frozenset()) -> Mention | None:
     """A settlement noun with the city's name after "of" is that city: "the town of Svitlodarsk"."""
     if token.lower_ not in SETTLEMENT_NOUNS:
@@ -140,8 +143,9 @@ def named_settlement(token: Token, agent: bool = True, exclude: frozenset[str] =
     return None
 
 
-@rule(example=("Russian forces have besieged Mariupol for weeks. "
-               "About 100,000 people are still trapped in the city."))
+@rule(example=("Russia has for the past two weeks attempted to encircle Mariupol, an important port on the Sea "
+               "of Azov. It is seeking to take control of the city, allowing it to link Crimea -- which it "
+               "seized in 2014 -- with territory controlled by Kremlin-backed separatists in eastern Ukraine."))
 def the_city_or_country(token: Token, agent: bool = True, exclude: frozenset[str] = frozenset()) -> Mention | None:
     """"the city", "the country": the city or country the article names most so far (a group's
     country counts: "Ukrainian troops" -> Ukraine)."""
@@ -159,8 +163,9 @@ def _determiners(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
 
 
-@rule(example=("Mayor Vadym Boichenko said the city had run out of food. "
-               "The mayor said 5,000 people had been killed."))
+@rule(example=("Otranto, Italy is a proposed end point for the pipeline, and Italian economic development "
+               "minister Stefano Patuanelli sent a letter of support prior to the signing, but the minister said"
+               " they are to build another pipeline to Igoumenitsa, Greece."))
 def the_title(token: Token, agent: bool = True, exclude: frozenset[str] = frozenset()) -> Mention | None:
     """"the mayor": the person last named with that title."""
     low = token.lower_
@@ -170,7 +175,7 @@ def the_title(token: Token, agent: bool = True, exclude: frozenset[str] = frozen
     return token_mention(token, ant, 0.7) if ant is not None else NOTHING
 
 
-@rule(example="Missiles struck the Ukrainian capital on Sunday morning.")
+@rule(example="Yemen has been experiencing civil war since the capital, Sanaa, fell under Houthi control in 2014.")
 def the_capital(token: Token, agent: bool = True, exclude: frozenset[str] = frozenset()) -> Mention | None:
     """"the capital" is the capital of the country the article names most; "the Ukrainian
     capital" that of the nationality's country."""
@@ -186,7 +191,8 @@ def the_capital(token: Token, agent: bool = True, exclude: frozenset[str] = froz
     return _place_mention(token, token.text, cap, 0.7) if cap is not None else NOTHING
 
 
-@rule(example="The theater was flattened by Russian air strikes.")
+@rule(example=("That attack came after Russian air strikes on March 16 flattened a theater in Mariupol where "
+               "civilians were also sheltering."))
 def nationality_instrument(token: Token, agent: bool = True, exclude: frozenset[str] = frozenset()) -> Mention | None:
     """A noun of what a country acts with, with a nationality adjective, is that country as an
     agent: "Russian air strikes", "Russian ships" (not "a Russian commander")."""
@@ -215,7 +221,7 @@ def resolve_token(token: Token, agent: bool = True, exclude: frozenset[str] = fr
 
 # -- the place of a facility ----------------------------------------------------------
 
-@rule(example="Russian forces bombed a theater in Mariupol where hundreds of people were sheltering.")
+@rule(example="The roof of Notre Dame cathedral in French capital Paris caught fire yesterday.")
 def facility_in_place(span: Span) -> Mention | None:
     """The place a facility is in: "a theater in Mariupol", "bombing a maternity hospital in the
     city" (the phrase may hang on the verb), "an art school sheltering 400 people in the city"."""
@@ -244,8 +250,8 @@ def facility_place(span: Span) -> Mention | None:
 
 # -- actors the text does not name ---------------------------------------------------
 
-@rule(example=("Russian forces have besieged Mariupol for weeks. Mariupol city authorities said "
-               "about 100,000 people are still trapped."))
+@rule(example=("The bodies of 200 people have been discovered inside a basement in Mariupol, local authorities "
+               "have said."))
 def authorities_of_the_city(token: Token) -> Mention | None:
     """Unnamed authorities ("city authorities", "officials") are those of the city the article is
     about: named twice before, in this sentence, or in the dateline ("authorities (Mariupol)")."""
@@ -263,7 +269,7 @@ def authorities_of_the_city(token: Token) -> Mention | None:
     return Mention(token.text, f"authorities ({name})", "Organization", p, 0.6, country=city._.kg_country)
 
 
-@rule(example='"We had no water for days," one woman said.')
+@rule(example="One resident told Paul Rivera of WESH 2 news, \"We're used to it.\"")
 def unnamed_person(token: Token) -> Mention | None:
     """A person quoted or counted without a name ("One man", "a resident") is a person of this
     article only: "One man (in <article id>)"."""
@@ -287,49 +293,31 @@ def unnamed_actor(token: Token) -> Mention | None:
     return first(UNNAMED_ACTOR, token)
 
 
-def _owner_country(token: Token) -> str:
-    """The country that owns a noun: "the country's" (resolved), "Ukraine's"."""
+@rule(example=("Ukraine’s military command said Russia was trying to bomb rail infrastructure to disrupt arms "
+               "supplies from foreign countries."))
+def organ_of_the_country(token: Token) -> Mention | None:
+    """A country's unnamed military or government organ ("the country's military command said",
+    "Ukraine's government") is, for a military organ, its forces as the article names them
+    ("Ukrainian forces"), else "Government of <country>"."""
+    low = token.lemma_.lower()
+    if low not in MILITARY_ORGAN_NOUNS | GOVERNMENT_ORGAN_NOUNS or token.ent_type_:
+        return None
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     place = resolve_token(owner) if owner is not None and owner.pos_ in ("NOUN", "PROPN") else None
-    return place.name if place is not None and place.type == "Country" else ""
-
-
-def _organ_text(token: Token) -> tuple[str, Provenance]:
+    if place is None or place.type != "Country":
+        return None
+    country = place.name
     p = provenance(token.doc, token.left_edge.idx, token.idx + len(token.text))
-    return token.doc[token.left_edge.i : token.i + 1].text, p
-
-
-@rule(example="Ukraine's military said Russian forces had shelled the city overnight.")
-def forces_of_the_country(token: Token) -> Mention | None:
-    """A country's unnamed military organ ("the country's military command said") is its forces as
-    the article names them ("Ukrainian forces"), when it does."""
-    if token.lemma_.lower() not in MILITARY_ORGAN_NOUNS or token.ent_type_:
-        return None
-    country = _owner_country(token)
-    if not country:
-        return None
-    forces = next((e for e in ents(token.doc) if e.label_ == "Group" and e._.kg_country == country
-                   and (e._.kg_name or "").endswith(" forces")), None)
-    if forces is None:
-        return None
-    text, p = _organ_text(token)
-    return Mention(text, forces._.kg_name, "Group", p, 0.6, country=country)
-
-
-@rule(example="Ukraine's government said it would not surrender Mariupol.")
-def government_of_the_country(token: Token) -> Mention | None:
-    """A country's unnamed government or military organ ("Ukraine's government", "the country's
-    leadership") is "Government of <country>"."""
-    if token.lemma_.lower() not in MILITARY_ORGAN_NOUNS | GOVERNMENT_ORGAN_NOUNS or token.ent_type_:
-        return None
-    country = _owner_country(token)
-    if not country:
-        return None
-    text, p = _organ_text(token)
+    text = token.doc[token.left_edge.i : token.i + 1].text
+    if low in MILITARY_ORGAN_NOUNS:
+        forces = next((e for e in ents(token.doc) if e.label_ == "Group" and e._.kg_country == country
+                       and (e._.kg_name or "").endswith(" forces")), None)
+        if forces is not None:
+            return Mention(text, forces._.kg_name, "Group", p, 0.6, country=country)
     return Mention(text, f"Government of {country}", "Organization", p, 0.6, country=country)
 
 
-STATE_ORGAN = COREFERENCE.step("state organ", (forces_of_the_country, government_of_the_country))
+STATE_ORGAN = COREFERENCE.step("state organ", (organ_of_the_country,))
 
 
 def state_organ(token: Token) -> Mention | None:
@@ -337,7 +325,8 @@ def state_organ(token: Token) -> Mention | None:
     return first(STATE_ORGAN, token)
 
 
-@rule(example="The deputy commander of the regiment said the plant was still holding out.")
+@rule(example=("A spokesman for Ukraine’s defence staff said infrastructure was being hit to stop western arms "
+               "shipments."))
 def qualified_office_is_someone_else(token: Token) -> Mention | None:
     """A title noun with more than an owner ("the deputy commander of the regiment"), or with no
     place or "the" before it ("a governor"), names no one named before."""
@@ -352,35 +341,26 @@ def qualified_office_is_someone_else(token: Token) -> Mention | None:
     return None
 
 
-@rule(example=("Chelyabinsk Governor Boris Dubrovsky visited the site. "
-               "Chelyabinsk's governor said the building would be demolished."))
-def office_holder_named_before(token: Token) -> Mention | None:
-    """An office holder without a name ("Chelyabinsk's governor", "the governor") is the person
-    named with that title before."""
-    title = token.lemma_.lower()
-    if title not in TITLE_NOUNS:
-        return None
-    ent = titled_person(token.doc, token.i, title)
-    return token_mention(token, ent, 0.6) if ent is not None else None
-
-
-@rule(example=("The governor said rescuers were still searching the rubble. "
-               "Regional governor Boris Dubrovsky said the building would be demolished."))
-def office_holder_named_later(token: Token) -> Mention | None:
-    """An office holder without a name that no one had before is the only person the article
-    names with that title later ("Regional governor Boris Dubrovsky said …" a few paragraphs on)."""
+@rule(example=("The new book claims Mr Prescott hosted a dinner in November 2003 where the prime minister told "
+               "Mr Brown he would stand down before the next election because he had lost trust over the Iraq "
+               "war."))
+def office_holder_named_with_title(token: Token) -> Mention | None:
+    """An office holder without a name ("Chelyabinsk's governor", "the governor") is the person named
+    with that title before, else the only person the article names with it later ("Regional
+    governor Boris Dubrovsky said …" a few paragraphs on)."""
     title = token.lemma_.lower()
     if title not in TITLE_NOUNS:
         return None
     doc = token.doc
-    later = {e._.kg_name or e.text: e for e in ents(doc) if e.start > token.i and e.label_ == "Person"
-             and titled_person(doc, e.end, title) is e}
-    return token_mention(token, next(iter(later.values())), 0.6) if len(later) == 1 else None
+    ent = titled_person(doc, token.i, title)
+    if ent is None:
+        later = {e._.kg_name or e.text: e for e in ents(doc) if e.start > token.i and e.label_ == "Person"
+                 and titled_person(doc, e.end, title) is e}
+        ent = next(iter(later.values())) if len(later) == 1 else None
+    return token_mention(token, ent, 0.6) if ent is not None else None
 
 
-OFFICE_HOLDER = COREFERENCE.step("office holder", (
-    qualified_office_is_someone_else, office_holder_named_before, office_holder_named_later,
-))
+OFFICE_HOLDER = COREFERENCE.step("office holder", (qualified_office_is_someone_else, office_holder_named_with_title))
 
 
 def titled_holder(token: Token) -> Mention | None:

@@ -37,19 +37,21 @@ AFFILIATION_PREPS = words("affiliation_prepositions")
 # -- which title or apposition describes a person ---------------------------------
 # Each yields role nouns of the person entity.
 
-@rule(example="Kremlin spokesman Dmitry Peskov said the talks had made no progress.")
+@rule(example=("But Kremlin spokesman Dmitry Peskov said on March 21 that \"significant progress\" in the peace "
+               "talks between negotiators is needed before a meeting between Putin and Zelenskiy would be a "
+               "possibility."))
 def title_before_name(ent: Span) -> Iterator[Token]:
     """A role noun before a name is its title: "Kremlin spokesman Dmitry Peskov"."""
     yield from (t for t in ent.root.lefts if t.i < ent.start and t.lemma_.lower() in ROLE_NOUNS)
 
 
-@rule(example='Souhail Alouini, a member of Parliament, said, "We proposed a bill in 2016 about this subject."')
+@rule(example="Akilisi Pohiva, the prime minister of Tonga, died today at 10:00 a.m.")
 def role_in_apposition(ent: Span) -> Iterator[Token]:
     """A role noun in apposition after a name: "Souhail Alouini, a member of Parliament"."""
     yield from (t for t in ent.root.children if t.dep_ == "appos" and t.lemma_.lower() in ROLE_NOUNS)
 
 
-@rule(example="The mayor, Vadym Boichenko, said the city had run out of food.")
+@rule(example="The British prime minister, Boris Johnson, echoed Stoltenberg’s comments.")
 def name_in_apposition_to_role(ent: Span) -> Iterator[Token]:
     """A name in apposition to a role noun: "the mayor, Vadym Boichenko"."""
     head = ent.root
@@ -74,7 +76,9 @@ ROLE_NOUN = RELATIONS.step("role noun", (
 
 # -- what a role is of ----------------------------------------------------------------
 
-@rule(example="Chelyabinsk regional Deputy Governor Oleg Klimov said the search would go on.")
+@rule(example=("In a meeting that day he was told by Emergencies Minister Yevgeny Zinichev of \"presumably "
+               "between 36 and 40 people under the rubble\", while Chelyabinsk regional Deputy Governor Oleg "
+               "Klimov indicated 68 people were missing."))
 def regional_of_place(token: Token) -> Mention | None:
     """"Chelyabinsk regional Deputy Governor": the region of the place named before "regional"."""
     if token.lower_ != "regional" or token.i == 0:
@@ -88,19 +92,17 @@ def regional_of_place(token: Token) -> Mention | None:
 REGIONAL = RELATIONS.step("regional", (regional_of_place,))
 
 
-@rule(example="Civic Platform politician Paweł Adamowicz was stabbed on stage.")
-def organisation_named_by_compound(token: Token) -> Mention | None:
-    """A noun for an organisation is the organisation named with it: "the Civic Platform party"."""
-    if token.lemma_.lower() not in ORGANISATION_HEAD_NOUNS:
-        return None
-    named = next((c for c in token.children if c.dep_ == "compound" and entity_at(c) is not None
-                  and entity_at(c).label_ in ("Organization", "Group")), None)
-    return resolve_token(named) if named is not None else None
-
-
-@rule(example="Pavlo Kyrylenko, the governor of the region of Donetsk, said two people were killed.")
-def region_of_city(token: Token) -> Mention | None:
-    """"the region of Donetsk", with Donetsk a city: the Donetsk region."""
+@rule(example=("An Operation Black Vote spokesman said they now wanted to meet Labour party chairman Ian "
+               "McCartney for discussions."))
+def organisation_or_region_named_by_noun(token: Token) -> Mention | None:
+    """A noun for an organisation is the organisation named in a compound with it ("Labour party
+    chairman Ian McCartney", "the Civic Platform party"); "the region of Donetsk", with Donetsk
+    a city, is the Donetsk region."""
+    if token.lemma_.lower() in ORGANISATION_HEAD_NOUNS:
+        named = next((c for c in token.children if c.dep_ == "compound" and entity_at(c) is not None
+                      and entity_at(c).label_ in ("Organization", "Group")), None)
+        if named is not None:
+            return resolve_token(named)
     following = of_object(token)
     if following is None or token.lemma_.lower() not in REGION_NOUNS:
         return None
@@ -108,7 +110,7 @@ def region_of_city(token: Token) -> Mention | None:
     return _region_mention(city, city.text, 0.7) if city is not None and city.label_ == "City" else None
 
 
-NAMED_BY = RELATIONS.step("named by", (organisation_named_by_compound, region_of_city))
+NAMED_BY = RELATIONS.step("named by", (organisation_or_region_named_by_noun,))
 
 
 def _named_by(token: Token) -> Mention | None:
@@ -136,31 +138,25 @@ def _region_mention(ent: Span, text: str, confidence: float) -> Mention:
                    country=ent._.kg_country)
 
 
-@rule(example="The regional governor of Donetsk, Pavlo Kyrylenko, said the town was shelled overnight.")
-def region_earlier_in_sentence(role: Token) -> Mention | None:
-    """The region of "the regional governor": a region named earlier in the sentence, or a city
-    whose region the article names."""
+@rule(example=("Fresh attacks in the Donetsk region killed 21 civilians and injured 27, the regional governor, "
+               "Pavlo Kyrylenko, said on Tuesday."))
+def governed_region(role: Token) -> Mention | None:
+    """The region of "the regional governor": a region named earlier in its sentence (or a city
+    whose region the article names), else the region named last before it, not long before."""
     doc = role.doc
     sent = sent_of(role)
+    before = [e for e in ents(doc) if sent.start <= e.start and e.end <= role.i]
     regions = {e._.kg_name for e in ents(doc) if e.label_ == "Region"}
-    for e in reversed([e for e in ents(doc) if sent.start <= e.start and e.end <= role.i]):
+    for e in reversed(before):
         if e.label_ == "Region" or (e.label_ == "City" and f"{e._.kg_name or e.text} region" in regions):
             return _region_mention(e, e.text, 0.7)
-    return None
-
-
-@rule(example=("Pro-Russian separatists shelled the town of Popasna in the Luhansk region on Sunday. "
-               "The regional governor said two civilians were killed."))
-def region_named_last(role: Token) -> Mention | None:
-    """The region of "the regional governor": the region named last before it, in its sentence or
-    not long before."""
-    region = preceding(role.doc, role.i, ("Region",))
-    if region is None or sent_of(region).start < sent_of(role).start - 60:
+    region = preceding(doc, role.i, ("Region",))
+    if region is None or sent_of(region).start < sent.start - 60:
         return None
     return mention(region, 0.7)
 
 
-GOVERNED_REGION = RELATIONS.step("governed region", (region_earlier_in_sentence, region_named_last))
+GOVERNED_REGION = RELATIONS.step("governed region", (governed_region,))
 
 
 def _role_modifiers(ent: Span, role: Token) -> list[Token]:
@@ -196,7 +192,7 @@ def _best(orgs: list[tuple[int, Token, Mention]], role: Token, person: Mention) 
     return ranked[0] if ranked else None
 
 
-@rule(example="Civic Platform politician Paweł Adamowicz was stabbed on stage.")
+@rule(example="Tusk, a founding Civic Platform member, is from Gdańsk.")
 def member_of_organisation(ent: Span, role: Token, person: Mention) -> Triple | None:
     """A member noun ("a founding Civic Platform member") makes the person affiliated_with the
     organisation beside it, not with a nationality."""
@@ -209,7 +205,9 @@ def member_of_organisation(ent: Span, role: Token, person: Mention) -> Triple | 
     return make_triple(person, "affiliated_with", best[1], role, role, best[0], 0.8) if best else None
 
 
-@rule(example="Ukrainian Defense Minister Oleksiy Reznikov said more weapons were on their way.")
+@rule(example=("But Kremlin spokesman Dmitry Peskov said on March 21 that \"significant progress\" in the peace "
+               "talks between negotiators is needed before a meeting between Putin and Zelenskiy would be a "
+               "possibility."))
 def office_of_organisation_or_place(ent: Span, role: Token, person: Mention) -> Triple | None:
     """A role is of the organisation named beside the title, else the place after "of", else the
     place or nationality nearest it: "Russian Defense Ministry spokesman" speaks for the ministry,
@@ -234,7 +232,7 @@ ROLE = RELATIONS.step("role", (member_of_organisation, office_of_organisation_or
 
 # -- the description triples ---------------------------------------------------------
 
-@rule(example="Kremlin spokesman Dmitry Peskov said the talks had made no progress.")
+@rule(example="Akilisi Pohiva, the prime minister of Tonga, died today at 10:00 a.m.")
 def roles_of_person(ent: Span) -> Iterator[Triple]:
     """A person's roles and memberships, one for each title or apposition that describes them
     (see :data:`ROLE_NOUN` and :data:`ROLE`)."""
@@ -248,7 +246,9 @@ def roles_of_person(ent: Span) -> Iterator[Triple]:
             yield found
 
 
-@rule(example="Pascal Hundt of the ICRC said the convoy could not reach the city.")
+@rule(example=("Pascal Hundt of the ICRC said the organisations “had hoped more people would have been able to "
+               "join” and that “similar agreements are urgently required to alleviate the immense suffering of "
+               "civilians trapped in hostilities”."))
 def person_of_organisation(ent: Span) -> Iterator[Triple]:
     """"Pascal Hundt of the ICRC": a person with some role in an organisation."""
     if ent.label_ != "Person":
@@ -261,7 +261,9 @@ def person_of_organisation(ent: Span) -> Iterator[Triple]:
                     yield make_triple(mention(ent), "role_of", org, prep, ent.root, pobj, 0.7)
 
 
-@rule(example="Adamowicz's former party Civic Platform called for a minute of silence.")
+@rule(example=("The attacker is reported to have jumped on stage during the Great Orchestra of Christmas Charity"
+               " and claimed he was wrongfully imprisoned under Adamowicz's former party Civic Platform's time "
+               "in government."))
 def owner_of_party(org: Span) -> Iterator[Triple]:
     """"Adamowicz's former party Civic Platform", "his party, Civic Platform": the person whose
     party it is belongs to it."""
@@ -279,7 +281,7 @@ def owner_of_party(org: Span) -> Iterator[Triple]:
         yield make_triple(person, "affiliated_with", mention(org), party, owners[0], root, 0.7)
 
 
-@rule(example="Ukrainian forces have retaken the village.")
+@rule(example="Russian forces currently occupy Izium, a city north of Sloviansk.")
 def group_of_country(ent: Span) -> Iterator[Triple]:
     """A group named with its country ("Ukrainian forces") is affiliated_with that country."""
     if ent.label_ != "Group" or not ent._.kg_country:
@@ -295,8 +297,9 @@ def group_of_country(ent: Span) -> Iterator[Triple]:
         yield Triple(mention(ent), "affiliated_with", country, ent.root.lemma_.lower(), p, 0.9)
 
 
-@rule(example=("Eight people were killed in the capital, Kyiv, where an air strike on a shopping mall "
-               "set it on fire."))
+@rule(example=("As Mariupol's Ukrainian defenders battled to stave off the deadly onslaught on March 21, Russian"
+               " forces intensified and broadened their attacks elsewhere, including on the capital, Kyiv, where"
+               " an air strike on a shopping mall and nearby apartment building killed at least eight people."))
 def facility_in_where_clause(facility: Span) -> Mention | None:
     """A facility in a "where" clause is in the place the clause describes: "the capital, Kyiv,
     where an air strike on a shopping mall killed …"."""
@@ -311,8 +314,8 @@ def facility_in_where_clause(facility: Span) -> Mention | None:
     return None
 
 
-@rule(example=("Russian forces have besieged Mariupol for weeks. "
-               "Hundreds of people were sheltering in the theater."))
+@rule(example=("Particularly harrowing was the 5 July strike on Sloviansk’s town market, where people had been "
+               "working and shopping."))
 def facility_named_after_city(facility: Span) -> Mention | None:
     """An unnamed facility named after the article's city ("theater (Mariupol)") is in that city, at
     lower confidence: the text did not say where it is."""
@@ -325,7 +328,7 @@ def facility_named_after_city(facility: Span) -> Mention | None:
 FACILITY_CITY = RELATIONS.step("facility city", (facility_in_where_clause, facility_named_after_city))
 
 
-@rule(example="Russian forces bombed a theater in Mariupol where hundreds of people were sheltering.")
+@rule(example="The roof of Notre Dame cathedral in French capital Paris caught fire yesterday.")
 def facility_in_city(ent: Span) -> Iterator[Triple]:
     """A facility is located_in the place the text puts it in (see :func:`extract.coref.facility_place`),
     else the place its "where" clause describes or the city it is named after."""

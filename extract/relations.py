@@ -65,22 +65,24 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 
 # -- words that state no relation (these answer True) -------------------------------
 
-@rule(example="Clinical reports on the children have not been released.")
-def in_quotation_marks(token: Token) -> bool | None:
-    """Words inside quotation marks are the speaker's, kept as a Statement, not facts the article states."""
-    return True if any(qs <= token.idx < qe for qs, qe in doc_quotes(token.doc)) else None
+@rule(example="Charles told the Daily Mail, \"All we need to do is ask her to come back.\"")
+def in_quotation_marks(token: Token, quoted: list[tuple[int, int]]) -> bool | None:
+    """Words inside quotation marks are the speaker's, kept as a Statement, not facts the article
+    states (``quoted``: the doc's quotation spans, :func:`extract.doc.doc_quotes`)."""
+    return True if any(qs <= token.idx < qe for qs, qe in quoted) else None
 
 
 QUOTED = RELATIONS.step("quoted", (in_quotation_marks,))
 
 
-@rule(example="Russia did not attack civilians, the defence ministry said.")
+@rule(example=("The California Department of Corrections and Rehabilitation (CDCR) did not identify Sirhan as "
+               "the victim."))
 def negated_verb(verb: Token) -> bool | None:
     """A negated verb states no relation ("did not attack")."""
     return True if any(c.dep_ == "neg" for c in verb.children) else None
 
 
-@rule(example="Zelenskiy told the parliament that Russia had attacked the city.")
+@rule(example="In a press conference afterwards, Pelosi said that the US would not be bullied.")
 def speech_verb(verb: Token) -> bool | None:
     """What a speech verb reports is a Statement, not a relation (unless the vocabulary names the
     verb: "accused")."""
@@ -88,7 +90,8 @@ def speech_verb(verb: Token) -> bool | None:
     return True if lemma in SPEECH_VERBS and lemma not in VERB_RELATIONS else None
 
 
-@rule(example="Capturing Mariupol would give Russia a land bridge, allowing it to link Crimea with the Donbas.")
+@rule(example=("It is seeking to take control of the city, allowing it to link Crimea -- which it seized in 2014"
+               " -- with territory controlled by Kremlin-backed separatists in eastern Ukraine."))
 def possibility_of_enabling_verb(verb: Token) -> bool | None:
     """What an enabling verb allows is a possibility, not an event: "allowing it to link Crimea with …"."""
     return True if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in ENABLING_VERBS else None
@@ -99,7 +102,8 @@ NO_RELATION = RELATIONS.step("no relation", (negated_verb, speech_verb, possibil
 
 # -- the subjects of a verb: (tokens, confidence) -------------------------------------
 
-@rule(example="Russia has for the past two weeks attempted to encircle Mariupol.")
+@rule(example=("Russia has for the past two weeks attempted to encircle Mariupol, an important port on the Sea "
+               "of Azov."))
 def own_subject_or_agent(verb: Token) -> tuple[list[Token], float] | None:
     """A verb's own subjects, or the agent of a passive ("was flattened by Russian air strikes");
     the parser may hang the subject on the auxiliary ("Russia has for the past two weeks attempted …")."""
@@ -109,7 +113,7 @@ def own_subject_or_agent(verb: Token) -> tuple[list[Token], float] | None:
     return (_with_conjuncts(subj + agent), 1.0) if subj or agent else None
 
 
-@rule(example="Ukraine accused Russia of bombing a theater in Mariupol.")
+@rule(example="Kyiv has accused Moscow of planning to stage a fake independence referendum in the occupied south.")
 def accused_of_doing(verb: Token) -> tuple[list[Token], float] | None:
     """"accused X of bombing Y": the accused is the subject of what they are accused of, at lower confidence."""
     head = verb.head
@@ -131,7 +135,8 @@ def active_verb_beside_passive(verb: Token) -> tuple[list[Token], float] | None:
     return None
 
 
-@rule(example="Russia has for the past two weeks attempted to encircle Mariupol.")
+@rule(example=("Russia has for the past two weeks attempted to encircle Mariupol, an important port on the Sea "
+               "of Azov."))
 def governing_verb_subject(verb: Token) -> tuple[list[Token], float] | None:
     """A conjoined or controlled verb without a subject has the governing verb's, at lower
     confidence ("attempted to encircle Mariupol")."""
@@ -153,7 +158,7 @@ def _subjects(verb: Token) -> tuple[list[Token], float]:
 
 # -- the objects of a verb: (token, preposition or "") --------------------------------
 
-@rule(example="Russian forces took control of the town of Svitlodarsk.")
+@rule(example="Russia takes control of Donetsk region town of Svitlodarsk")
 def held_after_control_noun(obj: Token, verb: Token) -> tuple[Token, str] | None:
     """"take control of X", "seize possession of X": the held thing is the verb's object (take_control_of)."""
     lemma = obj.lemma_.lower()
@@ -161,7 +166,8 @@ def held_after_control_noun(obj: Token, verb: Token) -> tuple[Token, str] | None
     return (held, f"{lemma}_of") if held is not None else None
 
 
-@rule(example="It is seeking a land corridor to Crimea, which it seized in 2014.")
+@rule(example=("It is seeking to take control of the city, allowing it to link Crimea -- which it seized in 2014"
+               " -- with territory controlled by Kremlin-backed separatists in eastern Ukraine."))
 def relative_pronoun_head(obj: Token, verb: Token) -> tuple[Token, str] | None:
     """"Crimea, which it seized in 2014": the relative pronoun stands for the clause's head."""
     return (verb.head, "") if obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else None
@@ -182,7 +188,7 @@ def _objects(verb: Token) -> Iterator[tuple[Token, str]]:
                 yield o, prep.lower_
 
 
-@rule(example="Russia stepped up its offensive in eastern Ukraine.")
+@rule(example="Russia shelled the city on Monday night.")
 def phrase_of_place_or_time(verb: Token, obj: Token, prep: str, rel: str, has_object: bool) -> bool | None:
     """A prepositional phrase beside a direct object, or before the verb, says where or when, not what
     the verb relates: "stepped up its offensive in eastern Ukraine", "In Zaporizhzhia, … held back
@@ -196,7 +202,8 @@ def phrase_of_place_or_time(verb: Token, obj: Token, prep: str, rel: str, has_ob
 NO_OBJECT = RELATIONS.step("no object", (phrase_of_place_or_time,))
 
 
-@rule(example="Russian forces took control of the town of Svitlodarsk.")
+@rule(example=("Russian forces seized Lysychansk’s twin city of Sievierodonetsk last week after weeks of intense"
+               " fighting."))
 def place_noun_naming_object(token: Token) -> Mention | None:
     """An object that is a place noun named after "of" is the named place ("the town of Svitlodarsk"),
     not the town "the city" stands for elsewhere in the article."""
@@ -212,7 +219,7 @@ OBJECT_ENTITY = RELATIONS.step("object entity", (place_noun_naming_object,))
 
 # -- triples -------------------------------------------------------------------------
 
-@rule(example="Russian forces bombed a theater in Mariupol where hundreds of people were sheltering.")
+@rule(example="Trudeau heads the Liberal Party.")
 def verb_between_entities(verb: Token) -> Iterator[Triple]:
     """A verb relates each of its subjects to each of its objects, the relation named for the verb
     (and preposition): "Russia attacked Kyiv", "fled to Poland"."""
@@ -237,14 +244,17 @@ def verb_between_entities(verb: Token) -> Iterator[Triple]:
                 yield make_triple(s, rel, o, verb, s_tok, o_tok, conf * 0.9)
 
 
-@rule(example="Russian air strikes on a shopping mall in Kyiv killed eight people.")
+@rule(example=("Eight have died after Russian attacks on Donetsk and Kharkiv, according to the governors of "
+               "those regions."))
 def target_after_on(noun: Token) -> Iterator[Token]:
     """The target of an attack noun after "on" or "against": "air strikes on a mall"."""
     yield from (g for p in noun.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
                 for g in p.children if g.dep_ == "pobj")
 
 
-@rule(example="Russian forces broadened their attacks elsewhere, including on the capital.")
+@rule(example=("As Mariupol's Ukrainian defenders battled to stave off the deadly onslaught on March 21, Russian"
+               " forces intensified and broadened their attacks elsewhere, including on the capital, Kyiv, where"
+               " an air strike on a shopping mall and nearby apartment building killed at least eight people."))
 def target_including_on(noun: Token) -> Iterator[Token]:
     """"broadened their attacks elsewhere, including on the capital": a target after "including on"
     (the "including" may hang on the verb)."""
@@ -258,20 +268,22 @@ def target_including_on(noun: Token) -> Iterator[Token]:
 ATTACK_TARGET = RELATIONS.step("attack target", (target_after_on, target_including_on))
 
 
-@rule(example="Russian air strikes on a shopping mall in Kyiv killed eight people.")
+@rule(example=("Eight have died after Russian attacks on Donetsk and Kharkiv, according to the governors of "
+               "those regions."))
 def attacker_named_by_noun(noun: Token) -> Mention | None:
     """The attack noun itself names the attacker: "Russian air strikes" (a nationality's instrument)."""
     return resolve_token(noun)
 
 
-@rule(example="Russia's attack on Kyiv began before dawn.")
+@rule(example="The United States strongly condemns Russia’s attack on the port of Odesa today.")
 def attack_owner(noun: Token) -> Mention | None:
     """The owner of an attack is the attacker: "Russia's attack on Kyiv"."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     return resolve_token(owner) if owner is not None else None
 
 
-@rule(example="Russian forces broadened their attacks elsewhere, including on the capital.")
+@rule(example=("A top Ukrainian official has accused Russia of deliberately escalating its deadly attacks on "
+               "civilian targets."))
 def owner_pronoun_is_verb_subject(noun: Token) -> Mention | None:
     """"Russian forces intensified their attacks": a pronoun owner of an object is the verb's subject."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -284,7 +296,7 @@ def owner_pronoun_is_verb_subject(noun: Token) -> Mention | None:
 ATTACKER = RELATIONS.step("attacker", (attacker_named_by_noun, attack_owner, owner_pronoun_is_verb_subject))
 
 
-@rule(example="Russian air strikes on a shopping mall in Kyiv killed eight people.")
+@rule(example="The United States strongly condemns Russia’s attack on the port of Odesa today.")
 def attack_noun_on_target(noun: Token) -> Iterator[Triple]:
     """An attack noun with a target is an attack by its attacker: "Russian air strikes on a mall",
     "Russia's attack on Kyiv"."""
@@ -308,9 +320,12 @@ TRIPLE = RELATIONS.step("triple", (verb_between_entities, attack_noun_on_target)
 def extract_triples(doc: Doc) -> Iterator[Triple]:
     """Every entity-to-entity triple in a processed doc, in text order (see :data:`TRIPLE`):
     verbs and attack nouns, then what describes each entity."""
+    quoted = doc_quotes(doc)
     for token in doc:
+        # Only verbs and attack nouns give triples (the rules' own first test, made here so
+        # that few tokens are looked for in the quotations).
         if (token.pos_ == "VERB" or token.pos_ == "NOUN" and token.lemma_.lower() in ATTACK_NOUNS) \
-                and not first(QUOTED, token):
+                and not first(QUOTED, token, quoted):
             yield from chain(TRIPLE, token)
     for ent in doc.ents:
         yield from description_triples(ent)
