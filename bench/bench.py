@@ -27,8 +27,8 @@ back to back so that other load on the machine hits both alike:
 Outputs stay in ``WORK/out_SIZE_PROCS`` until the next run.
 
 Results go to ``bench/results.json`` (one row per run) and the table to
-``BENCHMARKS.md`` (between its ``bench:`` markers, so the notes around it
-stay), with the machine it ran on. ``--viewer`` then opens the largest
+``docs/benchmarks.md`` (between its ``timing: bench-runs`` markers, so the
+notes around it stay), with the machine it ran on. ``--viewer`` then opens the largest
 graph.html in headless Chromium and checks that the graph loads.
 """
 from __future__ import annotations
@@ -50,9 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # ../shared beside the repository (as in CI), or beside a folder above it.
 POOL = next((d / "shared" / "corpora" / "bench_pool.py" for d in ROOT.parents
              if (d / "shared" / "corpora" / "bench_pool.py").exists()), ROOT.parent / "shared" / "corpora" / "bench_pool.py")
-RESULTS = ROOT / "bench" / "results.json"
-REPORT = ROOT / "BENCHMARKS.md"
-BATCH = 16  # nlp.pipe batch size, as in newskg.pipeline_run.SPACY_BATCH
+BATCH = 16  # nlp.pipe batch size, as in newskg.building.extraction.SPACY_BATCH
 FORMATS = "turtle,html,neo4j"
 
 
@@ -113,7 +111,7 @@ def cpu_since(before: tuple[float, float]) -> dict:
 def run_raw(path: str, procs: int, model: str) -> dict:
     import spacy
 
-    from newskg.reading import open_articles
+    from newskg.reading.sources import open_articles
 
     # Exactly what a build feeds spaCy: the articles it does not skip, with
     # page furniture blanked (read before the clock starts).
@@ -130,11 +128,11 @@ def run_raw(path: str, procs: int, model: str) -> dict:
 
 
 def run_build(path: str, procs: int, model: str, out: str) -> dict:
-    from newskg.api import build
+    from newskg.api import BuildOptions, build
 
     with PeakRSS() as rss:
         cpu, t = cpu_seconds(), time.perf_counter()
-        result = build([path], out, model=model, formats=FORMATS, workers=procs)
+        result = build([path], out, BuildOptions(model=model, formats=FORMATS, workers=procs))
         wall, cpu = time.perf_counter() - t, cpu_since(cpu)
     with open(Path(out) / "graph.ttl", "rb") as f:
         triples = _count_triples(f)
@@ -155,7 +153,7 @@ def time_resolve(out: str) -> float:
     """Entity resolution alone, on the build's cached records."""
     from graph.build import _record_mentions
     from graph.resolve import resolve
-    from newskg.store import RecordStore
+    from newskg.building.store import RecordStore
 
     with RecordStore.open(Path(out), readonly=True) as store:
         records = list(store.records())
@@ -198,15 +196,19 @@ def machine() -> dict:
             "spacy": spacy.__version__}
 
 
+OWN_KINDS = ("run", "viewer")  # the rows of results.json this script writes; other scripts' rows stay
+
+
 def load_results(keep: bool) -> list[dict]:
-    if keep and RESULTS.exists():
-        return json.loads(RESULTS.read_text(encoding="utf-8"))
-    return []
+    from bench_report import load_rows
+
+    return [r for r in load_rows() if r["kind"] in OWN_KINDS] if keep else []
 
 
 def save(rows: list[dict]) -> None:
-    RESULTS.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
-    REPORT.write_text(report(rows), encoding="utf-8")
+    from bench_report import save_rows
+
+    save_rows(rows, OWN_KINDS)
 
 
 def measure(size: int, procs: int, model: str, work: Path, rows: list[dict]) -> None:
@@ -249,9 +251,9 @@ def check_viewer(html: Path) -> dict:
 # -- the report -------------------------------------------------------------------------
 
 def report(rows: list[dict]) -> str:
-    from bench_report import render
+    from bench_report import sections
 
-    return render(rows)
+    return sections(rows)["bench-runs"]
 
 
 def main() -> None:
@@ -263,7 +265,7 @@ def main() -> None:
                     help="where inputs and outputs go (default: %(default)s)")
     ap.add_argument("--keep", action="store_true", help="add to bench/results.json instead of starting over")
     ap.add_argument("--viewer", action="store_true", help="then load the largest graph.html in headless Chromium")
-    ap.add_argument("--report", action="store_true", help="only rewrite BENCHMARKS.md from bench/results.json")
+    ap.add_argument("--report", action="store_true", help="only rewrite docs/benchmarks.md from bench/results.json")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:

@@ -1,14 +1,22 @@
-"""The benchmark table in BENCHMARKS.md, from bench/results.json.
+"""The timing regions of docs/benchmarks.md, from bench/results.json.
 
-Only the part between the ``<!-- bench:start -->`` and ``<!-- bench:end -->``
-markers is generated; notes around it are kept.
+Every bench script appends its measurements to ``bench/results.json`` (one row per
+run, ``kind`` says which script: ``run`` and ``viewer`` from bench.py, ``seeds``,
+``viewer_render``, ``neo4j_load``, ``store_choice``) and then rewrites the regions
+of docs/benchmarks.md between ``<!-- timing: NAME -->`` and ``<!-- end timing -->``;
+the notes around them are kept. ``scripts/docs_samples.py --check`` renders the same
+regions from the same file and fails when the page differs, so a timing in the docs
+is always the one a script measured.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-REPORT = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
-START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = ROOT / "docs" / "benchmarks.md"
+RESULTS = ROOT / "bench" / "results.json"
+END = "<!-- end timing -->"
 TARGETS = {"ratio": 0.85, "scaling": 1.7, "rss_growth": 0.20, "turtle": 200_000}
 
 
@@ -120,20 +128,144 @@ def targets(runs: list[dict], viewer: dict | None) -> list[str]:
     return lines
 
 
-def render(rows: list[dict]) -> str:
+def _runs_section(rows: list[dict]) -> list[str]:
     runs = [r for r in rows if r["kind"] == "run"]
     viewer = next((r for r in rows if r["kind"] == "viewer"), None)
-    body = [START, ""]
-    if runs:
-        m = runs[-1]["machine"]
-        body += [f"Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GiB RAM; {m['os']}; Python {m['python']}; "
-                 f"spaCy {m['spacy']}, model `{runs[-1]['model']}`. Runs: "
-                 + ", ".join(sorted({r['started'] for r in runs})) + ".", ""]
-        body += table(runs) + ["", "Targets:", ""] + targets(runs, viewer)
-    body += ["", END]
-    generated = "\n".join(body)
-    old = REPORT.read_text(encoding="utf-8") if REPORT.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
-    if START in old and END in old:
-        head, rest = old.split(START, 1)
-        return head + generated + rest.split(END, 1)[1]
-    return old.rstrip("\n") + "\n\n" + generated + "\n"
+    if not runs:
+        return ["No `bench/bench.py` run recorded."]
+    m = runs[-1]["machine"]
+    return ([f"Machine: {_machine(m)}; model `{runs[-1]['model']}`. Runs: "
+             + ", ".join(sorted({r['started'] for r in runs})) + ".", ""]
+            + table(runs) + ["", "Targets:", ""] + targets(runs, viewer))
+
+
+def _machine(m: dict) -> str:
+    return (f"{m['cpu']}, {m['cores']} cores, {m['ram_gb']} GiB RAM; {m['os']}; Python {m['python']}; "
+            f"spaCy {m['spacy']}")
+
+
+def _latest(rows: list[dict], kind: str) -> dict | None:
+    return next((r for r in reversed(rows) if r["kind"] == kind), None)
+
+
+def _when(row: dict) -> str:
+    note = f" {row['source']}" if row.get("source") else ""
+    machine = f" on {_machine(row['machine'])}" if row.get("machine") else ""
+    load = f", load average {row['load_before']:.1f}" if "load_before" in row else ""
+    return f"Run {row['started']}{machine}{load}.{note}"
+
+
+def _seeds_section(rows: list[dict]) -> list[str]:
+    r = _latest(rows, "seeds")
+    if not r:
+        return ["No `bench/seeds.py` run recorded."]
+    walls = sorted(r["walls"])
+    return [f"`{r['command']}` into an empty folder, the whole command in a fresh process (model load "
+            f"included), {len(walls)} runs: median {walls[len(walls) // 2]:.1f} s, fastest {walls[0]:.1f} s. "
+            + _when(r)]
+
+
+def _md_table(header: list[str], body: list[list[str]]) -> list[str]:
+    """A Markdown table: the first column left-aligned, the figures right-aligned."""
+    return (["| " + " | ".join(header) + " |", "|---|" + "---:|" * (len(header) - 1)]
+            + ["| " + " | ".join(cells) + " |" for cells in body])
+
+
+def _latest_table(rows: list[dict], kind: str, script: str, items: str, header: list[str], cells,
+                  note=lambda r: "") -> list[str]:
+    """The table of the latest row of KIND: one line per item of ``row[items]``, then when it ran."""
+    r = _latest(rows, kind)
+    if not r:
+        return [f"No `bench/{script}` run recorded."]
+    return _md_table(header, [cells(item, r) for item in r[items]]) + ["", note(r) + _when(r)]
+
+
+def _na(v: float | None) -> str:
+    return "n/a" if v is None else f"{v:.2f}"
+
+
+def _viewer_render_section(rows: list[dict]) -> list[str]:
+    return _latest_table(
+        rows, "viewer_render", "viewer_render.py", "graphs",
+        ["graph", "nodes", "edges", "page MB", "export s", "render s", "vs. fixture", "wall s"],
+        lambda g, r: [g["graph"], f"{g['nodes']:,}", f"{g['edges']:,}", f"{g['mb']:.1f}", f"{g['export_s']:.2f}",
+                      f"{g['render_s']:.2f}", f"{g['render_s'] / r['graphs'][0]['render_s']:.1f}",
+                      f"{g['wall_s']:.2f}"])
+
+
+def _neo4j_load_section(rows: list[dict]) -> list[str]:
+    return _latest_table(
+        rows, "neo4j_load", "neo4j_load.py", "graphs",
+        ["graph", "nodes", "relationships", "statements", "session s", "import.cypher s", "import.cypher MB",
+         "relationships/s (session)"],
+        lambda g, r: [g["name"], f"{g['nodes']:,}", f"{g['rels']:,}", f"{g['statements']:,}", f"{g['driver_s']:.2f}",
+                      f"{g['script_s']:.2f}", f"{g['mb']:.1f}", f"{g['rels'] / g['driver_s']:,.0f}"])
+
+
+def _store_choice_section(rows: list[dict]) -> list[str]:
+    return _latest_table(
+        rows, "store_choice", "store_choice.py", "stores",
+        ["store", "triples", "fill s", "store RSS MB", "networkx view s", "Turtle s", "rdflib's Turtle writer s"],
+        lambda s, r: [s["store"], f"{s['triples']:,}", _na(s["fill_s"]), f"{s['rss_mb']:.0f}", _na(s["view_s"]),
+                      _na(s["turtle_s"]), _na(s.get("rdflib_turtle_s"))],
+        note=lambda r: f"Graph: `{r['graph']}`. ")
+
+
+def _stage_cpu_section(rows: list[dict]) -> list[str]:
+    """CPU seconds per 1,000 built articles of what a build adds after (and besides) the parse."""
+    runs = [r for r in rows if r["kind"] == "run"]
+    if not runs:
+        return ["No `bench/bench.py` run recorded."]
+    body = []
+    for r in runs:
+        b, t = r["build"], r["build"]["timings"]
+        per = 1000 / b["articles"]
+        cells = [t.get(k) for k in ("extract", "cpu_graph", "cpu_export_turtle", "cpu_export_html",
+                                    "cpu_export_neo4j")] + [b.get("cpu_main")]
+        body.append([f"{r['size']:,}", str(r["procs"])] + ["–" if c is None else f"{c * per:.1f}" for c in cells])
+    return _md_table(["articles", "procs", "extraction rules", "graph", "Turtle", "viewer", "Neo4j",
+                      "main process, everything"], body)
+
+
+#: region name -> its text, from the rows of bench/results.json
+SECTIONS = {"bench-runs": _runs_section, "stage-cpu": _stage_cpu_section, "seeds-build": _seeds_section, "viewer-render": _viewer_render_section,
+            "neo4j-load": _neo4j_load_section, "store-choice": _store_choice_section}
+
+
+def sections(rows: list[dict]) -> dict[str, str]:
+    """Each timing region's text (between its markers), rendered from the rows."""
+    return {name: "\n".join(make(rows)) for name, make in SECTIONS.items()}
+
+
+def splice(text: str, name: str, body: str, kind: str = "timing") -> str:
+    """Replace the body of region NAME in TEXT (markers on their own lines)."""
+    start, end = f"<!-- {kind}: {name} -->", f"<!-- end {kind} -->"
+    head, rest = text.split(start, 1)
+    return head + start + "\n" + body + "\n" + end + rest.split(end, 1)[1]
+
+
+def render(rows: list[dict]) -> str:
+    """docs/benchmarks.md with every timing region rewritten from the rows."""
+    text = REPORT.read_text(encoding="utf-8")
+    for name, body in sections(rows).items():
+        if f"<!-- timing: {name} -->" in text:
+            text = splice(text, name, body)
+    return text
+
+
+def load_rows() -> list[dict]:
+    return json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else []
+
+
+def save_rows(rows: list[dict], kinds: tuple[str, ...]) -> None:
+    """Replace the rows of these KINDS in bench/results.json (other scripts' rows stay) and
+    rewrite the timing regions of docs/benchmarks.md."""
+    kept = [r for r in load_rows() if r["kind"] not in kinds] + list(rows)
+    kept.sort(key=lambda r: (r["kind"], r.get("size", 0), r.get("procs", 0)))
+    RESULTS.write_text(json.dumps(kept, indent=1) + "\n", encoding="utf-8")
+    REPORT.write_text(render(kept), encoding="utf-8")
+
+
+def record(row: dict) -> None:
+    """One script's latest measurement: replaces the earlier row of its kind."""
+    save_rows([row], (row["kind"],))

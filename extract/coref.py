@@ -102,7 +102,7 @@ def untagged_surname(token: Token, agent: bool = True, exclude: frozenset[str] =
                "seized in 2014 -- with territory controlled by Kremlin-backed separatists in eastern Ukraine."))
 def acting_it(token: Token, agent: bool = True, exclude: frozenset[str] = frozenset()) -> Mention | None:
     """An "it" that acts is the last country, organisation or group that is a subject in this
-    sentence or the one before ("Russia has attempted to encircle Mariupol. It is seeking …")."""
+    sentence or the one before ("Russia has attempted to encircle Mariupol … It is seeking …")."""
     if token.lower_ not in THING_PRONOUNS or token.pos_ != "PRON" or not agent:
         return None
     doc = token.doc
@@ -122,7 +122,10 @@ def acting_it(token: Token, agent: bool = True, exclude: frozenset[str] = frozen
 
 @rule(example="The press asked Trump about it that same day, but he declined to comment.")
 def person_pronoun(token: Token, agent: bool = True, exclude: frozenset[str] = frozenset()) -> Mention | None:
-    """A he/she/his/her is the person it refers to (see :func:`extract.antecedents.person_named_before`)."""
+    """A he/she/his/her is the person named before that it refers to ("The press asked Trump …, but
+    he declined to comment").
+
+    Which person: :func:`extract.antecedents.person_named_before`."""
     if token.lower_ not in PERSON_PRONOUNS or token.pos_ != "PRON":
         return None
     ant = person_antecedent(token)

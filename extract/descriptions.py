@@ -234,8 +234,9 @@ ROLE = RELATIONS.step("role", (member_of_organisation, office_of_organisation_or
 
 @rule(example="Akilisi Pohiva, the prime minister of Tonga, died today at 10:00 a.m.")
 def roles_of_person(ent: Span) -> Iterator[Triple]:
-    """A person's roles and memberships, one for each title or apposition that describes them
-    (see :data:`ROLE_NOUN` and :data:`ROLE`)."""
+    """A person's roles and memberships, one for each title or apposition that describes them.
+
+    The titles are found by :data:`ROLE_NOUN`, what each is of by :data:`ROLE`."""
     if ent.label_ != "Person":
         return
     roles = list(chain(ROLE_NOUN, ent))
@@ -330,8 +331,10 @@ FACILITY_CITY = RELATIONS.step("facility city", (facility_in_where_clause, facil
 
 @rule(example="The roof of Notre Dame cathedral in French capital Paris caught fire yesterday.")
 def facility_in_city(ent: Span) -> Iterator[Triple]:
-    """A facility is located_in the place the text puts it in (see :func:`extract.coref.facility_place`),
-    else the place its "where" clause describes or the city it is named after."""
+    """A facility is located_in the place the text puts it in ("a theater in Mariupol"), else the
+    place its "where" clause describes, else the city it is named after.
+
+    See :func:`extract.coref.facility_place` and :data:`FACILITY_CITY`."""
     if ent.label_ != "Facility":
         return
     city = facility_place(ent) or first(FACILITY_CITY, ent)

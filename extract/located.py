@@ -159,8 +159,10 @@ NOT_LOCATED = RELATIONS.step("not located", (capital_acting_is_no_place, nationa
 
 @rule(example="He lived in Gonesse, a suburb of Paris.")
 def place_in_place(ent: Span) -> Iterator[Triple]:
-    """A place is located in each place the text says it is in (see :data:`CONTAINER`): outright,
-    or by a weaker pattern when the container is of a larger kind."""
+    """A place is located in each place the text says it is in: by a pattern that says so outright,
+    or by a weaker one when the container is of a larger kind (a city in a region).
+
+    The patterns are the rules of :data:`CONTAINER`."""
     if ent.label_ not in ("City", "Region", "Place") or first(NOT_LOCATED, ent):
         return
     subject = mention(ent)

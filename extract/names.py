@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from core import gazetteer
-from core.titles import PERSON_TITLES
+from core.names import PERSON_TITLES
 
 from .doc import sent_of, strip_span, typed_span
 

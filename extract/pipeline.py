@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from core import gazetteer
 from core.errors import ModelNotFoundError
-from core.records import Article, ArticleRecords, Claim, Mention, Provenance
+from core.records import Article, ArticleRecords, Mention, Provenance
 
 from .claims import extract_claims
 from .doc import provenance, state
@@ -108,13 +108,7 @@ def _records(doc: Doc, article: Article) -> ArticleRecords:
     st.article_date = article.date
     st.dateline = tuple(m.name for m in dateline)
     statements = tuple(extract_statements(doc))
-    claims = []
-    for c in extract_claims(doc, statements):
-        if c.claimant is None and not c.claimant_text and publisher is not None:
-            # Unattributed figures are the publisher's own (with no publisher, the article's: graph/build).
-            c = Claim(c.value, c.qualifier, c.counted, c.category, c.text, c.provenance, c.place,
-                      publisher, f"{publisher.name} (publisher)", round(c.confidence * 0.8, 3), c.date)
-        claims.append(c)
+    claims = tuple(extract_claims(doc, statements, publisher))
     mentions = list(extract_mentions(doc))
     if publisher is not None:  # "told RFE/RL": the model rarely tags the publisher's own name
         taken = {(m.provenance.start, m.provenance.end) for m in mentions}
@@ -130,7 +124,7 @@ def _records(doc: Doc, article: Article) -> ArticleRecords:
         mentions=tuple(mentions),
         triples=tuple(extract_triples(doc)),
         statements=statements,
-        claims=tuple(claims),
+        claims=claims,
     )
 
 

@@ -25,7 +25,7 @@ from .doc import doc_quotes, entity_at
 from .lexicon import table, words
 from .located import PLACE_NOUNS
 from .rules import chain, first, rule
-from .speakers import SPEECH_VERBS
+from .speakers import RELATIVE_PRONOUNS, SPEECH_VERBS
 from .triples import RELATIONS, make_triple, of_object
 
 __all__ = ["RELATIONS", "extract_triples", "relation_name"]
@@ -38,7 +38,6 @@ PREP_RELATIONS = table("prep_relations")
 ALLEGATION_VERBS = words("allegation_verbs")
 ENABLING_VERBS = words("enabling_verbs")
 CONTROL_NOUNS = words("control_nouns")
-RELATIVE_PRONOUNS = words("relative_pronouns")
 
 
 def relation_name(lemma: str, prep: str = "") -> str:
@@ -67,8 +66,9 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 
 @rule(example="Charles told the Daily Mail, \"All we need to do is ask her to come back.\"")
 def in_quotation_marks(token: Token, quoted: list[tuple[int, int]]) -> bool | None:
-    """Words inside quotation marks are the speaker's, kept as a Statement, not facts the article
-    states (``quoted``: the doc's quotation spans, :func:`extract.doc.doc_quotes`)."""
+    """Words inside quotation marks are the speaker's, kept as a Statement, not facts the article states.
+
+    ``quoted``: the doc's quotation spans (:func:`extract.doc.doc_quotes`)."""
     return True if any(qs <= token.idx < qe for qs, qe in quoted) else None
 
 

@@ -23,10 +23,10 @@ from decimal import Decimal
 
 from rdflib import OWL, PROV, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
-from core.records import Article, ArticleRecords, Claim, Mention, Provenance
 from core import __version__
+from core.gazetteer import locate
+from core.records import Article, ArticleRecords, Claim, Mention, Provenance
 
-from .places import locate
 from .resolve import Entity, resolve
 from .vocab import (
     GEO,
@@ -35,7 +35,6 @@ from .vocab import (
     NKG,
     ONTOLOGY,
     PREFIXES,
-    RELATIONS,
     SCHEMA,
     TYPE_CLASS,
     article_iri,
@@ -44,6 +43,7 @@ from .vocab import (
     entity_iri,
     merge_rule_iri,
     relation_iri,
+    relations,
     topic_iri,
 )
 
@@ -120,7 +120,7 @@ class _Builder:
         add((pred, RDF.type, OWL.ObjectProperty))
         add((pred, RDFS.subPropertyOf, NKG.relatedTo))
         add((pred, RDFS.label, Literal(relation.replace("_", " "))))
-        if relation in RELATIONS:
+        if relation in relations():
             add((pred, RDFS.isDefinedBy, ONTOLOGY))
         else:
             add((pred, RDFS.comment, Literal(f"A relation read from the verb {relation.replace('_', ' ')!r}.")))

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from rdflib import OWL, PROV, RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SDO
 
-from .names import fold, name_key
+from core.names import fold, name_key
+
 from .vocab import CLASS_TYPE, MERGE_RULES, NKG
 
 _RULE_BY_IRI = {NKG[local]: (rule, label) for rule, (local, label, _) in MERGE_RULES.items()}

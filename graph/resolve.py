@@ -1,6 +1,6 @@
 """Entity resolution across articles: which mentions are the same entity.
 
-1. Mentions meet under a normalised name (:func:`graph.names.name_key`:
+1. Mentions meet under a normalised name (:func:`core.names.name_key`:
    case, accents, possessives, titles and transliteration endings folded),
    within one type family: people, organisations (and groups), cities,
    countries, regions, other places, facilities. A city and a region of one
@@ -32,9 +32,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from core.records import Mention
-
-from .names import (
+from core.names import (
     SURNAME_MIN,
     acronym_of,
     blocking_key,
@@ -46,6 +44,9 @@ from .names import (
     strip_titles,
     transliteration_score,
 )
+from core.records import Mention
+
+from .lexicon import words
 
 #: Types whose mentions may refer to the same thing; a key merges only within one.
 TYPE_FAMILY = {
@@ -91,7 +92,8 @@ class Entity:
     forms: tuple[NameForm, ...] = ()  # every name with its rule, sorted
 
 
-_NOT_NAMES = frozenset(["he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "who", "which"])
+#: Pronouns and relative words: never an entity's name.
+_NOT_NAMES = words("not_names")
 
 
 def is_name_like(text: str) -> bool:

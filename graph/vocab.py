@@ -9,9 +9,15 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
 
-from rdflib import OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace, URIRef
+from rdflib import OWL, PROV, RDF, RDFS, SKOS, XSD, Graph, Namespace, URIRef
 from rdflib.namespace import SDO
+
+from .lexicon import table
 
 SCHEMA = SDO  # https://schema.org/
 NKG = Namespace("https://w3id.org/newskg/ontology#")
@@ -61,23 +67,22 @@ PROJECT_CLASSES = {
                    "One name of an entity, the rule that made it the entity's, and the articles it was seen in."),
 }
 
-#: Relation names every build may use; other relations are verb lemmas.
-RELATIONS = {
-    "attacked": "The subject attacked, struck, shelled or destroyed the object.",
-    "killed": "The subject killed the object.",
-    "invaded": "The subject invaded the object.",
-    "accused": "The subject accused the object.",
-    "fled_to": "The subject fled to the object.",
-    "arrived_in": "The subject arrived in the object.",
-    "located_in": "The subject (a facility or place) is in the object.",
-    "affiliated_with": "The subject belongs to the object: a group to its country, a person to a party or organisation.",
-    "capital_of": "The subject is the capital city of the object.",
-    "mayor_of": "The subject is mayor of the object.",
-    "president_of": "The subject is president of the object.",
-    "spokesman_of": "The subject speaks for the object.",
-    "minister_of": "The subject is a minister of the object.",
-    "role_of": "The subject holds another role in the object (the role noun is the fact's nkg:verb).",
-}
+
+@cache
+def relations() -> Mapping[str, str]:
+    """The relation vocabulary: relation name -> its description. Other relations are verb lemmas.
+
+    ontology.ttl is the one source (every build copies it byte for byte to
+    ``OUT/ontology.ttl``): the relations are its sub-properties of
+    ``nkg:relatedTo``, the descriptions their ``rdfs:comment``.
+
+    >>> len(relations()), "killed" in relations(), "said" in relations()
+    (14, True, False)
+    """
+    text = resources.files("graph").joinpath("ontology.ttl").read_text(encoding="utf-8")
+    g = Graph().parse(data=text, format="turtle")
+    return MappingProxyType({str(p).removeprefix(str(NKG)): str(g.value(p, RDFS.comment))
+                             for p in sorted(g.subjects(RDFS.subPropertyOf, NKG.relatedTo))})
 
 
 #: Why a name belongs to an entity: rule id -> (SKOS concept local name,
@@ -151,10 +156,7 @@ def relation_iri(relation: str) -> URIRef:
 
 
 #: Counted nouns grouped into what a claim topic counts.
-COUNTED_CLASS = {
-    **dict.fromkeys(("soldiers", "troops", "fighters", "servicemen", "defenders", "marines", "militants"), "soldiers"),
-    **dict.fromkeys(("children", "kids"), "children"),
-}
+COUNTED_CLASS = {noun: group for group, nouns in table("counted_classes").items() for noun in nouns}
 
 
 def counted_class(counted: str) -> str:

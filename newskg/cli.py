@@ -1,10 +1,15 @@
-"""The ``newskg`` command: a thin layer over :mod:`newskg.api`.
+"""The ``newskg`` command (also ``python -m newskg``): a thin layer over :mod:`newskg.api`.
+
+Each command maps its arguments onto one function of the API (``build``
+onto :class:`~newskg.api.BuildOptions` and :func:`~newskg.api.build`) and
+prints what it returns.
 
 Exit codes: 0 success (every article built); 1 bad input (some articles
 skipped, each reported as ``newskg: skipped: FILE:LINE: reason``; or nothing
 to build, a missing path, a bad graph or query); 2 usage error (unknown
-option, format or model); 70 internal error; 130 interrupted. Errors are
-one line on stderr, never a traceback (set NEWSKG_DEBUG=1 to see one).
+option, format or model; ``eval`` of cases that need a corpus with neither
+``--corpora`` nor ``$NEWSKG_CORPORA``); 70 internal error; 130 interrupted.
+Errors are one line on stderr, never a traceback (set NEWSKG_DEBUG=1 to see one).
 """
 from __future__ import annotations
 
@@ -23,8 +28,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    from exports import DEFAULT_FORMATS, DEFAULT_VIEWER_MAX_NODES, EXPORTERS
-
     p = _Parser(prog="newskg", description="Build a knowledge graph from news articles.")
     p.add_argument("--version", action="version", version=f"newskg {__version__}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -34,13 +37,13 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--out", required=True, metavar="OUT",
                    help="output folder; building into an existing one adds to its graph")
     b.add_argument("--model", default=api.DEFAULT_MODEL, help="spaCy model (default: %(default)s)")
-    b.add_argument("--format", default=",".join(DEFAULT_FORMATS), metavar="FORMATS",
-                   help=f"comma-separated, from: {', '.join(sorted(EXPORTERS))} (default: %(default)s)")
+    b.add_argument("--format", default=",".join(api.DEFAULT_FORMATS), metavar="FORMATS",
+                   help=f"comma-separated, from: {', '.join(sorted(api.EXPORTERS))} (default: %(default)s)")
     b.add_argument("--strict", action="store_true",
                    help="any article that would be skipped is an error: report them all, build nothing")
     b.add_argument("--max-chars", type=_positive_int, default=api.DEFAULT_MAX_CHARS, metavar="N",
                    help="skip articles longer than N characters (default: %(default)s, spaCy's limit)")
-    b.add_argument("--viewer-max-nodes", type=_positive_int, default=DEFAULT_VIEWER_MAX_NODES, metavar="N",
+    b.add_argument("--viewer-max-nodes", type=_positive_int, default=api.DEFAULT_VIEWER_MAX_NODES, metavar="N",
                    help="graph.html draws at most N nodes, the most connected (default: %(default)s)")
     b.add_argument("--workers", type=_positive_int, default=1, metavar="N", help="parse in N processes (default: 1)")
     b.add_argument("--executor", default="local", metavar="{local,dask}",
@@ -77,17 +80,22 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--model", default=api.DEFAULT_MODEL, help="spaCy model (default: %(default)s)")
     e.add_argument("--format", default="table", choices=("table", "json"))
     e.add_argument("--details", action="store_true", help="list each case's misses, false positives and violations")
-    e.add_argument("--corpora", metavar="DIR", help="where corpora live (default: $NEWSKG_CORPORA or ../shared/corpora)")
+    e.add_argument("--corpora", metavar="DIR",
+                   help="the folder holding the corpora the cases name, as CORPUS/CORPUS.jsonl (default: "
+                        "$NEWSKG_CORPORA; needed unless every article is in seeds/ or in articles/ beside ANNOTATIONS)")
 
-    from . import serve as endpoint
+    r = sub.add_parser("rules", help="list every extraction rule in the order it runs, with its purpose and lexicons")
+    r.add_argument("--stage", metavar="STAGE", help="only this stage (typing, places, coreference, relations, "
+                                                    "statements, claims, dates)")
+    r.add_argument("--format", default="table", choices=("table", "json", "markdown"))
 
     sv = sub.add_parser("serve", help="serve a graph as a read-only SPARQL 1.1 endpoint at /query")
     sv.add_argument("graph", metavar="GRAPH.ttl", help="a Turtle file, or a build's output folder")
-    sv.add_argument("--host", default=endpoint.DEFAULT_HOST, help="address to listen on (default: %(default)s)")
-    sv.add_argument("--port", type=int, default=endpoint.DEFAULT_PORT, help="0 picks a free port (default: %(default)s)")
-    sv.add_argument("--timeout", type=float, default=endpoint.DEFAULT_TIMEOUT, metavar="SECONDS",
+    sv.add_argument("--host", default=api.DEFAULT_HOST, help="address to listen on (default: %(default)s)")
+    sv.add_argument("--port", type=int, default=api.DEFAULT_PORT, help="0 picks a free port (default: %(default)s)")
+    sv.add_argument("--timeout", type=float, default=api.DEFAULT_TIMEOUT, metavar="SECONDS",
                    help="cut a query off after this long (default: %(default)g)")
-    sv.add_argument("--max-result-bytes", type=int, default=endpoint.DEFAULT_MAX_RESULT_BYTES, metavar="N",
+    sv.add_argument("--max-result-bytes", type=int, default=api.DEFAULT_MAX_RESULT_BYTES, metavar="N",
                    help="refuse a result larger than this (default: %(default)d)")
 
     n4 = sub.add_parser("neo4j", help="load a graph into a running Neo4j with the official driver")
@@ -119,11 +127,11 @@ def _problem_printer(strict: bool):
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    result = api.build(args.sources, args.out, model=args.model, formats=args.format, strict=args.strict,
-                       max_chars=args.max_chars, on_problem=_problem_printer(args.strict), workers=args.workers,
-                       executor=args.executor, scheduler=args.scheduler, remove=args.remove,
-                       fresh=args.fresh, progress=not args.quiet,
-                       viewer_max_nodes=args.viewer_max_nodes)
+    options = api.BuildOptions(model=args.model, formats=args.format, strict=args.strict, max_chars=args.max_chars,
+                               viewer_max_nodes=args.viewer_max_nodes, workers=args.workers,
+                               executor=args.executor, scheduler=args.scheduler, remove=args.remove,
+                               fresh=args.fresh, progress=not args.quiet)
+    result = api.build(args.sources, args.out, options, on_problem=_problem_printer(args.strict))
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
     skipped = f"; skipped {len(result.skipped)} (listed above)" if result.skipped else ""
     if not args.quiet:
@@ -137,18 +145,16 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from . import queries
-
     if args.list:
-        print("\n".join(queries.list_lines()))
+        sys.stdout.write(api.list_queries())
         return 0
     if args.graph is None:
         raise UsageError("give GRAPH.ttl and a QUERY (or --list for the named queries)")
     if (args.query is None) == (args.file is None):
         raise UsageError("give either a QUERY or -f FILE.rq")
-    text = queries.query_text(args.query, args.file)
+    text = api.query_text(args.query, args.file)
     label = f"query {args.file or args.query!r}" if args.file or len(args.query) < 80 else "the query"
-    names, rows = api.query(args.graph, text, queries.parse_param_args(args.param), name=label)
+    names, rows = api.query(args.graph, text, api.query_params(args.param), name=label)
     sys.stdout.write(api.format_result(names, rows, args.format))
     return 0
 
@@ -179,31 +185,39 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from graph.explain import explanation_lines
-
-    blocks = ["\n".join(explanation_lines(x)) for x in api.explain(args.name, args.graph)]
-    print("\n\n".join(blocks))
+    sys.stdout.write(api.format_explanations(api.explain(args.name, args.graph)))
     return 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from graph.stats import format_stats
-
-    sys.stdout.write(format_stats(api.stats(args.graph, top=args.top), args.format))
+    sys.stdout.write(api.format_stats(api.stats(args.graph, top=args.top), args.format))
     return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluate import format_report
-
     report = api.evaluate(args.annotations, model=args.model, corpora=args.corpora)
-    sys.stdout.write(format_report(report, args.format, args.details))
+    sys.stdout.write(api.format_report(report, args.format, args.details))
     return 0
 
 
-COMMANDS = {"build": cmd_build, "query": cmd_query, "eval": cmd_eval, "validate": cmd_validate,
-            "explain": cmd_explain, "stats": cmd_stats, "serve": cmd_serve,
-            "neo4j": cmd_neo4j}
+def cmd_rules(args: argparse.Namespace) -> int:
+    sys.stdout.write(api.format_rules(api.rules(args.stage), args.format))
+    return 0
+
+
+#: Each command and its function; each calls one function of :mod:`newskg.api`.
+#: A new command adds its parser in :func:`_parser` and one line here.
+COMMANDS = {
+    "build": cmd_build,
+    "query": cmd_query,
+    "eval": cmd_eval,
+    "validate": cmd_validate,
+    "explain": cmd_explain,
+    "stats": cmd_stats,
+    "serve": cmd_serve,
+    "neo4j": cmd_neo4j,
+    "rules": cmd_rules,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newskg.evaluate import evaluate  # noqa: E402
+from newskg.evaluation.evaluate import evaluate  # noqa: E402
 
 
 def gap_text(detail: dict) -> str:

@@ -11,6 +11,21 @@ SEEDS = ROOT / "seeds"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
+def _shared_corpora() -> Path | None:
+    """The workspace's shared corpora: ``shared/corpora`` beside the repository
+    (``../shared/corpora``), or beside a folder above it (a git worktree in
+    ``wt/NAME``). The harness knows the workspace; the package does not."""
+    for folder in ROOT.parents:
+        if (folder / "shared" / "corpora").is_dir():
+            return folder / "shared" / "corpora"
+    return None
+
+
+# ``newskg eval`` reads corpora from --corpora or $NEWSKG_CORPORA only; a value already set wins.
+if "NEWSKG_CORPORA" not in os.environ and (_corpora := _shared_corpora()) is not None:
+    os.environ["NEWSKG_CORPORA"] = str(_corpora)
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from extract.pipeline import load_pipeline

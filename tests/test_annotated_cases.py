@@ -7,12 +7,13 @@ handles it, the test fails until the mark is removed.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from newskg.annotations import corpora_dir, load_annotations
-from newskg.match import Matcher
+from newskg.evaluation.annotations import CORPORA_ENV, load_annotations
+from newskg.evaluation.match import Matcher
 
 TUNING = Path(__file__).resolve().parent / "annotations" / "tuning.jsonl"
 ANNOTATIONS = load_annotations(TUNING)
@@ -28,17 +29,18 @@ def _param(case):
 @pytest.fixture(scope="session")
 def extracted_cases():
     from newskg.api import DEFAULT_MODEL
-    from newskg.evaluate import extract_cases
+    from newskg.evaluation.evaluate import extract_cases
 
-    if NEEDS_CORPORA and not corpora_dir(TUNING).is_dir():
-        pytest.skip(f"the shared corpora ({corpora_dir(TUNING)}) are not here; set NEWSKG_CORPORA")
+    corpora = os.environ.get(CORPORA_ENV)
+    if NEEDS_CORPORA and not (corpora and Path(corpora).is_dir()):
+        pytest.skip(f"the shared corpora ({corpora or 'no folder'}) are not here; set {CORPORA_ENV}")
     return extract_cases(ANNOTATIONS, DEFAULT_MODEL)
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("case_id", [_param(c) for c in ANNOTATIONS.cases])
 def test_annotated_case(case_id, extracted_cases):
-    from newskg.evaluate import score_case
+    from newskg.evaluation.evaluate import score_case
 
     case, got = extracted_cases[case_id]
     result = score_case(case, got, Matcher(ANNOTATIONS.aliases))

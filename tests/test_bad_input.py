@@ -20,9 +20,9 @@ import pytest
 from bad_inputs import GOOD_PROSE, MAX_CHARS, Corpus, make_corpus
 from conftest import ROOT
 
-from newskg.api import build
+from newskg.api import BuildOptions, build
 from core.errors import InputError, SkippedInputError
-from newskg.reading import open_articles, read_articles, read_stream
+from newskg.reading.sources import open_articles, read_articles, read_stream
 
 LINE = re.compile(r"newskg: (skipped|note|error): (.+?): (.+)\Z")
 
@@ -211,7 +211,7 @@ def test_strict_api_reads_everything_first_and_raises(tmp_path):
                                                    f"{tmp_path}/c.jsonl:1: no 'text' field"]
     assert seen == list(e.value.problems)
     with pytest.raises(SkippedInputError):
-        build([str(tmp_path)], tmp_path / "out", strict=True)
+        build([str(tmp_path)], tmp_path / "out", BuildOptions(strict=True))
     assert not (tmp_path / "out").exists()
 
 
@@ -220,7 +220,7 @@ def test_nothing_left_to_build(tmp_path):
     (tmp_path / "b.txt").write_text(GOOD_PROSE[0] * 10)
     seen = []
     with pytest.raises(InputError, match=r"no articles to build: all 2 skipped"):
-        build([str(tmp_path)], tmp_path / "out", max_chars=100, on_problem=seen.append)
+        build([str(tmp_path)], tmp_path / "out", BuildOptions(max_chars=100), on_problem=seen.append)
     assert [p.reason[:20] for p in seen] == ["binary file (NUL byt", "article is 760 bytes"]
     assert not (tmp_path / "out").exists()
 

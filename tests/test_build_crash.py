@@ -27,9 +27,9 @@ pytestmark = pytest.mark.model
 # the n-th call of the chosen point (argv: POINT N CLI-ARGS...).
 DRIVER = r"""
 import os, signal, sys
-from newskg import pipeline_run, store
+from newskg.building import run, store
 import exports.atomic as atomic
-pipeline_run.CHUNK = 1
+run.CHUNK = 1
 point, n, args = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 calls = [0]
 

@@ -9,8 +9,8 @@ import pytest
 import spacy.util
 from conftest import SEEDS
 
-from newskg import pipeline_run
-from newskg.api import DEFAULT_MODEL, build
+from newskg.api import DEFAULT_MODEL, BuildOptions, build
+from newskg.building import cache_key, run
 from core.errors import InputError
 
 pytestmark = pytest.mark.model
@@ -27,11 +27,11 @@ def outputs(out: Path) -> dict[str, bytes]:
 @pytest.fixture
 def one_article_per_task(monkeypatch):
     """Every article its own task, so two workers really share the work."""
-    monkeypatch.setattr(pipeline_run, "CHUNK", 1)
+    monkeypatch.setattr(run, "CHUNK", 1)
 
 
 def test_workers_and_file_order_do_not_change_a_byte(tmp_path, seeds_out, one_article_per_task):
-    two = build([str(p) for p in reversed(SEED_FILES)], tmp_path / "two", workers=2)
+    two = build([str(p) for p in reversed(SEED_FILES)], tmp_path / "two", BuildOptions(workers=2))
     assert two.extracted == len(SEED_FILES)
     got, expected = outputs(tmp_path / "two"), outputs(seeds_out)
     assert {"graph.ttl", "graph.html", "neo4j/nodes_entities.csv", "neo4j/import.cypher"} <= set(expected)
@@ -54,11 +54,11 @@ def test_adding_then_removing_an_article_equals_building_from_scratch(tmp_path, 
     assert (again.extracted, again.reused, again.articles) == (0, 3, 3)
     assert outputs(out) == outputs(seeds_out)
 
-    removed = build([], out, remove=[b.stem])
+    removed = build([], out, BuildOptions(remove=[b.stem]))
     assert (removed.removed, removed.articles) == (1, 2)
     assert outputs(out) == outputs(only_a)  # remove(B) after that equals build(A)
     with pytest.raises(InputError, match=f"--remove {b.stem}: no such article"):
-        build([], out, remove=[b.stem])
+        build([], out, BuildOptions(remove=[b.stem]))
 
 
 def test_an_edited_article_is_parsed_again(tmp_path):
@@ -81,7 +81,7 @@ def test_an_edited_article_is_parsed_again(tmp_path):
 def test_a_new_extractor_version_invalidates_the_cache(tmp_path, monkeypatch):
     out = tmp_path / "out"
     build([str(p) for p in SEED_FILES[:2]], out)
-    monkeypatch.setattr(pipeline_run, "extractor_id", lambda: "newskg-99.0+rules-edited")
+    monkeypatch.setattr(cache_key, "extractor_id", lambda: "newskg-99.0+rules-edited")
     # Only one source given again: the other's records are stale and cannot be re-made.
     with pytest.raises(InputError, match=rf"1 article\(s\) here \(e.g. '{SEED_FILES[1].stem}'\).*--fresh"):
         build([str(SEED_FILES[0])], out)
@@ -95,14 +95,14 @@ def test_another_model_invalidates_the_cache(tmp_path):
     build([str(SEED_FILES[0])], out)
     folder = spacy.util.get_package_path(DEFAULT_MODEL)
     model_dir = next(d for d in folder.iterdir() if (d / "meta.json").is_file() and d.name.startswith(DEFAULT_MODEL))
-    other = build([str(SEED_FILES[0])], out, model=str(model_dir))
+    other = build([str(SEED_FILES[0])], out, BuildOptions(model=str(model_dir)))
     assert (other.extracted, other.reused) == (1, 0)
 
 
 def test_fresh_forgets_what_the_output_held(tmp_path):
     out = tmp_path / "out"
     build([str(SEED_FILES[0])], out)
-    fresh = build([str(SEED_FILES[1])], out, fresh=True)
+    fresh = build([str(SEED_FILES[1])], out, BuildOptions(fresh=True))
     assert (fresh.extracted, fresh.articles) == (1, 1)
 
 

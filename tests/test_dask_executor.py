@@ -6,8 +6,8 @@ import pytest
 from conftest import SEEDS
 from test_build_pipeline import SEED_FILES, outputs
 
-from newskg import pipeline_run
-from newskg.api import build
+from newskg.api import BuildOptions, build
+from newskg.building import extraction, run
 from core.errors import InputError
 
 pytestmark = [pytest.mark.model, pytest.mark.dask]
@@ -22,12 +22,12 @@ def cluster():
 
 
 def test_dask_cluster_gives_the_same_bytes(tmp_path, seeds_out, cluster, monkeypatch):
-    monkeypatch.setattr(pipeline_run, "CHUNK", 1)  # three tasks for two workers
-    result = build([str(p) for p in reversed(SEED_FILES)], tmp_path / "out", executor="dask",
-                   scheduler=cluster.scheduler_address)
+    monkeypatch.setattr(run, "CHUNK", 1)  # three tasks for two workers
+    result = build([str(p) for p in reversed(SEED_FILES)], tmp_path / "out",
+                   BuildOptions(executor="dask", scheduler=cluster.scheduler_address))
     assert result.extracted == 3
     with distributed_client(cluster) as client:
-        workers_that_worked = client.run(lambda: sorted(pipeline_run._PIPELINES))
+        workers_that_worked = client.run(lambda: sorted(extraction._PIPELINES))
     assert sum(1 for models in workers_that_worked.values() if models) == 2  # both took tasks
     assert outputs(tmp_path / "out") == outputs(seeds_out)
 
@@ -39,7 +39,7 @@ def test_an_unreachable_scheduler_is_one_clear_error(tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     with pytest.raises(InputError, match=f"--scheduler tcp://127.0.0.1:{port}: cannot reach a Dask scheduler"):
-        build([str(SEEDS)], tmp_path / "out", executor="dask", scheduler=f"tcp://127.0.0.1:{port}")
+        build([str(SEEDS)], tmp_path / "out", BuildOptions(executor="dask", scheduler=f"tcp://127.0.0.1:{port}"))
     assert not (tmp_path / "out").exists()
 
 

@@ -194,13 +194,13 @@ QUOTE_2 = "<img src=x onerror=window.pwnedQuote2=1> a war crime \u202eemirc raw\
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    from newskg.api import build
+    from newskg.api import BuildOptions, build
 
     src = tmp_path_factory.mktemp("hostile-in")
     (src / "feed.jsonl").write_text(json.dumps(E2E_RECORD, ensure_ascii=False) + "\n", encoding="utf-8")
     (src / "hostile.txt").write_text(E2E_TXT, encoding="utf-8")
     out = tmp_path_factory.mktemp("hostile-out")
-    result = build([str(src)], out, formats="turtle,html,neo4j,jsonld,graphml")
+    result = build([str(src)], out, BuildOptions(formats="turtle,html,neo4j,jsonld,graphml"))
     assert result.articles == 2 and not result.skipped
     return out
 

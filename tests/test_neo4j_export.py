@@ -393,7 +393,7 @@ def test_escaper_round_trips_through_falkordb(falkordb_server, text):  # noqa: F
 @pytest.mark.cypher
 @pytest.mark.parametrize("which", ["fixture", "hostile"])
 def test_loader_through_a_session_on_falkordb(falkordb_server, which, fixture_graph, hostile_graph, tmp_path):  # noqa: F811
-    from newskg.neo4j_load import load
+    from newskg.service.neo4j_load import load
 
     g = fixture_graph if which == "fixture" else hostile_graph
     folder = tmp_path / "neo4j"
@@ -410,7 +410,7 @@ def test_loader_through_a_session_on_falkordb(falkordb_server, which, fixture_gr
 
 def test_loader_sends_parameters_not_text(hostile_graph):
     # Every value reaches the session as a parameter; no article text is in a statement.
-    from newskg.neo4j_load import load
+    from newskg.service.neo4j_load import load
 
     class Recorder:
         def __init__(self):

@@ -27,7 +27,7 @@ from core.records import Article, ArticleRecords, Mention, Provenance, Statement
 from graph.build import build_graph
 from graph.vocab import article_iri, slug
 from neo4j_csv import validate
-from newskg.articles import (
+from newskg.reading.articles import (
     JSONL_FIELDS,
     MAX_RUN,
     blank_long_runs,
@@ -36,10 +36,10 @@ from newskg.articles import (
     parse_jsonl_record,
     parse_txt,
 )
-from newskg.decoding import MAGIC, NotText, decode_bytes
+from newskg.reading.decoding import MAGIC, NotText, decode_bytes
 from core.errors import InputError, Problem, one_line
-from newskg.htmltext import html_text, looks_like_html
-from newskg.reading import parse_jsonl, read_stream
+from newskg.reading.htmltext import html_text, looks_like_html
+from newskg.reading.sources import parse_jsonl, read_stream
 
 CONTROLS = set(map(chr, [*range(9), 11, 12, *range(14, 32), *range(0x7F, 0xA0)]))
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

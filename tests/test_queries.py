@@ -19,7 +19,7 @@ from rdflib import Graph, Literal, URIRef
 
 from conftest import ROOT
 from core.errors import ParameterError, QueryError, UnknownChoiceError
-from newskg.queries import bind, library, named_query, parse_header, query_form, sparql_string, tokens
+from newskg.service.queries import bind, library, named_query, parse_header, query_form, sparql_string, tokens
 
 FIXTURE = "tests/golden/fixture.ttl"
 NEW_QUERIES = {"statements_about": ["name"], "facilities_attacked_in": ["city"], "figures_by_source": [],

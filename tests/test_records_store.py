@@ -16,8 +16,8 @@ from exports.turtle import turtle_bytes
 from core.records import Article
 from graph.build import build_graph
 from core.errors import InputError, UnknownChoiceError, UsageError
-from newskg.pipeline_run import check_options
-from newskg.store import (
+from newskg.building.executors import check_options
+from newskg.building.store import (
     BuildLocked,
     RecordStore,
     content_hash,

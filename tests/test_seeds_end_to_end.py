@@ -125,7 +125,7 @@ LIBRARY = sorted(p.stem for p in (ROOT / "queries").glob("*.rq"))
 @pytest.mark.parametrize("name", LIBRARY)
 def test_query_library_runs_on_oxigraph_and_rdflib_alike(store, seeds_out: Path, name: str):
     from newskg.api import query as run
-    from newskg.queries import bind, named_query
+    from newskg.service.queries import bind, named_query
 
     q = named_query(name)
     text = bind(q.text, {p.name: p.example for p in q.params if p.required})

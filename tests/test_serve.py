@@ -23,7 +23,7 @@ from SPARQLWrapper import CSV, JSON, POST, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, QueryBadFormed
 
 from conftest import ROOT
-from newskg.queries import bind, named_query
+from newskg.service.queries import bind, named_query
 
 FIXTURE = ROOT / "tests" / "golden" / "fixture.ttl"
 TIMEOUT = 1.0
@@ -211,7 +211,7 @@ def test_port_in_use_is_one_line():
 
 def test_failed_start_leaves_nothing_behind():
     from core.errors import InputError
-    from newskg.serve import Endpoint
+    from newskg.service.serve import Endpoint
 
     ep = Endpoint(ROOT / "pyproject.toml", port=0, quiet=True)
     with pytest.raises(InputError):

@@ -63,14 +63,14 @@ def test_places_carry_geonames_ids_and_coordinates(store):
     unmapped = rows(store, """SELECT ?l WHERE { { ?p a schema:City } UNION { ?p a schema:Country }
         ?p rdfs:label ?l FILTER NOT EXISTS { ?p owl:sameAs ?s ; geo:lat ?a ; geo:long ?b } }""")
     # Only towns GeoNames does not list stay off the map ("the town of Svitlodarsk").
-    from graph.places import locate
+    from core.gazetteer import locate
 
     assert [r for r in unmapped if locate("City", r["l"]) or locate("Country", r["l"])] == []
     assert {r["l"] for r in unmapped} <= {"Svitlodarsk"}
 
 
 def test_a_region_is_not_the_city_it_is_named_after(store):
-    from graph.places import locate
+    from core.gazetteer import locate
 
     regions = rows(store, """SELECT ?r ?l ?same WHERE { ?r a schema:AdministrativeArea ; rdfs:label ?l
         FILTER(STRENDS(?l, " region")) OPTIONAL { ?r owl:sameAs ?same } }""")
