@@ -11,6 +11,9 @@ front). Its steps in this module:
   the one named last);
 - person antecedent: the person a he/she stands for;
 - titled person: the person named before with a title ("the mayor").
+
+Rule examples are sentences of real news: the seeds, English Wikinews (wikinews_2019_2020, CC BY 2.5,
+credit: Wikinews contributors), and single sentences of the Guardian/NYT and BBC corpora.
 """
 from __future__ import annotations
 

@@ -12,6 +12,9 @@
   authorities", "one man"; and the place a facility is in.
 
 The stage's registry, :data:`COREFERENCE`, is declared in :mod:`extract.antecedents`.
+
+Rule examples are sentences of real news: the seeds, English Wikinews (wikinews_2019_2020, CC BY 2.5,
+credit: Wikinews contributors), and single sentences of the Guardian/NYT and BBC corpora.
 """
 from __future__ import annotations
 

@@ -6,6 +6,9 @@ Platform member" -> affiliated_with); a group belongs to its country
 ("Ukrainian forces"), a facility is in its city ("a theater in Mariupol"), and
 places are located in places (:mod:`extract.located`).
 :mod:`extract.relations` calls :func:`description_triples` for each entity.
+
+Rule examples are sentences of real news: the seeds, English Wikinews (wikinews_2019_2020, CC BY 2.5,
+credit: Wikinews contributors), and single sentences of the Guardian/NYT and BBC corpora.
 """
 from __future__ import annotations
 

@@ -4,6 +4,9 @@
 Gdańsk", "Mariupol in southern Ukraine", "around Popasna, in Luhansk": each
 pattern gives the places a place is in, and whether it says so outright; a
 weaker pattern needs the container to be of a larger kind (a city in a region).
+
+Rule examples are sentences of real news: the seeds, English Wikinews (wikinews_2019_2020, CC BY 2.5,
+credit: Wikinews contributors), and single sentences of the Guardian/NYT and BBC corpora.
 """
 from __future__ import annotations
 

@@ -5,10 +5,13 @@ flattened by Russian air strikes" -> Russia attacked the theater);
 prepositional objects give ``<verb>_<prep>`` relations ("fled to Poland" ->
 fled_to); "an air strike on a mall" is an attack on the mall. Roles, memberships
 and places that titles and appositions describe come from
-:mod:`extract.descriptions`. Relation names come from
-:data:`graph.vocab.RELATIONS` where a verb maps to one, else they are the
-verb's lemma. The stage's registry, :data:`RELATIONS`, is declared in
+:mod:`extract.descriptions`. Relation names are the vocabulary's
+(ontology.ttl) where a verb maps to one (lexicons attack_verbs,
+verb_relations, prep_relations), else the verb's lemma. The stage's registry, :data:`RELATIONS`, is declared in
 :mod:`extract.triples`.
+
+Rule examples are sentences of real news: the seeds, English Wikinews (wikinews_2019_2020, CC BY 2.5,
+credit: Wikinews contributors), and single sentences of the Guardian/NYT and BBC corpora.
 """
 from __future__ import annotations
 
