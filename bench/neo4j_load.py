@@ -23,13 +23,12 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 from bench import machine
 from bench_report import record
 from exports.neo4j import cypher_lines, neo4j_model
-from falkordb_server import FalkorSession, start_falkordb
-from fixture_records import fixture_records
 from graph.build import build_graph
 from graph.view import to_networkx
 from newskg.service.neo4j_load import load
-from synthetic import synthetic_records
-from test_neo4j_export import run_script
+from support.falkordb_server import FalkorSession, run_script, start_falkordb
+from support.fixture_records import fixture_records
+from support.synthetic import synthetic_records
 
 
 def measure(server, name: str, g) -> dict:

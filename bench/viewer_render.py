@@ -3,7 +3,7 @@
     .venv/bin/python bench/viewer_render.py            # 1,000 and 5,000 nodes
     .venv/bin/python bench/viewer_render.py 1000 20000 # other sizes
 
-Graphs are synthetic but real-shaped (tests/synthetic.py: the records the
+Graphs are synthetic but real-shaped (tests/support/synthetic.py: the records the
 extractors produce, Zipf-distributed actors). The baseline in the same run
 is the hand-made fixture (18 nodes): ratios are against it. "render" is
 the page's own clock from navigation start to vis-network's first drawn
@@ -25,12 +25,12 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 from bench import machine
 from bench_report import record
-from browser import chromium, offline_page
 from exports.html import write_html
-from fixture_records import fixture_records
 from graph.build import build_graph
 from graph.view import to_networkx
-from synthetic import synthetic_records
+from support.browser import chromium, offline_page
+from support.fixture_records import fixture_records
+from support.synthetic import synthetic_records
 
 NODES_PER_ARTICLE = 4.3  # measured on synthetic_records
 

@@ -18,7 +18,7 @@ Samples hold no temporary path and no timing: commands run inside the temporary 
 with relative paths (``seeds``, ``out``), help texts are formatted 100 columns wide, wide
 table lines are cut at WIDTH characters and trailing blanks dropped. Every region in the
 docs must be one this script knows, and every region it knows must be in the docs.
-tests/test_docs_samples.py runs ``--check``.
+tests/model/test_docs_samples.py runs ``--check`` (tests/unit/test_docs_regions.py ``--check --timings``).
 """
 from __future__ import annotations
 

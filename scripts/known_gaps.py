@@ -2,7 +2,7 @@
 """Rewrite the ``known_gap`` marks of an annotation file from a fresh evaluation.
 
 A case that now passes loses its mark; a case that fails gets one naming what
-was missed, so ``tests/test_annotated_cases.py`` xfails it strictly. Run it
+was missed, so ``tests/model/test_annotated_cases.py`` xfails it strictly. Run it
 after changing the extractor, read the diff, commit both:
 
     .venv/bin/python scripts/known_gaps.py tests/annotations/tuning.jsonl

@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests")]
 
-from browser import chromium, offline_page
+from support.browser import chromium, offline_page
 
 
 def screenshot(page_path: Path, out: Path, search: str = "Mariupol", size: tuple[int, int] = (1400, 860)) -> None:

@@ -1,4 +1,13 @@
-"""Shared fixtures: the seeds built once per session (model-backed)."""
+"""The suite's rooms, and the fixtures they share (docs/testing.md).
+
+The folder decides a test's room, and its marker: ``unit`` (tests/unit, and the doctests
+of the packages: no spaCy model is loaded), ``model`` (tests/model: the model is loaded),
+``e2e`` (tests/e2e: a real client runs). A test of tests/e2e also names its client with
+``browser``, ``cypher`` or ``dask``. A test outside the rooms, a room marker that names
+another room, or a client marker outside tests/e2e stops the run before any test runs.
+
+Paths and helpers are imported from ``support`` (tests/support/), never from a conftest.
+"""
 from __future__ import annotations
 
 import os
@@ -6,9 +15,13 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-GOLDEN = Path(__file__).resolve().parent / "golden"
+from support.paths import ROOT, SEEDS
+
+TESTS = Path(__file__).resolve().parent
+ROOMS = ("unit", "model", "e2e")
+CLIENTS = ("browser", "cypher", "dask")
+
+collect_ignore = ["support/model_guard_site"]  # a sitecustomize for child processes, not a module to import
 
 
 def _shared_corpora() -> Path | None:
@@ -24,6 +37,41 @@ def _shared_corpora() -> Path | None:
 # ``newskg eval`` reads corpora from --corpora or $NEWSKG_CORPORA only; a value already set wins.
 if "NEWSKG_CORPORA" not in os.environ and (_corpora := _shared_corpora()) is not None:
     os.environ["NEWSKG_CORPORA"] = str(_corpora)
+
+
+def room(item: pytest.Item) -> str:
+    """``unit``, ``model`` or ``e2e`` by the test's folder; doctests (of the packages and of
+    support/) are ``unit``; "" for a test module outside the rooms."""
+    path = item.path.resolve()
+    if path.is_relative_to(TESTS) and (parts := path.relative_to(TESTS).parts)[0] in ROOMS:
+        return parts[0]
+    return "" if path.name.startswith("test_") else "unit"
+
+
+def _misplaced(item: pytest.Item, where: str) -> str:
+    if not where:
+        return "is in no room: put it in tests/unit, tests/model or tests/e2e"
+    marked = {m.name for m in item.iter_markers()}
+    if other := sorted(marked & set(ROOMS) - {where}):
+        return f"is marked {', '.join(other)} but lives in tests/{where}: the folder decides"
+    clients = marked & set(CLIENTS)
+    if where == "e2e" and not clients:
+        return f"needs the marker of the client it drives: {', '.join(CLIENTS)}"
+    if where != "e2e" and clients:
+        return f"drives {', '.join(sorted(clients))}: it belongs in tests/e2e"
+    return ""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    wrong = []
+    for item in items:
+        where = room(item)
+        if problem := _misplaced(item, where):
+            wrong.append(f"{item.nodeid} {problem}")
+        else:
+            item.add_marker(where)
+    if wrong:
+        raise pytest.UsageError("tests out of their rooms (docs/testing.md):\n  " + "\n  ".join(wrong))
 
 
 @pytest.fixture(scope="session")
@@ -43,19 +91,9 @@ def seeds_out(tmp_path_factory) -> Path:
     return out
 
 
-def check_golden(name: str, actual: str) -> None:
-    """Compare with tests/golden/NAME; NEWSKG_UPDATE_GOLDEN=1 rewrites it."""
-    import difflib
+@pytest.fixture(scope="session")
+def hostile_out(tmp_path_factory) -> Path:
+    """The hostile articles (support/hostile.py) built through the real pipeline, every export."""
+    from support.hostile import build_hostile_articles
 
-    path = GOLDEN / name
-    if os.environ.get("NEWSKG_UPDATE_GOLDEN") or not path.exists():
-        if not os.environ.get("NEWSKG_UPDATE_GOLDEN"):
-            pytest.fail(f"golden file {path} is missing; run with NEWSKG_UPDATE_GOLDEN=1 to create it")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-        return
-    expected = path.read_text(encoding="utf-8")
-    if actual != expected:
-        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                            f"golden/{name}", "actual", n=2))
-        pytest.fail(f"{name} differs from its golden file:\n{diff[:6000]}")
+    return build_hostile_articles(tmp_path_factory.mktemp("hostile-in"), tmp_path_factory.mktemp("hostile-out"))
