@@ -43,7 +43,7 @@ AFFILIATION_PREPS = words("affiliation_prepositions")
 @rule(example=("But Kremlin spokesman Dmitry Peskov said on March 21 that \"significant progress\" in the peace "
                "talks between negotiators is needed before a meeting between Putin and Zelenskiy would be a "
                "possibility."))
-def title_before_name(ent: Span) -> Iterator[Token]:
+def role_title_before_name(ent: Span) -> Iterator[Token]:
     """A role noun before a name is its title: "Kremlin spokesman Dmitry Peskov"."""
     yield from (t for t in ent.root.lefts if t.i < ent.start and t.lemma_.lower() in ROLE_NOUNS)
 
@@ -73,7 +73,7 @@ def name_after_role_of_place(ent: Span) -> Iterator[Token]:
 
 
 ROLE_NOUN = RELATIONS.step("role noun", (
-    title_before_name, role_in_apposition, name_in_apposition_to_role, name_after_role_of_place,
+    role_title_before_name, role_in_apposition, name_in_apposition_to_role, name_after_role_of_place,
 ))
 
 
