@@ -1,13 +1,17 @@
-"""Subject-relation-object triples between entities, from the parse.
+"""Subject-relation-object triples between entities, from the parse (the relations stage).
 
 Active and passive voice come out the right way round ("a theater was
 flattened by Russian air strikes" -> Russia attacked the theater);
 prepositional objects give ``<verb>_<prep>`` relations ("fled to Poland" ->
 fled_to); "an air strike on a mall" is an attack on the mall. Roles, memberships
 and places that titles and appositions describe come from
-:mod:`extract.descriptions`.
-Relation names come from :data:`graph.vocab.RELATIONS` where a verb maps to
-one, else they are the verb's lemma.
+:mod:`extract.descriptions`. Relation names are the vocabulary's
+(ontology.ttl) where a verb maps to one (lexicons attack_verbs,
+verb_relations, prep_relations), else the verb's lemma. The stage's registry, :data:`RELATIONS`, is declared in
+:mod:`extract.triples`.
+
+Rule examples are sentences of real news: the seeds, English Wikinews (wikinews_2019_2020, CC BY 2.5,
+credit: Wikinews contributors), and single sentences of the Guardian/NYT and BBC corpora.
 """
 from __future__ import annotations
 
@@ -17,22 +21,26 @@ from spacy.tokens import Doc, Token
 
 from core.records import Mention, Triple
 
+from .antecedents import TARGET_PREPS
 from .coref import resolve_token
-from .descriptions import PLACE_NOUNS, description_triples, make_triple, of_object
+from .descriptions import description_triples
 from .doc import doc_quotes, entity_at
-from .speakers import SPEECH_VERBS
+from .lexicon import table, words
+from .located import PLACE_NOUNS
+from .rules import chain, first, rule
+from .speakers import RELATIVE_PRONOUNS, SPEECH_VERBS
+from .triples import RELATIONS, make_triple, of_object
 
-ATTACK_VERBS = frozenset(
-    "attack bomb shell strike hit target flatten destroy demolish raid bombard storm besiege shoot".split()
-)
-ATTACK_NOUNS = frozenset("attack strike airstrike shelling bombing assault raid bombardment offensive".split())
-VERB_RELATIONS = {"kill": "killed", "invade": "invaded", "accuse": "accused"}
-PREP_RELATIONS = {("flee", "to"): "fled_to", ("arrive", "in"): "arrived_in", ("arrive", "at"): "arrived_in"}
-ALLEGATION_VERBS = frozenset("accuse blame charge suspect".split())
-#: What these verbs allow is a possibility, not an event ("allowing it to link Crimea with …").
-ENABLING_VERBS = frozenset("allow enable let permit help".split())
-#: "take control of X", "seize possession of X": the held thing is the verb's object.
-CONTROL_NOUNS = frozenset("control possession command".split())
+__all__ = ["RELATIONS", "extract_triples", "relation_name"]
+
+ATTACK_VERBS = words("attack_verbs")
+ATTACK_NOUNS = words("attack_nouns")
+VERB_RELATIONS = table("verb_relations")
+#: "flee to" -> fled_to.
+PREP_RELATIONS = table("prep_relations")
+ALLEGATION_VERBS = words("allegation_verbs")
+ENABLING_VERBS = words("enabling_verbs")
+CONTROL_NOUNS = words("control_nouns")
 
 
 def relation_name(lemma: str, prep: str = "") -> str:
@@ -43,7 +51,7 @@ def relation_name(lemma: str, prep: str = "") -> str:
     """
     lemma = lemma.lower()
     if prep:
-        return PREP_RELATIONS.get((lemma, prep.lower()), f"{lemma}_{prep.lower()}")
+        return PREP_RELATIONS.get(f"{lemma} {prep.lower()}", f"{lemma}_{prep.lower()}")
     if lemma in ATTACK_VERBS:
         return "attacked"
     return VERB_RELATIONS.get(lemma, lemma)
@@ -57,55 +65,169 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _subjects(verb: Token) -> tuple[list[Token], float]:
-    """Agents of ``verb`` and a confidence; inherited from the governing verb
-    for conjoined and controlled verbs, and from the accused for "accused X of bombing Y"."""
+# -- words that state no relation (these answer True) -------------------------------
+
+@rule(example="Charles told the Daily Mail, \"All we need to do is ask her to come back.\"")
+def in_quotation_marks(token: Token, quoted: list[tuple[int, int]]) -> bool | None:
+    """Words inside quotation marks are the speaker's, kept as a Statement, not facts the article states.
+
+    ``quoted``: the doc's quotation spans (:func:`extract.doc.doc_quotes`)."""
+    return True if any(qs <= token.idx < qe for qs, qe in quoted) else None
+
+
+QUOTED = RELATIONS.step("quoted", (in_quotation_marks,))
+
+
+@rule(example=("The California Department of Corrections and Rehabilitation (CDCR) did not identify Sirhan as "
+               "the victim."))
+def negated_verb(verb: Token) -> bool | None:
+    """A negated verb states no relation ("did not attack")."""
+    return True if any(c.dep_ == "neg" for c in verb.children) else None
+
+
+@rule(example="In a press conference afterwards, Pelosi said that the US would not be bullied.")
+def speech_verb(verb: Token) -> bool | None:
+    """What a speech verb reports is a Statement, not a relation (unless the vocabulary names the
+    verb: "accused")."""
+    lemma = verb.lemma_.lower()
+    return True if lemma in SPEECH_VERBS and lemma not in VERB_RELATIONS else None
+
+
+@rule(example=("It is seeking to take control of the city, allowing it to link Crimea -- which it seized in 2014"
+               " -- with territory controlled by Kremlin-backed separatists in eastern Ukraine."))
+def possibility_of_enabling_verb(verb: Token) -> bool | None:
+    """What an enabling verb allows is a possibility, not an event: "allowing it to link Crimea with …"."""
+    return True if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in ENABLING_VERBS else None
+
+
+NO_RELATION = RELATIONS.step("no relation", (negated_verb, speech_verb, possibility_of_enabling_verb))
+
+
+# -- the subjects of a verb: (tokens, confidence) -------------------------------------
+
+@rule(example=("Russia has for the past two weeks attempted to encircle Mariupol, an important port on the Sea "
+               "of Azov."))
+def own_subject_or_agent(verb: Token) -> tuple[list[Token], float] | None:
+    """A verb's own subjects, or the agent of a passive ("was flattened by Russian air strikes");
+    the parser may hang the subject on the auxiliary ("Russia has for the past two weeks attempted …")."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    # "Russia has for the past two weeks attempted …": the parser may hang the subject on "has".
     subj += [g for c in verb.children if c.dep_ == "aux" and c.i < verb.i for g in c.children if g.dep_ == "nsubj"]
     agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if subj or agent:
-        return _with_conjuncts(subj + agent), 1.0
+    return (_with_conjuncts(subj + agent), 1.0) if subj or agent else None
+
+
+@rule(example="Kyiv has accused Moscow of planning to stage a fake independence referendum in the occupied south.")
+def accused_of_doing(verb: Token) -> tuple[list[Token], float] | None:
+    """"accused X of bombing Y": the accused is the subject of what they are accused of, at lower confidence."""
     head = verb.head
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_ in ALLEGATION_VERBS:
-        accuser = head.head
-        accused = [c for c in accuser.children if c.dep_ in ("dobj", "nsubjpass")]
-        return _with_conjuncts(accused), 0.6
-    passive_head = [c for c in head.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ != "pcomp" or head.dep_ != "prep" or head.head.lemma_ not in ALLEGATION_VERBS:
+        return None
+    accused = [c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return _with_conjuncts(accused), 0.6
+
+
+@rule(example=("President Vladimir Putin was briefed, and flew to Magnitogorsk on Monday, observing the rescue "
+               "mission and visiting the wounded in hospital."))
+def active_verb_beside_passive(verb: Token) -> tuple[list[Token], float] | None:
+    """An active verb coordinated with a passive one shares its subject, not its agent: "Putin was
+    briefed, and flew to Magnitogorsk"."""
+    passive_head = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
     if verb.dep_ == "conj" and passive_head and verb.tag_ != "VBN" \
             and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        # "Putin was briefed, and flew to Magnitogorsk": an active verb coordinated
-        # with a passive one shares its subject, not its agent.
         return _with_conjuncts(passive_head), 0.9
+    return None
+
+
+@rule(example=("Russia has for the past two weeks attempted to encircle Mariupol, an important port on the Sea "
+               "of Azov."))
+def governing_verb_subject(verb: Token) -> tuple[list[Token], float] | None:
+    """A conjoined or controlled verb without a subject has the governing verb's, at lower
+    confidence ("attempted to encircle Mariupol")."""
+    head = verb.head
     if verb.dep_ in ("conj", "xcomp") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
         found, conf = _subjects(head)
         return found, conf * 0.9
-    return [], 0.0
+    return None
+
+
+SUBJECT = RELATIONS.step("subject", (own_subject_or_agent, accused_of_doing, active_verb_beside_passive,
+                                     governing_verb_subject))
+
+
+def _subjects(verb: Token) -> tuple[list[Token], float]:
+    """Agents of ``verb`` and a confidence (see :data:`SUBJECT`)."""
+    return first(SUBJECT, verb) or ([], 0.0)
+
+
+# -- the objects of a verb: (token, preposition or "") --------------------------------
+
+@rule(example="Russia takes control of Donetsk region town of Svitlodarsk")
+def held_after_control_noun(obj: Token, verb: Token) -> tuple[Token, str] | None:
+    """"take control of X", "seize possession of X": the held thing is the verb's object (take_control_of)."""
+    lemma = obj.lemma_.lower()
+    held = of_object(obj) if lemma in CONTROL_NOUNS else None
+    return (held, f"{lemma}_of") if held is not None else None
+
+
+@rule(example=("It is seeking to take control of the city, allowing it to link Crimea -- which it seized in 2014"
+               " -- with territory controlled by Kremlin-backed separatists in eastern Ukraine."))
+def relative_pronoun_head(obj: Token, verb: Token) -> tuple[Token, str] | None:
+    """"Crimea, which it seized in 2014": the relative pronoun stands for the clause's head."""
+    return (verb.head, "") if obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else None
+
+
+OBJECT = RELATIONS.step("object", (held_after_control_noun, relative_pronoun_head))
 
 
 def _objects(verb: Token) -> Iterator[tuple[Token, str]]:
-    """(object token, preposition or "") pairs of a verb."""
+    """(object token, preposition or "") pairs of a verb: direct objects (see :data:`OBJECT`),
+    then prepositional objects (not "by": that is the agent)."""
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     for o in _with_conjuncts([c for c in verb.children if c.dep_ == "dobj"] + passive):
-        held = of_object(o) if o.lemma_.lower() in CONTROL_NOUNS else None
-        if held is not None:  # "takes control of the town": the town is the object (take_control_of)
-            yield held, f"{o.lemma_.lower()}_of"
-            continue
-        # "Crimea, which it seized in 2014": the relative pronoun stands for the clause's head.
-        yield (verb.head if o.lower_ in ("which", "that", "who", "whom") and verb.dep_ == "relcl" else o), ""
+        yield first(OBJECT, o, verb) or (o, "")
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ not in ("by",):
+        if prep.dep_ == "prep" and prep.lower_ != "by":
             for o in _with_conjuncts([c for c in prep.children if c.dep_ == "pobj"]):
                 yield o, prep.lower_
 
 
-def _verb_triples(verb: Token) -> Iterator[Triple]:
-    if any(c.dep_ == "neg" for c in verb.children):
-        return  # "Russia denies attacking civilians" is no attack
-    if verb.lemma_.lower() in SPEECH_VERBS and verb.lemma_.lower() not in VERB_RELATIONS:
-        return  # what was said is a Statement, not a relation
-    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in ENABLING_VERBS:
-        return  # "allowing it to link Crimea with …" says what could happen, not what did
+@rule(example="Russia shelled the city on Monday night.")
+def phrase_of_place_or_time(verb: Token, obj: Token, prep: str, rel: str, has_object: bool) -> bool | None:
+    """A prepositional phrase beside a direct object, or before the verb, says where or when, not what
+    the verb relates: "stepped up its offensive in eastern Ukraine", "In Zaporizhzhia, … held back
+    tears" ("bombing a hospital in the city" is already the attack on the hospital). Answers True."""
+    direct = not prep or prep.endswith("_of")
+    if not direct and rel not in PREP_RELATIONS.values() and (has_object or obj.head.i < verb.i):
+        return True
+    return None
+
+
+NO_OBJECT = RELATIONS.step("no object", (phrase_of_place_or_time,))
+
+
+@rule(example=("Russian forces seized Lysychansk’s twin city of Sievierodonetsk last week after weeks of intense"
+               " fighting."))
+def place_noun_naming_object(token: Token) -> Mention | None:
+    """An object that is a place noun named after "of" is the named place ("the town of Svitlodarsk"),
+    not the town "the city" stands for elsewhere in the article."""
+    if entity_at(token) is None and token.lemma_.lower() in PLACE_NOUNS:
+        named = of_object(token)
+        if named is not None and entity_at(named) is not None:
+            return resolve_token(named, agent=False)
+    return None
+
+
+OBJECT_ENTITY = RELATIONS.step("object entity", (place_noun_naming_object,))
+
+
+# -- triples -------------------------------------------------------------------------
+
+@rule(example="Trudeau heads the Liberal Party.")
+def verb_between_entities(verb: Token) -> Iterator[Triple]:
+    """A verb relates each of its subjects to each of its objects, the relation named for the verb
+    (and preposition): "Russia attacked Kyiv", "fled to Poland"."""
+    if verb.pos_ != "VERB" or first(NO_RELATION, verb):
+        return
     subjects, conf = _subjects(verb)
     objects = list(_objects(verb))
     has_object = any(not prep or prep.endswith("_of") for _, prep in objects)
@@ -117,45 +239,76 @@ def _verb_triples(verb: Token) -> Iterator[Triple]:
             continue
         for o_tok, prep in objects:
             rel = relation_name(verb.lemma_, prep)
-            direct = not prep or prep.endswith("_of")
-            if not direct and rel not in PREP_RELATIONS.values() and (has_object or o_tok.head.i < verb.i):
-                # "stepped up its offensive in eastern Ukraine", "In Zaporizhzhia, … held back
-                # tears": the phrase says where, not what the verb relates; "bombing a hospital in
-                # the city" is already the attack on the hospital.
+            if first(NO_OBJECT, verb, o_tok, prep, rel, has_object):
                 continue
-            o = _object_entity(o_tok)
+            # An object that resolves is always an entity, so place_noun_naming_object answers or passes.
+            o = first(OBJECT_ENTITY, o_tok) or resolve_token(o_tok, agent=False)
             if o is not None and o.name != s.name:
                 yield make_triple(s, rel, o, verb, s_tok, o_tok, conf * 0.9)
 
 
-def _object_entity(token: Token) -> Mention | None:
-    """The entity an object names: "the town of Svitlodarsk" is Svitlodarsk, not the town
-    "the city" stands for elsewhere in the article."""
-    if entity_at(token) is None and token.lemma_.lower() in PLACE_NOUNS:
-        named = of_object(token)
-        if named is not None and entity_at(named) is not None:
-            return resolve_token(named, agent=False)
-    return resolve_token(token, agent=False)
+@rule(example=("Eight have died after Russian attacks on Donetsk and Kharkiv, according to the governors of "
+               "those regions."))
+def target_after_on(noun: Token) -> Iterator[Token]:
+    """The target of an attack noun after "on" or "against": "air strikes on a mall"."""
+    yield from (g for p in noun.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
+                for g in p.children if g.dep_ == "pobj")
 
 
-def _noun_attack_triples(noun: Token) -> Iterator[Triple]:
-    """"Russian air strikes on a mall", "Russia's attack on Kyiv"."""
-    preps = [p for p in noun.children if p.dep_ == "prep"]
-    if noun.dep_ == "dobj":  # "broadened their attacks elsewhere, including on the capital"
-        preps += [p for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "including"]
-    # "their attacks elsewhere, including on the capital"
-    preps += [g for p in preps if p.lower_ == "including" for g in p.children if g.dep_ in ("prep", "pcomp")]
-    targets = [g for p in preps if p.lower_ in ("on", "against") for g in p.children if g.dep_ == "pobj"]
+@rule(example=("As Mariupol's Ukrainian defenders battled to stave off the deadly onslaught on March 21, Russian"
+               " forces intensified and broadened their attacks elsewhere, including on the capital, Kyiv, where"
+               " an air strike on a shopping mall and nearby apartment building killed at least eight people."))
+def target_including_on(noun: Token) -> Iterator[Token]:
+    """"broadened their attacks elsewhere, including on the capital": a target after "including on"
+    (the "including" may hang on the verb)."""
+    including = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "including"]
+    if noun.dep_ == "dobj":
+        including += [p for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "including"]
+    yield from (t for p in including for g in p.children if g.dep_ in ("prep", "pcomp") and g.lower_ in TARGET_PREPS
+                for t in g.children if t.dep_ == "pobj")
+
+
+ATTACK_TARGET = RELATIONS.step("attack target", (target_after_on, target_including_on))
+
+
+@rule(example=("Eight have died after Russian attacks on Donetsk and Kharkiv, according to the governors of "
+               "those regions."))
+def attacker_named_by_noun(noun: Token) -> Mention | None:
+    """The attack noun itself names the attacker: "Russian air strikes" (a nationality's instrument)."""
+    return resolve_token(noun)
+
+
+@rule(example="The United States strongly condemns Russia’s attack on the port of Odesa today.")
+def attack_owner(noun: Token) -> Mention | None:
+    """The owner of an attack is the attacker: "Russia's attack on Kyiv"."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return resolve_token(owner) if owner is not None else None
+
+
+@rule(example=("A top Ukrainian official has accused Russia of deliberately escalating its deadly attacks on "
+               "civilian targets."))
+def owner_pronoun_is_verb_subject(noun: Token) -> Mention | None:
+    """"Russian forces intensified their attacks": a pronoun owner of an object is the verb's subject."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "PRON" or noun.dep_ != "dobj":
+        return None
+    subjects = _subjects(noun.head)[0]
+    return resolve_token(subjects[0]) if subjects else None
+
+
+ATTACKER = RELATIONS.step("attacker", (attacker_named_by_noun, attack_owner, owner_pronoun_is_verb_subject))
+
+
+@rule(example="The United States strongly condemns Russia’s attack on the port of Odesa today.")
+def attack_noun_on_target(noun: Token) -> Iterator[Triple]:
+    """An attack noun with a target is an attack by its attacker: "Russian air strikes on a mall",
+    "Russia's attack on Kyiv"."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ATTACK_NOUNS:
+        return
+    targets = list(chain(ATTACK_TARGET, noun))
     if not targets:
         return
-    s = resolve_token(noun)
-    if s is None:
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        s = resolve_token(owner) if owner is not None else None
-        if s is None and owner is not None and owner.pos_ == "PRON" and noun.dep_ == "dobj":
-            # "Russian forces intensified their attacks": the owner is the verb's subject.
-            subjects = _subjects(noun.head)[0]
-            s = resolve_token(subjects[0]) if subjects else None
+    s = first(ATTACKER, noun)
     if s is None:
         return
     for t in _with_conjuncts(targets):
@@ -164,18 +317,18 @@ def _noun_attack_triples(noun: Token) -> Iterator[Triple]:
             yield make_triple(s, "attacked", o, noun, noun, t, 0.7)
 
 
-def extract_triples(doc: Doc) -> Iterator[Triple]:
-    """Every entity-to-entity triple in a processed doc, in text order.
+TRIPLE = RELATIONS.step("triple", (verb_between_entities, attack_noun_on_target))
 
-    Clauses inside quotation marks are left out: they are the speaker's
-    words, kept as a Statement, not facts the article states."""
+
+def extract_triples(doc: Doc) -> Iterator[Triple]:
+    """Every entity-to-entity triple in a processed doc, in text order (see :data:`TRIPLE`):
+    verbs and attack nouns, then what describes each entity."""
     quoted = doc_quotes(doc)
     for token in doc:
-        if any(qs <= token.idx < qe for qs, qe in quoted):
-            continue
-        if token.pos_ == "VERB":
-            yield from _verb_triples(token)
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in ATTACK_NOUNS:
-            yield from _noun_attack_triples(token)
+        # Only verbs and attack nouns give triples (the rules' own first test, made here so
+        # that few tokens are looked for in the quotations).
+        if (token.pos_ == "VERB" or token.pos_ == "NOUN" and token.lemma_.lower() in ATTACK_NOUNS) \
+                and not first(QUOTED, token, quoted):
+            yield from chain(TRIPLE, token)
     for ent in doc.ents:
         yield from description_triples(ent)

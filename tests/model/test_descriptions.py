@@ -45,3 +45,10 @@ def test_a_named_district_of_a_state_is_not_its_container(nlp) -> None:
     got = _triples(nlp, "Judge James Parker Jones, presiding in the United States District Court for the "
                         "Western District of Virginia in Abingdon, handed down the sentence.")
     assert not any(s == "Virginia" and r == "located_in" for s, r, _ in got), got
+
+
+def test_every_role_with_a_relation_of_its_own_is_a_role_noun() -> None:
+    # role_relations names the relation of some roles; role_nouns must hold them too, or the title is never read.
+    from extract.descriptions import ROLE_NOUNS, ROLE_RELATIONS
+
+    assert sorted(set(ROLE_RELATIONS) - ROLE_NOUNS) == []

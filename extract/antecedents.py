@@ -1,0 +1,203 @@
+"""What a word can stand for: the entities named before it, and the government a capital acts for.
+
+The bottom of the coreference stage, whose registry is declared here
+(:mod:`extract.coref` resolves tokens with these rules and is the stage's
+front). Its steps in this module:
+
+- metonymy: a seat of government or a capital that acts is its country's
+  government ("the Kremlin said", "Kiev says"); "in Moscow" stays the city;
+- antecedent: the entity of a type the article names most before a word ("the
+  city" of an article about Mariupol is Mariupol; :func:`preceding` also gives
+  the one named last);
+- person antecedent: the person a he/she stands for;
+- titled person: the person named before with a title ("the mayor").
+
+Rule examples are sentences of real news: the seeds, English Wikinews (wikinews_2019_2020, CC BY 2.5,
+credit: Wikinews contributors), and single sentences of the Guardian/NYT and BBC corpora.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from core import gazetteer
+from core.records import Mention
+
+from .doc import doc_quotes, ents, sent_of, state
+from .lexicon import table, words
+from .rules import NOTHING, first, registry, rule
+
+COREFERENCE = registry("coreference", "which entity a word stands for")
+
+SEATS_OF_GOVERNMENT = table("seats_of_government")
+LOCATIVE_PREPS = words("locative_prepositions")
+ACTOR_PREPS = words("actor_prepositions")
+ACTOR_OBJECT_VERBS = words("actor_object_verbs")
+TARGET_PREPS = words("target_prepositions")
+ACTOR_TARGET_NOUNS = words("actor_target_nouns")
+TITLE_QUALIFIERS = words("title_qualifiers")
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+# -- metonymy: the government a capital or a seat of government stands for ---------
+
+@rule(example="However, the Kremlin said any such negotiations should not be played out publicly.")
+def seat_of_government_acting(ent: Span) -> str | None:
+    """A seat of government stands for its country's government wherever it acts ("the Kremlin
+    said", "Kremlin spokesman"); after a locative preposition ("in the Kremlin") it is the building."""
+    name = ent._.kg_name or ent.text
+    if name not in SEATS_OF_GOVERNMENT:
+        return None
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        return NOTHING
+    return SEATS_OF_GOVERNMENT[name]
+
+
+@rule(example="Kiev said no further withdrawals were planned for Friday.")
+def capital_acting(ent: Span) -> str | None:
+    """A capital that acts stands for its country's government: a subject or possessor ("Kiev
+    says", "Moscow's decision"), after "by" or "than", the object of an accusing verb ("accused
+    Moscow"), the target of a sanction ("sanctions on Moscow"); never "in Moscow"."""
+    root = ent.root
+    if ent.label_ != "City" or root.i != ent.end - 1:
+        return None
+    head = root.head
+    actor = (root.dep_ in SUBJECT_DEPS | {"poss"}
+             or (root.dep_ == "pobj" and head.lower_ in ACTOR_PREPS)
+             or (root.dep_ == "dobj" and head.lemma_.lower() in ACTOR_OBJECT_VERBS)
+             or (root.dep_ == "pobj" and head.lower_ in TARGET_PREPS
+                 and head.head.lemma_.lower() in ACTOR_TARGET_NOUNS))
+    return (gazetteer.country_of_capital(ent._.kg_name or ent.text) or None) if actor else None
+
+
+METONYMY = COREFERENCE.step("metonymy", (seat_of_government_acting, capital_acting))
+
+
+def government_of(ent: Span) -> str:
+    """The country whose government a capital or seat of government stands for here, or ""
+    (see :data:`METONYMY`)."""
+    return first(METONYMY, ent) or ""
+
+
+def government_mention(ent: Span, m: Mention) -> Mention | None:
+    """The government a capital or seat stands for here, as a mention (see :func:`government_of`)."""
+    country = government_of(ent)
+    if not country:
+        return None
+    return Mention(m.text, f"Government of {country}", "Organization", m.provenance, 0.8, country=country)
+
+
+# -- antecedents: the entity of a type named before a word ---------------------------
+
+def _last_named(doc: Doc, before: int, types: tuple[str, ...], exclude: frozenset[str]) -> Span | None:
+    """The entity of one of ``types`` named last before token ``before``."""
+    found = None
+    for ent in ents(doc):
+        if ent.end > before:
+            break
+        if ent.label_ in types and (ent._.kg_name or ent.text) not in exclude:
+            found = ent
+    return found
+
+
+@rule(example=("Russia has for the past two weeks attempted to encircle Mariupol, an important port on the Sea "
+               "of Azov. It is seeking to take control of the city, allowing it to link Crimea -- which it "
+               "seized in 2014 -- with territory controlled by Kremlin-backed separatists in eastern Ukraine."))
+def most_named_of_type(doc: Doc, before: int, types: tuple[str, ...],
+                       exclude: frozenset[str] = frozenset()) -> Span | None:
+    """The entity of a type the article names most so far, ties to the nearest: "the city" of an
+    article about Mariupol is Mariupol even just after "Kiev says" (a capital acting for its
+    government is no mention of the city; a group or organisation counts as a mention of its
+    country, "Ukrainian authorities"; the dateline's places count as named twice more)."""
+    seen: dict[str, list[Span]] = {}
+    for ent in ents(doc):
+        if ent.end > before:
+            break
+        name = ent._.kg_name or ent.text
+        if name in exclude:
+            continue
+        if ent.label_ in types and not government_of(ent):
+            seen.setdefault(name, []).append(ent)
+        elif "Country" in types and ent.label_ in ("Group", "Organization") \
+                and ent._.kg_country and ent._.kg_country not in exclude:
+            seen.setdefault(ent._.kg_country, []).append(ent)
+    if not seen:
+        return None
+    dateline = set(state(doc).dateline)
+    return max(seen.items(), key=lambda kv: (len(kv[1]) + 2 * (kv[0] in dateline), kv[1][-1].start))[1][-1]
+
+
+ANTECEDENT = COREFERENCE.step("antecedent", (most_named_of_type,))
+
+
+def preceding(doc: Doc, before: int, types: tuple[str, ...], salient: bool = False,
+              exclude: frozenset[str] = frozenset()) -> Span | None:
+    """The entity of one of ``types`` named before token ``before``: the last one or, with
+    ``salient``, the one the article names most (see :data:`ANTECEDENT`); never a name in
+    ``exclude``."""
+    if not salient:
+        return _last_named(doc, before, types, exclude)
+    return first(ANTECEDENT, doc, before, types, exclude)
+
+
+# -- the person a pronoun or a title stands for --------------------------------------
+
+@rule(example="The press asked Trump about it that same day, but he declined to comment.")
+def person_named_before(pronoun: Token) -> Span | None:
+    """The person a he/she stands for: the last subject among the persons named in this sentence
+    and the two before, else the last person named there, else the article's last subject or
+    person before it; a name inside someone's quoted words is rarely what the narration means."""
+    doc = pronoun.doc
+    window_start = sent_of(pronoun).start
+    for _ in range(2):  # this sentence and the two before it
+        window_start = sent_of(doc[window_start - 1]).start if window_start > 0 else window_start
+    quoted = doc_quotes(doc)
+    persons = [e for e in ents(doc) if e.label_ == "Person" and e.end <= pronoun.i
+               and not any(qs <= e.start_char < qe for qs, qe in quoted)]
+    recent = [e for e in persons if e.start >= window_start]
+    subjects = [e for e in persons if e.root.dep_ in ("nsubj", "nsubjpass")]
+    recent_subjects = [e for e in subjects if e.start >= window_start]
+    if recent_subjects:
+        return recent_subjects[-1]
+    if recent:
+        return recent[-1]
+    return (subjects or persons or [None])[-1]
+
+
+PERSON_ANTECEDENT = COREFERENCE.step("person antecedent", (person_named_before,))
+
+
+def person_antecedent(pronoun: Token) -> Span | None:
+    """The person a he/she refers to (see :data:`PERSON_ANTECEDENT`)."""
+    return first(PERSON_ANTECEDENT, pronoun)
+
+
+@rule(example=("Otranto, Italy is a proposed end point for the pipeline, and Italian economic development "
+               "minister Stefano Patuanelli sent a letter of support prior to the signing, but the minister said"
+               " they are to build another pipeline to Igoumenitsa, Greece."))
+def person_named_with_title(doc: Doc, before: int, title: str) -> Span | None:
+    """The last person before a word named with a title: "Mayor Vadym Boichenko", "Vadym
+    Boichenko, the city's mayor", "the mayor, Vadym Boichenko"; a qualified title is another
+    office ("Deputy Governor Oleg Klimov" is not "the governor")."""
+    best = None
+    for ent in ents(doc):
+        if ent.end > before:
+            break
+        if ent.label_ != "Person":
+            continue
+        root = ent.root
+        near = [t for t in doc[max(ent.start - 4, 0) : ent.start]] + [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            near.append(root.head)
+        if any(t.lemma_.lower() == title and doc[t.i - 1].lower_ not in TITLE_QUALIFIERS for t in near):
+            best = ent
+    return best
+
+
+TITLED_PERSON = COREFERENCE.step("titled person", (person_named_with_title,))
+
+
+def titled_person(doc: Doc, before: int, title: str) -> Span | None:
+    """The person last named with ``title`` before token ``before`` (see :data:`TITLED_PERSON`)."""
+    return first(TITLED_PERSON, doc, before, title)
