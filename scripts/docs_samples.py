@@ -158,11 +158,8 @@ def run_samples(work: Path) -> dict[str, str]:
     s["help-newskg"] = fenced(transcript("--help", streams="out", width=None))
     for command in commands:
         s[f"help-{command}"] = fenced(transcript(command, "--help", streams="out", width=None))
-    if "rules" in commands:
-        s["rules"] = fenced(transcript("rules", streams="out", width=None))
-    else:  # the region waits for the command: it is filled on the first run that has it
-        s["rules"] = s["help-rules"] = fenced(
-            "(`newskg rules` is not in this build yet: scripts/docs_samples.py fills this region once it is)")
+    s["rules-dates"] = fenced(transcript("rules", "--stage", "dates", streams="out", width=None))
+    s["rules"] = cli("rules", "--format", "markdown")[1].rstrip("\n")  # Markdown tables, not a transcript
     return s
 
 
