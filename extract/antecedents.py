@@ -107,9 +107,9 @@ def _last_named(doc: Doc, before: int, types: tuple[str, ...], exclude: frozense
 def most_named_of_type(doc: Doc, before: int, types: tuple[str, ...],
                        exclude: frozenset[str] = frozenset()) -> Span | None:
     """The entity of a type the article names most so far, ties to the nearest: "the city" of an
-    article about Mariupol is Mariupol even just after "Kiev says" (a capital acting for its
+    article about Mariupol is Mariupol even just after "Kiev says". A capital acting for its
     government is no mention of the city; a group or organisation counts as a mention of its
-    country, "Ukrainian authorities"; the dateline's places count as named twice more)."""
+    country ("Ukrainian authorities"); the dateline's places count as named twice more."""
     seen: dict[str, list[Span]] = {}
     for ent in ents(doc):
         if ent.end > before:

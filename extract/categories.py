@@ -120,7 +120,7 @@ def figure_counting_no_people(noun: Token | None, gov: Token | None, subject: bo
         else None
 
 
-NO_PEOPLE_RULES = CLAIMS.step("no people", (figure_counting_no_people,))
+NO_PEOPLE_RULES = CLAIMS.step("no people", (figure_counting_no_people,), kind="test")
 
 
 # -- the category -----------------------------------------------------------------

@@ -43,7 +43,7 @@ from .figures import (
     number_token,
     tolls_of,
 )
-from .rules import NOTHING, first, rule
+from .rules import NOTHING, first, holds, rule
 from .speakers import SPEECH_VERBS, speaker_of
 
 # -- the claimant -----------------------------------------------------------------
@@ -112,7 +112,7 @@ def _claim(doc: Doc, span: Span, tolls: dict[int, Token], statements: list[State
         return None
     value, qualifier = parsed
     number = number_token(span)
-    if first(NO_COUNT_RULES, value, number):
+    if holds(NO_COUNT_RULES, value, number):
         return None
     noun, anchor = counted_by(number)
     counted = noun.lower_ if noun is not None else "people"
@@ -133,7 +133,7 @@ def _claim(doc: Doc, span: Span, tolls: dict[int, Token], statements: list[State
             gov, place_anchor, subject = other
         left_out = first(LEFT_OUT_RULES, noun, gov, subject)
         counted = left_out.lower_ if left_out is not None else counted
-        if first(NO_PEOPLE_RULES, noun, gov, subject):
+        if holds(NO_PEOPLE_RULES, noun, gov, subject):
             return None
         category = first(CATEGORY_RULES, noun, gov)
     where = gov if gov is not None else anchor

@@ -1,7 +1,8 @@
 """Number phrases as counts: "At least 21,000" → (21000, "at least"). spaCy-free.
 
 The words are lexicons: ``qualifiers`` (in order, longest first),
-``vague_counts``, ``scales``, ``figure_scales`` and ``number_words``.
+``vague_counts``, ``scales`` (less ``word_only_scales`` after digits) and
+``number_words``.
 
 >>> parse_count("At least 21,000"), parse_count("About 3.4 million"), parse_count("tens of thousands")
 ((21000, 'at least'), (3400000, 'about'), (10000, 'tens of thousands'))
@@ -10,14 +11,16 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import entries, table
+from .lexicon import entries, table, words
 
 QUALIFIERS = entries("qualifiers")
 VAGUE = table("vague_counts")
 SCALES = table("scales")
-FIGURE_SCALES = entries("figure_scales")
+WORD_ONLY_SCALES = words("word_only_scales")
 NUMBER_WORDS = table("number_words")
-_NUMBER = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<s>" + "|".join(FIGURE_SCALES) + r")?\b")
+#: A figure in digits with the scale words that may follow digits ("3.4 million", "5bn").
+_NUMBER = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<s>"
+                     + "|".join(s for s in SCALES if s not in WORD_ONLY_SCALES) + r")?\b")
 
 
 def parse_count(text: str) -> tuple[int, str] | None:
@@ -29,6 +32,8 @@ def parse_count(text: str) -> tuple[int, str] | None:
     ((1000, 'over'), (14, ''), None)
     >>> parse_count("As many as 300"), parse_count("two dozen"), parse_count("a hundred")
     ((300, 'as many as'), (24, ''), (100, ''))
+    >>> parse_count("5bn"), parse_count("3 dozen")
+    ((5000000000, ''), None)
     """
     low = " ".join(text.lower().replace("-", " - ").split())
     qualifier = next((q for q in QUALIFIERS if low.startswith(q + " ")), "")

@@ -213,8 +213,8 @@ def member_of_organisation(ent: Span, role: Token, person: Mention) -> Triple | 
                "possibility."))
 def office_of_organisation_or_place(ent: Span, role: Token, person: Mention) -> Triple | None:
     """A role is of the organisation named beside the title, else the place after "of", else the
-    place or nationality nearest it: "Russian Defense Ministry spokesman" speaks for the ministry,
-    "the Ukrainian governor of Luhansk province" governs the province; "the regional governor"
+    place or nationality nearest it: "Russian Defense Ministry spokesman" speaks for the ministry.
+    "The Ukrainian governor of Luhansk province" governs the province; "the regional governor"
     governs the region named before. A qualified role ("former vice-president") is role_of."""
     if role.lemma_.lower() in MEMBER_NOUNS:
         return None

@@ -117,7 +117,7 @@ def hyphenated_modifier(value: int, number: Token):
                     else False) else None
 
 
-NO_COUNT_RULES = CLAIMS.step("no count", (one_is_no_count, hyphenated_modifier))
+NO_COUNT_RULES = CLAIMS.step("no count", (one_is_no_count, hyphenated_modifier), kind="test")
 
 
 # -- the people counted -----------------------------------------------------------

@@ -21,7 +21,7 @@ from .coref import CONTAINER_TYPES, government_of, resolve_token
 from .doc import entity_at, mention
 from .lexicon import words
 from .places import SETTLEMENT_NOUNS
-from .rules import chain, first, rule
+from .rules import chain, first, holds, rule
 from .triples import RELATIONS, demonym_country, make_triple, of_object
 
 #: Nouns that say what kind of place a name is: "Magnitogorsk, a city in …", "the Polish city of Gdańsk".
@@ -157,7 +157,7 @@ def nationality_is_no_place(ent: Span) -> bool | None:
     return True if gazetteer.country_of_demonym(ent._.kg_name or ent.text) else None
 
 
-NOT_LOCATED = RELATIONS.step("not located", (capital_acting_is_no_place, nationality_is_no_place))
+NOT_LOCATED = RELATIONS.step("not located", (capital_acting_is_no_place, nationality_is_no_place), kind="test")
 
 
 @rule(example="He lived in Gonesse, a suburb of Paris.")
@@ -166,7 +166,7 @@ def place_in_place(ent: Span) -> Iterator[Triple]:
     or by a weaker one when the container is of a larger kind (a city in a region).
 
     The patterns are the rules of :data:`CONTAINER`."""
-    if ent.label_ not in ("City", "Region", "Place") or first(NOT_LOCATED, ent):
+    if ent.label_ not in ("City", "Region", "Place") or holds(NOT_LOCATED, ent):
         return
     subject = mention(ent)
     seen = set()

@@ -27,7 +27,7 @@ from .descriptions import description_triples
 from .doc import doc_quotes, entity_at
 from .lexicon import table, words
 from .located import PLACE_NOUNS
-from .rules import chain, first, rule
+from .rules import chain, first, holds, rule
 from .speakers import RELATIVE_PRONOUNS, SPEECH_VERBS
 from .triples import RELATIONS, make_triple, of_object
 
@@ -75,7 +75,7 @@ def in_quotation_marks(token: Token, quoted: list[tuple[int, int]]) -> bool | No
     return True if any(qs <= token.idx < qe for qs, qe in quoted) else None
 
 
-QUOTED = RELATIONS.step("quoted", (in_quotation_marks,))
+QUOTED = RELATIONS.step("quoted", (in_quotation_marks,), kind="test")
 
 
 @rule(example=("The California Department of Corrections and Rehabilitation (CDCR) did not identify Sirhan as "
@@ -100,7 +100,7 @@ def possibility_of_enabling_verb(verb: Token) -> bool | None:
     return True if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in ENABLING_VERBS else None
 
 
-NO_RELATION = RELATIONS.step("no relation", (negated_verb, speech_verb, possibility_of_enabling_verb))
+NO_RELATION = RELATIONS.step("no relation", (negated_verb, speech_verb, possibility_of_enabling_verb), kind="test")
 
 
 # -- the subjects of a verb: (tokens, confidence) -------------------------------------
@@ -202,7 +202,7 @@ def phrase_of_place_or_time(verb: Token, obj: Token, prep: str, rel: str, has_ob
     return None
 
 
-NO_OBJECT = RELATIONS.step("no object", (phrase_of_place_or_time,))
+NO_OBJECT = RELATIONS.step("no object", (phrase_of_place_or_time,), kind="test")
 
 
 @rule(example=("Russian forces seized Lysychansk’s twin city of Sievierodonetsk last week after weeks of intense"
@@ -226,7 +226,7 @@ OBJECT_ENTITY = RELATIONS.step("object entity", (place_noun_naming_object,))
 def verb_between_entities(verb: Token) -> Iterator[Triple]:
     """A verb relates each of its subjects to each of its objects, the relation named for the verb
     (and preposition): "Russia attacked Kyiv", "fled to Poland"."""
-    if verb.pos_ != "VERB" or first(NO_RELATION, verb):
+    if verb.pos_ != "VERB" or holds(NO_RELATION, verb):
         return
     subjects, conf = _subjects(verb)
     objects = list(_objects(verb))
@@ -239,7 +239,7 @@ def verb_between_entities(verb: Token) -> Iterator[Triple]:
             continue
         for o_tok, prep in objects:
             rel = relation_name(verb.lemma_, prep)
-            if first(NO_OBJECT, verb, o_tok, prep, rel, has_object):
+            if holds(NO_OBJECT, verb, o_tok, prep, rel, has_object):
                 continue
             # An object that resolves is always an entity, so place_noun_naming_object answers or passes.
             o = first(OBJECT_ENTITY, o_tok) or resolve_token(o_tok, agent=False)
@@ -328,7 +328,7 @@ def extract_triples(doc: Doc) -> Iterator[Triple]:
         # Only verbs and attack nouns give triples (the rules' own first test, made here so
         # that few tokens are looked for in the quotations).
         if (token.pos_ == "VERB" or token.pos_ == "NOUN" and token.lemma_.lower() in ATTACK_NOUNS) \
-                and not first(QUOTED, token, quoted):
+                and not holds(QUOTED, token, quoted):
             yield from chain(TRIPLE, token)
     for ent in doc.ents:
         yield from description_triples(ent)

@@ -20,7 +20,7 @@ from .coref import resolve_token
 from .dates import date_in
 from .doc import CLOSE_MARKS, doc_quotes, doc_text, mention, provenance, sent_of
 from .lexicon import words
-from .rules import chain, first, rule
+from .rules import chain, first, holds, rule
 from .speakers import (
     OBJECT_CUES,
     SPEECH_VERBS,
@@ -196,7 +196,7 @@ def kept_words(cue: Token, parts: list[Token]) -> list[Token]:
     cue's part of the sentence, less the clauses cut off, in order."""
     tokens = {t for p in parts for t in p.subtree if t.dep_ != "punct" or t.i != p.right_edge.i}
     # Only adverbial clauses are cut off: the parser hangs those on the reported words.
-    cut = {s for t in tokens if t.dep_ == "advcl" and t.i != cue.i and first(CUT_RULES, t) for s in t.subtree}
+    cut = {s for t in tokens if t.dep_ == "advcl" and t.i != cue.i and holds(CUT_RULES, t) for s in t.subtree}
     lo, hi = first(BOUND_RULES, cue)
     kept = sorted((t for t in tokens - cut if lo <= t.i < hi), key=lambda t: t.i)
     while kept and kept[-1].is_punct and kept[-1].text not in CLOSE_MARKS + '"':
@@ -221,7 +221,7 @@ def contrast_clause(clause: Token):
                     and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.children)) else None
 
 
-CUT_RULES = STATEMENTS.step("cut clause", (speech_participle_clause, contrast_clause))
+CUT_RULES = STATEMENTS.step("cut clause", (speech_participle_clause, contrast_clause), kind="test")
 
 
 @rule(example="Moscow claims it took 140,000 Mariupol residents to Russia; Kiev says many of them were forcibly "
@@ -253,7 +253,7 @@ def speech_verb_in_quote(cue: Token, marks: list[tuple[int, int]]):
     return True if any(qs <= cue.idx < qe for qs, qe in marks) else None
 
 
-QUOTED_CUE_RULES = STATEMENTS.step("quoted speech verb", (speech_verb_in_quote,))
+QUOTED_CUE_RULES = STATEMENTS.step("quoted speech verb", (speech_verb_in_quote,), kind="test")
 
 
 @rule(example="Russian Defense Ministry spokesman Major General Igor Konashenkov said on March 21 that the Kinzhal "
@@ -274,7 +274,7 @@ def reported_statements(doc: Doc, used: set[int], quoted: list[tuple[int, int]])
         lemma = cue.lemma_.lower()
         if cue.pos_ != "VERB" or lemma not in SPEECH_VERBS or cue.i in used:
             continue
-        if first(QUOTED_CUE_RULES, cue, marks):
+        if holds(QUOTED_CUE_RULES, cue, marks):
             continue
         tokens = reported_words(cue)
         if not tokens:

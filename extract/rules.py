@@ -7,10 +7,14 @@ stage module lists its rules in the order they run, in steps::
     COREFERENCE = registry("coreference", "which entity a word stands for")
     TOKEN_RULES = COREFERENCE.step("token", (inside_an_entity, untagged_surname, ...))
 
-and runs them with :func:`first` (the first rule with an answer decides;
-a rule answers :data:`NOTHING` to say "this case is mine: no entity") or
-:func:`chain` (every rule adds what it finds). ``newskg rules`` prints
-every registry with each rule's purpose and the lexicons it reads.
+A step is one of two kinds. A *find* step is run with :func:`first` (the
+first rule with an answer decides; a rule answers None to pass the case on
+and :data:`NOTHING` to say "this case is mine: nothing here") or with
+:func:`chain` (every rule adds what it finds). A *test* step
+(``kind="test"``) is run with :func:`holds`: its rules answer True to say
+yes, None to pass the case on. No rule answers False: it would stop the
+step as if it were an answer. ``newskg rules`` prints every registry with
+each rule's step, kind, purpose and the lexicons it reads.
 
 >>> @rule(example="Russia attacked Kyiv.")
 ... def shout(word):
@@ -20,6 +24,13 @@ every registry with each rule's purpose and the lexicons it reads.
 >>> WORDS = demo.step("word", (shout,))
 >>> first(WORDS, "kyiv"), first(WORDS, "42")
 ('KYIV', None)
+>>> @rule(example="Russia attacked Kyiv.")
+... def number(word):
+...     '''A word of digits.'''
+...     return True if word.isdigit() else None
+>>> NUMBERS = demo.step("number", (number,), kind="test")
+>>> holds(NUMBERS, "42"), holds(NUMBERS, "kyiv")
+(True, False)
 >>> demo.rules[0].name, demo.rules[0].purpose
 ('shout', 'A word in capitals.')
 """
@@ -32,6 +43,9 @@ from dataclasses import dataclass
 
 #: The stages, in the order the pipeline runs them.
 STAGES = ("typing", "places", "coreference", "relations", "statements", "claims", "dates")
+
+#: What a step's rules answer: something found (:func:`first`, :func:`chain`) or yes (:func:`holds`).
+STEP_KINDS = ("find", "test")
 
 
 class _Nothing:
@@ -63,6 +77,7 @@ class Rule:
     step: str
     order: int  # its place in its stage, from 1
     func: Callable
+    kind: str = "find"  # one of STEP_KINDS
 
     @property
     def example(self) -> str:
@@ -94,13 +109,15 @@ class Registry:
         self.purpose = purpose
         self.rules: tuple[Rule, ...] = ()
 
-    def step(self, name: str, funcs: Sequence[Callable]) -> tuple[Callable, ...]:
+    def step(self, name: str, funcs: Sequence[Callable], *, kind: str = "find") -> tuple[Callable, ...]:
         """Register ``funcs`` as step ``name`` of this stage, in this order; returns them."""
+        if kind not in STEP_KINDS:
+            raise ValueError(f"unknown step kind {kind!r}; kinds: {', '.join(STEP_KINDS)}")
         for func in funcs:
             if not hasattr(func, "__rule_example__"):
                 raise TypeError(f"{func.__module__}.{func.__qualname__} is not marked with @rule(example=...)")
         start = len(self.rules)
-        self.rules += tuple(Rule(f.__name__, self.stage, name, start + k + 1, f) for k, f in enumerate(funcs))
+        self.rules += tuple(Rule(f.__name__, self.stage, name, start + k + 1, f, kind) for k, f in enumerate(funcs))
         return tuple(funcs)
 
     def __repr__(self) -> str:
@@ -144,10 +161,17 @@ def first(rules: Iterable[Callable], *args, **kwargs):
         found = r(*args, **kwargs)
         if found is None:
             continue
+        if found is False:
+            raise TypeError(f"rule {r.__name__} answered False: a rule passes a case on with None")
         if _trace is not None:
             _trace.append(r.__name__)
         return None if found is NOTHING else found
     return None
+
+
+def holds(rules: Iterable[Callable], *args, **kwargs) -> bool:
+    """Whether a test step says yes: the first rule with an answer decides."""
+    return bool(first(rules, *args, **kwargs))
 
 
 def chain(rules: Iterable[Callable], *args, **kwargs) -> Iterator:

@@ -22,7 +22,7 @@ from core.records import Statement
 from .dates import date_in
 from .doc import doc_quotes, doc_text, provenance, sent_of
 from .reported import MIN_QUOTE_WORDS, about_entities, reported_statements, reported_words
-from .rules import first, rule
+from .rules import first, holds, rule
 from .speakers import SPEECH_VERBS, STATEMENTS, speaker_of
 
 
@@ -47,7 +47,7 @@ def quoted_clause(doc: Doc, start: int, end: int, content: str):
                                             and start <= t.head.idx < end for t in span) else None
 
 
-SAID_RULES = STATEMENTS.step("quote", (quote_of_four_words, quoted_clause))
+SAID_RULES = STATEMENTS.step("quote", (quote_of_four_words, quoted_clause), kind="test")
 
 
 # -- the speech verb of a quote ---------------------------------------------------
@@ -133,7 +133,7 @@ def quote_continuing_last_quote(first_sentence: int, previous_end: int):
     return True if first_sentence - previous_end <= 1 else None
 
 
-CONTINUATION_RULES = STATEMENTS.step("continued quote", (quote_continuing_last_quote,))
+CONTINUATION_RULES = STATEMENTS.step("continued quote", (quote_continuing_last_quote,), kind="test")
 
 
 def _direct(doc: Doc) -> Iterator[tuple[Statement, Token | None, bool]]:
@@ -142,7 +142,7 @@ def _direct(doc: Doc) -> Iterator[tuple[Statement, Token | None, bool]]:
     prev_end_sent, prev = -2, None
     for qs, qe in doc_quotes(doc):
         content = doc_text(doc)[qs:qe].strip().rstrip(",").strip()
-        if not first(SAID_RULES, doc, qs, qe, content):
+        if not holds(SAID_RULES, doc, qs, qe, content):
             continue
         cue = _cue_near(doc, qs, qe)
         first_sent = provenance(doc, qs, qe).sentence_index
@@ -156,7 +156,7 @@ def _direct(doc: Doc) -> Iterator[tuple[Statement, Token | None, bool]]:
             mixed = reading == "mixed"
             speaker, speaker_text = speaker_of(cue)
             lemma, conf = cue.lemma_.lower(), 0.9 if speaker is not None else 0.6
-        elif prev is not None and first(CONTINUATION_RULES, first_sent, prev_end_sent):
+        elif prev is not None and holds(CONTINUATION_RULES, first_sent, prev_end_sent):
             speaker, speaker_text, lemma, conf = prev.speaker, prev.speaker_text, prev.cue, 0.7
         else:
             continue

@@ -9,9 +9,10 @@ Example (what ``newskg build seeds -o out --format turtle,html`` and
 
 ``newskg build`` is :func:`build`, ``query`` :func:`query` (``--list``:
 :func:`list_queries`), ``eval`` :func:`evaluate`, and ``validate``,
-``explain``, ``stats``, ``serve`` and ``neo4j`` the functions of those
-names; :func:`format_result`, :func:`format_report`, :func:`format_stats`
-and :func:`format_explanations` render what they return as the CLI prints it.
+``explain``, ``stats``, ``rules``, ``serve`` and ``neo4j`` the functions of
+those names; :func:`format_result`, :func:`format_report`,
+:func:`format_stats`, :func:`format_explanations` and :func:`format_rules`
+render what they return as the CLI prints it.
 """
 from __future__ import annotations
 
@@ -46,8 +47,8 @@ __all__ = [
     "DEFAULT_FORMATS", "DEFAULT_HOST", "DEFAULT_MAX_CHARS", "DEFAULT_MAX_RESULT_BYTES", "DEFAULT_MODEL", "DEFAULT_PORT",
     "DEFAULT_TIMEOUT", "DEFAULT_VIEWER_MAX_NODES", "EXPORTERS", "QUERY_FORMATS",
     "BuildOptions", "BuildResult", "build", "evaluate", "explain", "format_explanations", "format_report",
-    "format_result", "format_stats", "graph_counts", "graph_file", "list_queries", "load_graph", "neo4j",
-    "query", "query_params", "query_text", "serve", "stats", "validate",
+    "format_result", "format_rules", "format_stats", "graph_counts", "graph_file", "list_queries", "load_graph", "neo4j",
+    "query", "query_params", "query_text", "rules", "serve", "stats", "validate",
 ]
 
 QUERY_FORMATS = ("table", "csv", "json")

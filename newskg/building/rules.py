@@ -1,7 +1,8 @@
 """The extraction rules a build runs, as plain rows (``newskg rules``).
 
 Each row is one rule of :mod:`extract`'s registries, in the order the
-pipeline runs them: its stage and step, its name, the first sentence of its
+pipeline runs them: its stage, its step and the step's kind (``find``:
+the rule answers what it finds; ``test``: it answers yes), its name, the first sentence of its
 docstring, its example from real news and the lexicons it reads (itself or
 through the helpers it calls).
 """
@@ -23,7 +24,7 @@ def rule_rows(stage: str | None = None) -> list[dict]:
     if stage is not None and stage not in STAGES:
         raise UnknownChoiceError("stage", stage, STAGES)
     return [
-        {"stage": r.stage, "order": r.order, "step": r.step, "rule": r.name, "purpose": r.purpose,
+        {"stage": r.stage, "order": r.order, "step": r.step, "kind": r.kind, "rule": r.name, "purpose": r.purpose,
          "example": r.example, "lexicons": list(r.lexicons), "module": r.module}
         for reg in rule_registries() if stage in (None, reg.stage) for r in reg.rules
     ]
@@ -48,18 +49,23 @@ def format_rules(rows: Sequence[dict], fmt: str = "table") -> str:
         if fmt == "markdown":
             out += [f"### {stage}: {purposes.get(stage, '')}", "",
                     "| # | rule | step | what it finds | lexicons |", "|---:|---|---|---|---|"]
-            out += [f"| {r['order']} | `{r['rule']}` | {r['step']} | {_cell(r['purpose'])} | "
+            out += [f"| {r['order']} | `{r['rule']}` | {_step(r)} | {_cell(r['purpose'])} | "
                     f"{', '.join(r['lexicons'])} |" for r in mine]
             out.append("")
             continue
         out.append(f"{stage}: {purposes.get(stage, '')} ({len(mine)} rules)")
         for r in mine:
-            out.append(f"  {r['order']:>3}  {r['rule']}  [{r['step']}]")
+            out.append(f"  {r['order']:>3}  {r['rule']}  [{_step(r)}]")
             out.append(f"       {r['purpose']}")
             if r["lexicons"]:
                 out.append(f"       lexicons: {', '.join(r['lexicons'])}")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _step(row: dict) -> str:
+    """The step's name, marked when its rules test rather than find ("no relation (test)")."""
+    return f"{row['step']} (test)" if row.get("kind") == "test" else row["step"]
 
 
 def _cell(text: str) -> str:

@@ -1,6 +1,7 @@
 """Extraction is a registry of named rules over word lists kept as data.
 
-- no word list is written in the Python code of extract/ (they are lexicon files);
+- no word list is written in the Python code of extract/ (they are lexicon files): no tuple,
+  set, dict or split string of words, no chain of `x == "a" or x == "b"`, no regex alternation;
 - every lexicon file has its header, is loaded by one module, and names in ``used by``
   exactly the functions whose code reads it;
 - every stage has one registry; every rule has a docstring and an example from real
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from extract.rules import STAGES, STEP_KINDS
 from support.paths import ROOT
 
 EXTRACT = ROOT / "extract"
@@ -30,19 +32,28 @@ def _labels() -> frozenset[str]:
     return frozenset(k for k in GLOSSARY)
 
 
-#: Identifiers that look like words: spaCy's pipe names and the stage names of the registry.
+#: Identifiers that look like words: spaCy's pipe names, the registry's stage names and step kinds.
 _IDENTIFIERS = frozenset("tok2vec tagger parser senter ner attribute_ruler lemmatizer textcat".split()) | frozenset(
-    ("typing", "places", "coreference", "relations", "statements", "claims", "dates"))
+    STAGES) | frozenset(STEP_KINDS)
+
+
+#: Two or more words as a regex alternation ("yesterday|today"): a word list in disguise.
+_ALTERNATION = re.compile(r"(?<![\\\w])[a-z]{3,}(?:\|[a-z]{3,})+(?!\w)")
 
 
 def _words(values: list[object]) -> list[str]:
-    return [v for v in values if isinstance(v, str) and _WORD.match(v) and v not in _labels()
-            and v not in _IDENTIFIERS]
+    return [w for v in values if isinstance(v, str) and _WORD.match(w := v.strip()) and w not in _labels()
+            and w not in _IDENTIFIERS]
 
 
 def _literal_strings(node: ast.AST) -> list[object]:
     if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
         return [e.value for e in node.elts if isinstance(e, ast.Constant)]
+    if isinstance(node, ast.BoolOp):  # x == "a" or x == "b"
+        return [c.value for v in node.values if isinstance(v, ast.Compare)
+                for c in v.comparators if isinstance(c, ast.Constant)]
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and (m := _ALTERNATION.search(node.value)):
+        return m.group(0).split("|")
     if isinstance(node, ast.Dict):
         return [e.value for e in [*node.keys, *node.values] if isinstance(e, ast.Constant)]
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split" \
@@ -117,11 +128,22 @@ def test_lexicon_headers_name_the_functions_that_read_them():
             if isinstance(value, types.FunctionType) and value.__module__ == module.__name__:
                 for lexicon in direct_lexicons(value):
                     readers.setdefault(lexicon, set()).add(value.__name__)
+    loaders = _loader_calls()
+    included = {i for name in LEXICONS.names() for i in LEXICONS.info(name).includes}
     wrong = {}
     for name in LEXICONS.names():
         said = set(LEXICONS.info(name).used_by)
-        if said != readers.get(name, set()) and readers.get(name):
-            wrong[name] = {"header says": sorted(said), "code reads it in": sorted(readers[name])}
+        if readers.get(name):
+            if said != readers[name]:
+                wrong[name] = {"header says": sorted(said), "code reads it in": sorted(readers[name])}
+        elif name not in included:
+            # Read through a module-level value (a regex, a merged table): the readers named
+            # are the functions of the module that loads it.
+            module = sys.modules[".".join(Path(loaders[name][0]).with_suffix("").parts)]
+            defined = {n for n, v in vars(module).items()
+                       if isinstance(v, types.FunctionType) and v.__module__ == module.__name__}
+            if not said <= defined:
+                wrong[name] = {"header says": sorted(said), "functions of its module": sorted(defined)}
     assert wrong == {}
 
 
