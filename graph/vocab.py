@@ -69,6 +69,13 @@ PROJECT_CLASSES = {
 
 
 @cache
+def _ontology() -> tuple[str, Graph]:
+    """graph/ontology.ttl as text and parsed, read once per process for the readers below."""
+    text = resources.files("graph").joinpath("ontology.ttl").read_text(encoding="utf-8")
+    return text, Graph().parse(data=text, format="turtle")
+
+
+@cache
 def relations() -> Mapping[str, str]:
     """The relation vocabulary: relation name -> its description. Other relations are verb lemmas.
 
@@ -79,47 +86,41 @@ def relations() -> Mapping[str, str]:
     >>> len(relations()), "killed" in relations(), "said" in relations()
     (14, True, False)
     """
-    text = resources.files("graph").joinpath("ontology.ttl").read_text(encoding="utf-8")
-    g = Graph().parse(data=text, format="turtle")
+    _, g = _ontology()
     return MappingProxyType({str(p).removeprefix(str(NKG)): str(g.value(p, RDFS.comment))
                              for p in sorted(g.subjects(RDFS.subPropertyOf, NKG.relatedTo))})
 
 
-#: Why a name belongs to an entity: rule id -> (SKOS concept local name,
-#: label, definition). Each name form of an entity (``nkg:NameForm``) names
-#: one; ``newskg explain`` prints them. Declared in ontology.ttl.
-MERGE_RULES = {
-    "canonical": ("CanonicalName", "canonical name",
-                  "The entity's label: the most frequent of its longest names."),
-    "normalised": ("SameNormalisedName", "same normalised name",
-                   ("Equal once case, accents, punctuation, possessives and transliteration endings "
-                   "(-yy, -iy, -ii) are folded.")),
-    "title": ("TitleStripped", "title stripped",
-              "Equal once a leading title (Mr, President, General, ...) is removed."),
-    "gazetteer": ("GazetteerName", "GeoNames name",
-                  ("The offline GeoNames gazetteer reads this spelling or nationality adjective as the place "
-                   "(Kiev as Kyiv, Russian as Russia).")),
-    "extractor": ("ExtractorReading", "read by the extractor",
-                  ("The extractor read this text as the entity: a nationality adjective, a capital standing "
-                  "for its government, a group of forces, a facility and its city.")),
-    "transliteration": ("TransliterationVariant", "transliteration variant",
-                        ("Another romanisation of the same name: as many words, each alike after transliteration "
-                        "folding (rapidfuzz ratio at least 80, the surname at least 90).")),
-    "surname_article": ("SurnameInArticle", "surname, unambiguous in the article",
-                        "A surname alone, in an article that names exactly one person with that surname."),
-    "surname_corpus": ("SurnameInCorpus", "surname, unambiguous in the corpus",
-                       ("A surname alone, in an article that names nobody with it in full, while the corpus "
-                       "names exactly one person with that surname.")),
-    "acronym": ("Acronym", "acronym",
-                "The initials of the only organisation name in the corpus that they abbreviate."),
-    "geonames": ("SameGeoNamesId", "same GeoNames id", "Both names carry the same GeoNames id."),
-    "type_refined": ("TypeRefined", "generic place typed",
-                     "A place of no specific type, merged into the only city, country or region of that name."),
-}
+@cache
+def merge_rules() -> Mapping[str, tuple[str, str, str]]:
+    """Why a name belongs to an entity: rule id -> (SKOS concept local name, label, definition).
+
+    Each name form of an entity (``nkg:NameForm``) names one; ``newskg
+    explain`` prints them in this order. ontology.ttl is the one source: the
+    rules are the concepts of ``nkg:MergeRules``, the id its
+    ``skos:notation``, then its ``skos:prefLabel`` and ``skos:definition``,
+    in the order the file declares them (a parsed graph keeps no order, so
+    the order is read from the text).
+
+    >>> list(merge_rules())[:3], merge_rules()["acronym"][:2]
+    (['canonical', 'normalised', 'title'], ('Acronym', 'acronym'))
+    """
+    text, g = _ontology()
+    locals_ = {c: str(c).removeprefix(str(NKG)) for c in g.subjects(SKOS.inScheme, NKG.MergeRules)}
+    declared = sorted(locals_, key=lambda c: text.index(f"\nnkg:{locals_[c]} a skos:Concept"))
+    return MappingProxyType({str(g.value(c, SKOS.notation)): (locals_[c], str(g.value(c, SKOS.prefLabel)),
+                                                              str(g.value(c, SKOS.definition)))
+                             for c in declared})
 
 
 def merge_rule_iri(rule: str) -> URIRef:
-    return NKG[MERGE_RULES[rule][0]]
+    return NKG[merge_rules()[rule][0]]
+
+
+@cache
+def merge_rule_by_iri() -> Mapping[URIRef, tuple[str, str]]:
+    """The inverse of :func:`merge_rule_iri`: concept IRI -> (rule id, label)."""
+    return MappingProxyType({NKG[local]: (rule, label) for rule, (local, label, _) in merge_rules().items()})
 
 
 def slug(text: str, limit: int = 80) -> str:
