@@ -69,10 +69,10 @@ PROJECT_CLASSES = {
 
 
 @cache
-def _ontology() -> tuple[str, Graph]:
-    """graph/ontology.ttl as text and parsed, read once per process for the readers below."""
+def _ontology() -> Graph:
+    """graph/ontology.ttl, parsed once per process for the readers below."""
     text = resources.files("graph").joinpath("ontology.ttl").read_text(encoding="utf-8")
-    return text, Graph().parse(data=text, format="turtle")
+    return Graph().parse(data=text, format="turtle")
 
 
 @cache
@@ -86,31 +86,37 @@ def relations() -> Mapping[str, str]:
     >>> len(relations()), "killed" in relations(), "said" in relations()
     (14, True, False)
     """
-    _, g = _ontology()
+    g = _ontology()
     return MappingProxyType({str(p).removeprefix(str(NKG)): str(g.value(p, RDFS.comment))
                              for p in sorted(g.subjects(RDFS.subPropertyOf, NKG.relatedTo))})
+
+
+#: The merge rules' ids in the order ``newskg explain`` lists a name's forms: the label, then
+#: spelling evidence, then the weaker evidence of context. Their text is in ontology.ttl.
+MERGE_RULE_ORDER = ("canonical", "normalised", "title", "gazetteer", "extractor", "transliteration",
+                    "surname_article", "surname_corpus", "acronym", "geonames", "type_refined")
 
 
 @cache
 def merge_rules() -> Mapping[str, tuple[str, str, str]]:
     """Why a name belongs to an entity: rule id -> (SKOS concept local name, label, definition).
 
-    Each name form of an entity (``nkg:NameForm``) names one; ``newskg
-    explain`` prints them in this order. ontology.ttl is the one source: the
-    rules are the concepts of ``nkg:MergeRules``, the id its
-    ``skos:notation``, then its ``skos:prefLabel`` and ``skos:definition``,
-    in the order the file declares them (a parsed graph keeps no order, so
-    the order is read from the text).
+    Each name form of an entity (``nkg:NameForm``) names one. ontology.ttl
+    is the one source of their text: the rules are the concepts of
+    ``nkg:MergeRules``, the id its ``skos:notation``, then its
+    ``skos:prefLabel`` and ``skos:definition``; they come in
+    :data:`MERGE_RULE_ORDER`.
 
     >>> list(merge_rules())[:3], merge_rules()["acronym"][:2]
     (['canonical', 'normalised', 'title'], ('Acronym', 'acronym'))
     """
-    text, g = _ontology()
-    locals_ = {c: str(c).removeprefix(str(NKG)) for c in g.subjects(SKOS.inScheme, NKG.MergeRules)}
-    declared = sorted(locals_, key=lambda c: text.index(f"\nnkg:{locals_[c]} a skos:Concept"))
-    return MappingProxyType({str(g.value(c, SKOS.notation)): (locals_[c], str(g.value(c, SKOS.prefLabel)),
-                                                              str(g.value(c, SKOS.definition)))
-                             for c in declared})
+    g = _ontology()
+    found = {str(g.value(c, SKOS.notation)): (str(c).removeprefix(str(NKG)), str(g.value(c, SKOS.prefLabel)),
+                                              str(g.value(c, SKOS.definition)))
+             for c in g.subjects(SKOS.inScheme, NKG.MergeRules)}
+    if set(found) != set(MERGE_RULE_ORDER):
+        raise ValueError(f"ontology.ttl's merge rules {sorted(found)} are not MERGE_RULE_ORDER's")
+    return MappingProxyType({rule: found[rule] for rule in MERGE_RULE_ORDER})
 
 
 def merge_rule_iri(rule: str) -> URIRef:

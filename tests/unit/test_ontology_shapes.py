@@ -79,8 +79,8 @@ def test_project_classes_and_merge_rules_are_declared(onto: Graph):
     assert {NKG[local] for local, _, _ in merge_rules().values()} == set(onto.subjects(SKOS.inScheme, NKG.MergeRules))
 
 
-def test_merge_rules_keep_the_order_ontology_ttl_declares():
-    """The order ``newskg explain`` lists a name's rules in: read from the text, since a parsed graph has none."""
+def test_merge_rules_come_in_the_order_explain_lists_them():
+    """The label first, then spelling evidence, then the weaker evidence of context."""
     assert list(merge_rules()) == ["canonical", "normalised", "title", "gazetteer", "extractor", "transliteration",
                                    "surname_article", "surname_corpus", "acronym", "geonames", "type_refined"]
 
