@@ -22,7 +22,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 from bench import machine
 from bench_report import record
-from exports.neo4j import cypher_lines, neo4j_model
+from exports.neo4j import cypher_lines
+from exports.neo4j_model import neo4j_model
 from graph.build import build_graph
 from graph.view import to_networkx
 from newskg.service.neo4j_load import load

@@ -147,7 +147,7 @@ def schema_statements(id_space: str) -> list[str]:
 
 
 def cypher_statements(model, id_space: str, batch_size: int):
-    """``(statement, parameters)`` pairs that load ``model`` (exports.neo4j.Neo4jModel).
+    """``(statement, parameters)`` pairs that load ``model`` (exports.neo4j_model.Neo4jModel).
 
     Schema first (no parameters), then nodes grouped by label set and
     relationships by type, in batches of ``batch_size`` rows: ``UNWIND

@@ -18,15 +18,13 @@ from rdflib.namespace import SDO
 
 from core.names import fold, name_key
 
-from .vocab import CLASS_TYPE, MERGE_RULES, NKG
-
-_RULE_BY_IRI = {NKG[local]: (rule, label) for rule, (local, label, _) in MERGE_RULES.items()}
+from .vocab import CLASS_TYPE, NKG, merge_rule_by_iri, merge_rules
 
 
 @dataclass(frozen=True)
 class FormExplanation:
     form: str
-    rule: str  # a MERGE_RULES key
+    rule: str  # a key of merge_rules()
     rule_label: str
     note: str
     articles: tuple[str, ...]
@@ -72,15 +70,15 @@ def explain_entity(g: Graph, e: URIRef) -> EntityExplanation:
     article_id = {}
     forms = []
     for f in g.objects(e, NKG.nameForm):
-        rule, rule_label = _RULE_BY_IRI.get(g.value(f, NKG.mergeRule), ("", str(g.value(f, NKG.mergeRule))))
+        rule, rule_label = merge_rule_by_iri().get(g.value(f, NKG.mergeRule), ("", str(g.value(f, NKG.mergeRule))))
         arts = []
         for a in g.objects(f, PROV.wasDerivedFrom):
             article_id.setdefault(a, str(g.value(a, SDO.identifier) or a))
             arts.append(article_id[a])
         forms.append(FormExplanation(str(g.value(f, NKG.form)), rule, rule_label,
                                      str(g.value(f, NKG.ruleNote) or ""), tuple(sorted(arts))))
-    forms.sort(key=lambda x: (x.rule != "canonical", list(MERGE_RULES).index(x.rule) if x.rule in MERGE_RULES else 99,
-                              x.form))
+    order = list(merge_rules())
+    forms.sort(key=lambda x: (x.rule != "canonical", order.index(x.rule) if x.rule in order else 99, x.form))
     types = sorted(CLASS_TYPE[c] for c in g.objects(e, RDF.type) if c in CLASS_TYPE)
     same = g.value(e, OWL.sameAs)
     return EntityExplanation(str(e), label, types[0] if types else "Entity", str(same or ""), tuple(forms))

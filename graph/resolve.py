@@ -73,7 +73,7 @@ class NameForm:
     """One name of an entity, the rule that made it this entity's, and where it was seen."""
 
     form: str
-    rule: str  # a key of graph.vocab.MERGE_RULES
+    rule: str  # a key of graph.vocab.merge_rules()
     note: str  # the rule applied to this name, in words
     articles: tuple[str, ...]
 

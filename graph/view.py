@@ -18,9 +18,7 @@ from __future__ import annotations
 import networkx as nx
 from rdflib import OWL, PROV, RDF, RDFS, SKOS, Graph, URIRef
 
-from .vocab import CLASS_TYPE, GEO, MERGE_RULES, NKG, SCHEMA
-
-_RULE_LABEL = {NKG[local]: label for local, label, _ in MERGE_RULES.values()}
+from .vocab import CLASS_TYPE, GEO, NKG, SCHEMA, merge_rule_by_iri
 
 EVIDENCE_FIELDS = ("article", "sentence", "sentence_index", "start", "end", "confidence", "extractor", "date")
 
@@ -61,7 +59,8 @@ def _short(text: str, limit: int = 60) -> str:
 
 def _name_rules(g: Graph, e: URIRef) -> list[str]:
     """Each name of an entity with the rule that made it the entity's: "Zelenskiy (surname, ...)"."""
-    return sorted(f"{g.value(f, NKG.form)} ({_RULE_LABEL.get(g.value(f, NKG.mergeRule), '?')})"
+    rules = merge_rule_by_iri()
+    return sorted(f"{g.value(f, NKG.form)} ({rules.get(g.value(f, NKG.mergeRule), ('', '?'))[1]})"
                   for f in g.objects(e, NKG.nameForm))
 
 

@@ -69,6 +69,13 @@ PROJECT_CLASSES = {
 
 
 @cache
+def _ontology() -> Graph:
+    """graph/ontology.ttl, parsed once per process for the readers below."""
+    text = resources.files("graph").joinpath("ontology.ttl").read_text(encoding="utf-8")
+    return Graph().parse(data=text, format="turtle")
+
+
+@cache
 def relations() -> Mapping[str, str]:
     """The relation vocabulary: relation name -> its description. Other relations are verb lemmas.
 
@@ -79,47 +86,47 @@ def relations() -> Mapping[str, str]:
     >>> len(relations()), "killed" in relations(), "said" in relations()
     (14, True, False)
     """
-    text = resources.files("graph").joinpath("ontology.ttl").read_text(encoding="utf-8")
-    g = Graph().parse(data=text, format="turtle")
+    g = _ontology()
     return MappingProxyType({str(p).removeprefix(str(NKG)): str(g.value(p, RDFS.comment))
                              for p in sorted(g.subjects(RDFS.subPropertyOf, NKG.relatedTo))})
 
 
-#: Why a name belongs to an entity: rule id -> (SKOS concept local name,
-#: label, definition). Each name form of an entity (``nkg:NameForm``) names
-#: one; ``newskg explain`` prints them. Declared in ontology.ttl.
-MERGE_RULES = {
-    "canonical": ("CanonicalName", "canonical name",
-                  "The entity's label: the most frequent of its longest names."),
-    "normalised": ("SameNormalisedName", "same normalised name",
-                   ("Equal once case, accents, punctuation, possessives and transliteration endings "
-                   "(-yy, -iy, -ii) are folded.")),
-    "title": ("TitleStripped", "title stripped",
-              "Equal once a leading title (Mr, President, General, ...) is removed."),
-    "gazetteer": ("GazetteerName", "GeoNames name",
-                  ("The offline GeoNames gazetteer reads this spelling or nationality adjective as the place "
-                   "(Kiev as Kyiv, Russian as Russia).")),
-    "extractor": ("ExtractorReading", "read by the extractor",
-                  ("The extractor read this text as the entity: a nationality adjective, a capital standing "
-                  "for its government, a group of forces, a facility and its city.")),
-    "transliteration": ("TransliterationVariant", "transliteration variant",
-                        ("Another romanisation of the same name: as many words, each alike after transliteration "
-                        "folding (rapidfuzz ratio at least 80, the surname at least 90).")),
-    "surname_article": ("SurnameInArticle", "surname, unambiguous in the article",
-                        "A surname alone, in an article that names exactly one person with that surname."),
-    "surname_corpus": ("SurnameInCorpus", "surname, unambiguous in the corpus",
-                       ("A surname alone, in an article that names nobody with it in full, while the corpus "
-                       "names exactly one person with that surname.")),
-    "acronym": ("Acronym", "acronym",
-                "The initials of the only organisation name in the corpus that they abbreviate."),
-    "geonames": ("SameGeoNamesId", "same GeoNames id", "Both names carry the same GeoNames id."),
-    "type_refined": ("TypeRefined", "generic place typed",
-                     "A place of no specific type, merged into the only city, country or region of that name."),
-}
+#: The merge rules' ids in the order ``newskg explain`` lists a name's forms: the label, then
+#: spelling evidence, then the weaker evidence of context. Their text is in ontology.ttl.
+MERGE_RULE_ORDER = ("canonical", "normalised", "title", "gazetteer", "extractor", "transliteration",
+                    "surname_article", "surname_corpus", "acronym", "geonames", "type_refined")
+
+
+@cache
+def merge_rules() -> Mapping[str, tuple[str, str, str]]:
+    """Why a name belongs to an entity: rule id -> (SKOS concept local name, label, definition).
+
+    Each name form of an entity (``nkg:NameForm``) names one. ontology.ttl
+    is the one source of their text: the rules are the concepts of
+    ``nkg:MergeRules``, the id its ``skos:notation``, then its
+    ``skos:prefLabel`` and ``skos:definition``; they come in
+    :data:`MERGE_RULE_ORDER`.
+
+    >>> list(merge_rules())[:3], merge_rules()["acronym"][:2]
+    (['canonical', 'normalised', 'title'], ('Acronym', 'acronym'))
+    """
+    g = _ontology()
+    found = {str(g.value(c, SKOS.notation)): (str(c).removeprefix(str(NKG)), str(g.value(c, SKOS.prefLabel)),
+                                              str(g.value(c, SKOS.definition)))
+             for c in g.subjects(SKOS.inScheme, NKG.MergeRules)}
+    if set(found) != set(MERGE_RULE_ORDER):
+        raise ValueError(f"ontology.ttl's merge rules {sorted(found)} are not MERGE_RULE_ORDER's")
+    return MappingProxyType({rule: found[rule] for rule in MERGE_RULE_ORDER})
 
 
 def merge_rule_iri(rule: str) -> URIRef:
-    return NKG[MERGE_RULES[rule][0]]
+    return NKG[merge_rules()[rule][0]]
+
+
+@cache
+def merge_rule_by_iri() -> Mapping[URIRef, tuple[str, str]]:
+    """The inverse of :func:`merge_rule_iri`: concept IRI -> (rule id, label)."""
+    return MappingProxyType({NKG[local]: (rule, label) for rule, (local, label, _) in merge_rules().items()})
 
 
 def slug(text: str, limit: int = 80) -> str:

@@ -69,9 +69,10 @@ def _first_line(exc: Exception) -> str:
 def load(session, graph, batch_size: int) -> LoadResult:
     """Send the graph's statements through ``session`` (anything with ``run(query, parameters)``)."""
     from exports.cypher import run_statements
-    from exports.neo4j import _as_model, statements
+    from exports.neo4j import statements
+    from exports.neo4j_model import as_model
 
-    model = _as_model(graph)
+    model = as_model(graph)
     started = time.perf_counter()
     count = run_statements(session, statements(model, batch_size))
     return LoadResult(len(model.nodes), len(model.rels), count, time.perf_counter() - started)

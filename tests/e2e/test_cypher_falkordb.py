@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exports.cypher import cypher_string
-from exports.neo4j import array_delimiter, cypher_lines, write_neo4j
+from exports.neo4j import cypher_lines, write_neo4j
+from exports.neo4j_model import array_delimiter
 from graph.build import build_graph
 from support.cypher_text import TRICKY
 from support.falkordb_server import FalkorSession, db_graph, falkordb_server, run_script  # noqa: F401  (the session fixture)

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from exports.html import write_html
-from exports.neo4j import array_delimiter, cypher_lines, write_neo4j
+from exports.neo4j import cypher_lines, write_neo4j
+from exports.neo4j_model import array_delimiter
 from graph.build import build_graph
 from support.falkordb_server import db_graph, falkordb_server, run_script  # noqa: F401  (the session fixture)
 from support.fixture_records import hostile_fixture_records

@@ -28,7 +28,8 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from exports.graphml import graphml_lines
-from exports.neo4j import array_delimiter, cypher_lines, write_neo4j
+from exports.neo4j import cypher_lines, write_neo4j
+from exports.neo4j_model import array_delimiter
 from exports.turtle import jsonld_lines, turtle_lines
 from graph.build import build_graph
 from support.fixture_records import PAYLOADS, hostile_fixture_records

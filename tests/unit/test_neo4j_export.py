@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 from exports import EXPORTERS
 from exports.cypher import cypher_string, relationship_type
-from exports.neo4j import NODE_FILES, REL_FILES, array_delimiter, cypher_lines, neo4j_tables, write_neo4j
+from exports.neo4j import cypher_lines, neo4j_tables, write_neo4j
+from exports.neo4j_model import NODE_FILES, REL_FILES, array_delimiter
 from graph.build import build_graph
 from support.cypher_text import TRICKY, decode_literal, split_statements
 from support.fixture_records import HOSTILE_PERSON, HOSTILE_TEXT, KLITSCHKO, fixture_records, neo4j_hostile_records

@@ -16,10 +16,10 @@ from graph.build import build_graph
 from graph.validate import ontology_graph, shipped_text, validate_graph
 from graph.vocab import (
     GEO,
-    MERGE_RULES,
     NKG,
     PROJECT_CLASSES,
     SCHEMA,
+    merge_rules,
     relation_iri,
     relations,
 )
@@ -55,10 +55,11 @@ def test_the_relation_vocabulary_is_read_from_the_ontology(onto: Graph):
     assert {"attacked", "killed", "located_in", "affiliated_with", "role_of"} <= set(relations())
 
 
-def test_relation_descriptions_live_only_in_the_ontology():
+def test_relation_descriptions_and_merge_rule_definitions_live_only_in_the_ontology():
     """ontology.ttl is their one source: no module repeats one (so none can disagree with it)."""
+    texts = {**relations(), **{rule: definition for rule, (_, _, definition) in merge_rules().items()}}
     sources = [p for pkg in ("core", "extract", "graph", "exports", "newskg") for p in (ROOT / pkg).rglob("*.py")]
-    repeated = sorted(f"{p.relative_to(ROOT)}: {relation}" for p in sources for relation, text in relations().items()
+    repeated = sorted(f"{p.relative_to(ROOT)}: {name}" for p in sources for name, text in texts.items()
                       if text in p.read_text(encoding="utf-8"))
     assert repeated == []
 
@@ -69,12 +70,19 @@ def test_project_classes_and_merge_rules_are_declared(onto: Graph):
         assert str(onto.value(cls, RDFS.label)) == label
         assert (cls, RDFS.subClassOf, parent) in onto
         assert onto.value(cls, RDFS.comment) is not None
-    for rule, (local, label, definition) in MERGE_RULES.items():
+    for rule, (local, label, definition) in merge_rules().items():
         concept = NKG[local]
         assert (concept, SKOS.inScheme, NKG.MergeRules) in onto
         assert str(onto.value(concept, SKOS.notation)) == rule
         assert str(onto.value(concept, SKOS.prefLabel)) == label
         assert str(onto.value(concept, SKOS.definition)) == definition
+    assert {NKG[local] for local, _, _ in merge_rules().values()} == set(onto.subjects(SKOS.inScheme, NKG.MergeRules))
+
+
+def test_merge_rules_come_in_the_order_explain_lists_them():
+    """The label first, then spelling evidence, then the weaker evidence of context."""
+    assert list(merge_rules()) == ["canonical", "normalised", "title", "gazetteer", "extractor", "transliteration",
+                                   "surname_article", "surname_corpus", "acronym", "geonames", "type_refined"]
 
 
 def test_everything_the_graph_uses_from_nkg_is_declared(onto: Graph):

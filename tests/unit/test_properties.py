@@ -21,7 +21,8 @@ from rdflib.compare import isomorphic
 from exports.cypher import backtick, label_name, map_key, relationship_type
 from exports.graphml import graphml_lines
 from exports.html import script_json
-from exports.neo4j import array_delimiter, csv_lines, neo4j_tables
+from exports.neo4j import csv_lines, neo4j_tables
+from exports.neo4j_model import array_delimiter
 from exports.turtle import jsonld_lines, turtle_lines
 from core.records import Article, ArticleRecords, Mention, Provenance, Statement
 from graph.build import build_graph
