@@ -215,6 +215,7 @@ def neo4j_model(G: nx.MultiDiGraph) -> Neo4jModel:
 
 
 def as_model(g) -> Neo4jModel:
+    """The model of ``g``: an rdflib graph, its networkx view, or a model already made."""
     if isinstance(g, Neo4jModel):
         return g
     if not isinstance(g, nx.Graph):

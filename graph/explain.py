@@ -77,8 +77,8 @@ def explain_entity(g: Graph, e: URIRef) -> EntityExplanation:
             arts.append(article_id[a])
         forms.append(FormExplanation(str(g.value(f, NKG.form)), rule, rule_label,
                                      str(g.value(f, NKG.ruleNote) or ""), tuple(sorted(arts))))
-    order = list(merge_rules())
-    forms.sort(key=lambda x: (x.rule != "canonical", order.index(x.rule) if x.rule in order else 99, x.form))
+    order = list(merge_rules())  # the canonical name first, then by the strength of the evidence
+    forms.sort(key=lambda x: (order.index(x.rule) if x.rule in order else len(order), x.form))
     types = sorted(CLASS_TYPE[c] for c in g.objects(e, RDF.type) if c in CLASS_TYPE)
     same = g.value(e, OWL.sameAs)
     return EntityExplanation(str(e), label, types[0] if types else "Entity", str(same or ""), tuple(forms))

@@ -44,11 +44,11 @@ if TYPE_CHECKING:
     from .service.neo4j_load import LoadResult
 
 __all__ = [
-    "DEFAULT_FORMATS", "DEFAULT_HOST", "DEFAULT_MAX_CHARS", "DEFAULT_MAX_RESULT_BYTES", "DEFAULT_MODEL", "DEFAULT_PORT",
-    "DEFAULT_TIMEOUT", "DEFAULT_VIEWER_MAX_NODES", "EXPORTERS", "QUERY_FORMATS",
+    "DEFAULT_FORMATS", "DEFAULT_HOST", "DEFAULT_MAX_CHARS", "DEFAULT_MAX_RESULT_BYTES", "DEFAULT_MODEL",
+    "DEFAULT_PORT", "DEFAULT_TIMEOUT", "DEFAULT_VIEWER_MAX_NODES", "EXPORTERS", "QUERY_FORMATS",
     "BuildOptions", "BuildResult", "build", "evaluate", "explain", "format_explanations", "format_report",
-    "format_result", "format_rules", "format_stats", "graph_counts", "graph_file", "list_queries", "load_graph", "neo4j",
-    "query", "query_params", "query_text", "rules", "serve", "stats", "validate",
+    "format_result", "format_rules", "format_stats", "graph_counts", "graph_file", "list_queries",
+    "load_graph", "neo4j", "query", "query_params", "query_text", "rules", "serve", "stats", "validate",
 ]
 
 QUERY_FORMATS = ("table", "csv", "json")
