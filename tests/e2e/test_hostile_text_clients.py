@@ -53,28 +53,37 @@ def _viewer_check(path: Path) -> None:
     with chromium() as browser:
         page, log = offline_page(browser, path)
         page.wait_for_function("window.viewerStable === true", timeout=30_000)
-        data = page.evaluate("JSON.parse(document.getElementById('viewer-data').textContent)")
-        shown = page.evaluate("""(data) => {
-          const out = [];
-          for (const n of data.nodes) {
+        # Every node's and edge's details (the page's own buttons aside), and every day of the timeline.
+        shown = page.evaluate("""() => {
+          const out = [], extra = "#details *:not(h2):not(p):not(dl):not(dt):not(dd):not(#details-actions):not(#details-actions > button)";
+          for (const n of viewer.data.nodes) {
             network.emit("click", {nodes: [n.id], edges: []});
             out.push([n.label, document.getElementById("details-heading").textContent,
-                      document.querySelectorAll("#details *:not(h2):not(p):not(dl):not(dt):not(dd)").length]);
+                      document.querySelectorAll(extra).length]);
           }
-          for (const e of data.edges) {
+          for (const e of viewer.data.edges) {
             network.emit("click", {nodes: [], edges: [e.id]});
-            out.push([e.label, document.getElementById("details-heading").textContent,
-                      document.querySelectorAll("#details *:not(h2):not(p):not(dl):not(dt):not(dd)").length]);
+            out.push([viewer.edgeName(e), document.getElementById("details-heading").textContent,
+                      document.querySelectorAll(extra).length]);
           }
+          document.querySelectorAll("#timeline-svg g.day").forEach((g) => {
+            g.dispatchEvent(new MouseEvent("click"));
+            out.push(["", "", document.querySelectorAll(extra).length]);
+          });
           return out;
-        }""", data)
+        }""")
         assert all(label == heading and extra == 0 for label, heading, extra in shown)
-        for node in data["nodes"][:40]:  # hover: vis-network's tooltip shows the title as text
+        page.click("#tab-map")  # the map's labels and tooltips are SVG text
+        assert page.locator("#map text *, #map title *").count() == 0
+        page.click("#tab-graph")
+        page.evaluate("document.getElementById('back').click()")  # the clicks focused; back to the whole graph
+        page.check("#speech-toggle")  # statements and claims as nodes too
+        for node_id in page.evaluate("network.body.data.nodes.getIds()")[:40]:  # hover: the tooltip is text
             point = page.evaluate("""(id) => {
               const r = document.getElementById("graph").getBoundingClientRect();
               const d = network.canvasToDOM(network.getPosition(id));
               return {x: r.left + d.x, y: r.top + d.y};
-            }""", node["id"])
+            }""", node_id)
             page.mouse.move(point["x"], point["y"])
             page.wait_for_timeout(30)
         assert page.locator("div.vis-tooltip *").count() == 0

@@ -1,0 +1,624 @@
+// The viewer's graph: filters, layout of what remains, labels, focus, details, search.
+// The timeline, the map and the PNG export are viewer_panels.js; they meet here through `viewer`.
+// Every string from the data goes into the page as text (textContent), never as markup.
+(function () {
+  "use strict";
+  var times = window.viewerTimes = {start: performance.now()};  // ms from navigation start (bench/viewer_render.py)
+  var data = JSON.parse(document.getElementById("viewer-data").textContent);
+  times.parsed = performance.now();
+  var articles = data.articles, statements = data.statements;
+  var RELAYOUT_MAX = 800;  // filtered views up to this many nodes are laid out again (O(n^2) a step)
+  var FOCUS_MAX = 400;     // a focus view shows at most this many nodes, the most connected
+  var LABEL_PX = 13, MAX_LABELS = 300, EDGE_LABELS_MAX = 250;
+  // vis-network builds each edge slowly (about 0.3 ms on 2 cores): past this many shown edges the
+  // page draws them itself as plain lines (clicks on them still show their evidence), and vis only
+  // the nodes; a focus or a filter that leaves fewer hands them back to vis (arrows, hover, curves).
+  var VIS_EDGES_MAX = 1000;
+
+  function el(tag, text, className) {
+    var e = document.createElement(tag);
+    if (text !== undefined) e.textContent = text;
+    if (className) e.className = className;
+    return e;
+  }
+  function $(id) { return document.getElementById(id); }
+  function articleLine(i) {
+    var a = articles[i];
+    if (!a) return "";
+    var where = [a.source, a.date].filter(Boolean).join(", ");
+    return a.id + ": " + a.title + (where ? " (" + where + ")" : "");
+  }
+  function short(text, n) { return text.length <= n ? text : text.slice(0, n - 1) + "\u2026"; }
+
+  // --- the data, indexed ---------------------------------------------------
+  var byId = new Map(), adjacency = new Map(), edgeById = new Map();
+  data.nodes.forEach(function (n) {
+    byId.set(n.id, n);
+    adjacency.set(n.id, []);
+    n.search = [n.label].concat(n.details.filter(function (r) { return r[0] === "aliases"; })
+      .map(function (r) { return r[1]; })).join("\n").toLowerCase();
+  });
+  data.edges.forEach(function (e, i) {  // ends by index in data.nodes
+    e.index = i;
+    e.id = "e" + i;
+    e.from = data.nodes[e.from].id;
+    e.to = data.nodes[e.to].id;
+    edgeById.set(e.id, e);
+    adjacency.get(e.from).push(e);
+    adjacency.get(e.to).push(e);
+  });
+  var statementNodes = statements.map(function (s) { return [s.node]; });
+  data.nodes.forEach(function (n) {
+    (n.said || []).concat(n.about || []).forEach(function (i) { statementNodes[i].push(n.id); });
+  });
+  var byDegree = data.nodes.map(function (n) { return n.id; }).sort(function (a, b) {
+    return byId.get(b).degree - byId.get(a).degree || (a < b ? -1 : 1);
+  });
+  function evidenceLine(ev) {
+    var where = [ev[1] >= 0 ? articleLine(ev[1]) : "", ev[2], "confidence " + ev[3], ev[4] ? "verb: " + ev[4] : "",
+                 ev[5] ? "rule: " + ev[5] : ""].filter(Boolean).join("; ");
+    return "\u201c" + ev[0] + "\u201d\n" + where;
+  }
+  function edgeName(e) { return e.predicate + (e.count > 1 ? " \u00d7" + e.count : ""); }
+
+  times.indexed = performance.now();
+  var visNodes = new vis.DataSet(data.nodes.map(function (n) {
+    return {id: n.id, x: n.x, y: n.y, shape: n.shape, size: n.size, color: n.color,
+            title: n.label + " (" + n.type + ")\n" + n.degree + " neighbours, " + n.articles.length + " articles"};
+  }));
+  var visEdges = new vis.DataSet(data.edges.map(function (e) {
+    var item = {id: e.id, from: e.from, to: e.to, width: e.width,
+                title: edgeName(e) + "\n" + e.evidence.slice(0, 3).map(function (ev) { return "\u201c" + ev[0] + "\u201d"; }).join("\n")};
+    if (e.smooth) item.smooth = e.smooth;
+    if (e.kind === "speech") item.dashes = true;
+    return item;
+  }));
+
+  // --- state and filters ---------------------------------------------------
+  var state = {hiddenTypes: new Set(), article: -1, source: "", from: "", to: "", speech: false,
+               hidden: new Set(), mode: "whole", focusSet: null, focusPos: null, root: null,
+               selected: null, highlighted: new Set()};
+  var shownIds = new Set(), shownEdges = new Set();
+  function filtering() {
+    return state.hiddenTypes.size > 0 || state.article >= 0 || state.source !== "" || state.from !== "" ||
+      state.to !== "" || state.hidden.size > 0;
+  }
+  function articlePasses(i) {
+    var a = articles[i];
+    if (!a) return state.article < 0 && state.source === "" && state.from === "" && state.to === "";
+    if (state.article >= 0 && i !== state.article) return false;
+    if (state.source && a.source !== state.source) return false;
+    return datePasses(a.date);
+  }
+  function datePasses(date) {
+    if (!state.from && !state.to) return true;
+    if (!date) return false;
+    return (!state.from || date >= state.from) && (!state.to || date.slice(0, 10) <= state.to);
+  }
+  function nodePasses(n) {
+    if (n.kind !== "entity" && !state.speech) return false;
+    if (state.hiddenTypes.has(n.type) || state.hidden.has(n.id)) return false;
+    if (state.article < 0 && !state.source && !state.from && !state.to) return true;
+    return n.articles.some(articlePasses);
+  }
+  function evidencePasses(ev) {
+    if (state.article < 0 && !state.source && !state.from && !state.to) return true;
+    return (ev[1] < 0 ? state.article < 0 && !state.source : articlePasses(ev[1])) && datePasses(ev[2]);
+  }
+  function edgePasses(e) {
+    if (!shownIds.has(e.from) || !shownIds.has(e.to)) return false;
+    e.shown = e.evidence.filter(evidencePasses).length;
+    return e.shown > 0;
+  }
+  data.nodes.forEach(function (n) { if (nodePasses(n)) shownIds.add(n.id); });
+  data.edges.forEach(function (e) { if (edgePasses(e)) shownEdges.add(e.id); });
+  var nodeView = new vis.DataView(visNodes, {filter: function (n) { return shownIds.has(n.id); }});
+  var visDrawsEdges = shownEdges.size <= VIS_EDGES_MAX;
+  var edgeView = new vis.DataView(visEdges, {filter: function (e) { return visDrawsEdges && shownEdges.has(e.id); }});
+
+  // --- layouts in the page -------------------------------------------------
+  // Fruchterman-Reingold from the exported positions (deterministic: no randomness).
+  function forceLayout(ids) {
+    var n = ids.length, index = new Map(), X = new Float64Array(n), Y = new Float64Array(n);
+    ids.forEach(function (id, i) { index.set(id, i); X[i] = byId.get(id).x; Y[i] = byId.get(id).y; });
+    var k = 110, side = k * Math.sqrt(n) * 1.5, minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    for (var i = 0; i < n; i++) { minX = Math.min(minX, X[i]); maxX = Math.max(maxX, X[i]); minY = Math.min(minY, Y[i]); maxY = Math.max(maxY, Y[i]); }
+    var span = Math.max(maxX - minX, maxY - minY, 1);
+    for (i = 0; i < n; i++) { X[i] = (X[i] - minX) / span * side; Y[i] = (Y[i] - minY) / span * side; }
+    var links = [];
+    shownEdges.forEach(function (id) { var e = edgeById.get(id); links.push([index.get(e.from), index.get(e.to)]); });
+    var DX = new Float64Array(n), DY = new Float64Array(n), temp = side / 6, k2 = k * k;
+    for (var it = 0; it < 80; it++) {
+      DX.fill(0); DY.fill(0);
+      var cx = 0, cy = 0;
+      for (i = 0; i < n; i++) { cx += X[i] / n; cy += Y[i] / n; }
+      for (i = 0; i < n; i++) {
+        for (var j = 0; j < i; j++) {
+          var dx = X[i] - X[j], dy = Y[i] - Y[j], d2 = dx * dx + dy * dy;
+          if (d2 < 0.01) { dx = 0.1 * ((i % 7) - 3) || 0.1; dy = 0.1; d2 = dx * dx + dy * dy; }
+          var f = k2 / d2;
+          DX[i] += dx * f; DY[i] += dy * f; DX[j] -= dx * f; DY[j] -= dy * f;
+        }
+        DX[i] -= (X[i] - cx) * 0.03; DY[i] -= (Y[i] - cy) * 0.03;  // gravity keeps components together
+      }
+      links.forEach(function (l) {
+        var dx = X[l[0]] - X[l[1]], dy = Y[l[0]] - Y[l[1]], d = Math.sqrt(dx * dx + dy * dy) / k;
+        DX[l[0]] -= dx * d; DY[l[0]] -= dy * d; DX[l[1]] += dx * d; DY[l[1]] += dy * d;
+      });
+      for (i = 0; i < n; i++) {
+        var disp = Math.sqrt(DX[i] * DX[i] + DY[i] * DY[i]);
+        if (disp > 0) { var lim = Math.min(disp, temp) / disp; X[i] += DX[i] * lim; Y[i] += DY[i] * lim; }
+      }
+      temp *= 0.94;
+    }
+    var pos = new Map();
+    ids.forEach(function (id, i) { pos.set(id, [Math.round(X[i]), Math.round(Y[i])]); });
+    return pos;
+  }
+  // A node's neighbourhood on rings: the node, its neighbours, theirs (each near the first that reached it).
+  function neighboursOf(id) {
+    var out = [];
+    adjacency.get(id).forEach(function (e) {
+      var other = e.from === id ? e.to : e.from;
+      if (other !== id && nodePasses(byId.get(other)) && out.indexOf(other) < 0) out.push(other);
+    });
+    return out;
+  }
+  function ringOrder(a, b) {
+    var na = byId.get(a), nb = byId.get(b);
+    return (na.type < nb.type ? -1 : na.type > nb.type ? 1 : 0) || nb.degree - na.degree || (na.label < nb.label ? -1 : 1);
+  }
+  function radialLayout(root, hops) {
+    var ring1 = neighboursOf(root).sort(ringOrder), seen = new Set([root].concat(ring1)), ring2 = [];
+    if (hops > 1) {
+      ring1.forEach(function (p) {
+        neighboursOf(p).sort(ringOrder).forEach(function (q) { if (!seen.has(q)) { seen.add(q); ring2.push(q); } });
+      });
+    }
+    var keep = FOCUS_MAX - 1 - ring1.length;
+    if (ring2.length > keep) {  // the most connected, in their ring order
+      var best = new Set(ring2.slice().sort(function (a, b) { return byId.get(b).degree - byId.get(a).degree; }).slice(0, Math.max(0, keep)));
+      ring2 = ring2.filter(function (q) { return best.has(q); });
+    }
+    var pos = new Map([[root, [0, 0]]]);
+    var r1 = Math.max(180, ring1.length * 34 / (2 * Math.PI));
+    ring1.forEach(function (id, i) { var a = 2 * Math.PI * i / ring1.length; pos.set(id, [Math.round(r1 * Math.cos(a)), Math.round(r1 * Math.sin(a))]); });
+    var r2 = r1 + Math.max(200, ring2.length * 26 / (2 * Math.PI));
+    ring2.forEach(function (id, i) { var a = 2 * Math.PI * i / ring2.length; pos.set(id, [Math.round(r2 * Math.cos(a)), Math.round(r2 * Math.sin(a))]); });
+    return pos;
+  }
+  function place(pos) {
+    var body = network.body.nodes;
+    shownIds.forEach(function (id) {
+      var p = pos ? pos.get(id) : null, n = byId.get(id), b = body[id];
+      if (!b) return;
+      b.x = p ? p[0] : n.x;
+      b.y = p ? p[1] : n.y;
+    });
+  }
+
+  // --- redraw what passes --------------------------------------------------
+  function fitView() {  // vis fits the nodes; leave room for the labels under them
+    network.fit({animation: false});
+    network.moveTo({scale: network.getScale() * 0.85, animation: false});
+  }
+  function refresh(fit) {
+    var pass = data.nodes.filter(nodePasses).map(function (n) { return n.id; });
+    if (state.mode === "focus") pass = pass.filter(function (id) { return state.focusSet.has(id); });
+    shownIds = new Set(pass);
+    shownEdges = new Set(data.edges.filter(edgePasses).map(function (e) { return e.id; }));
+    nodeView.refresh();
+    visDrawsEdges = shownEdges.size <= VIS_EDGES_MAX;
+    edgeView.refresh();
+    var pos = null;
+    if (state.mode === "focus") pos = state.focusPos;
+    else if (filtering() && shownIds.size <= RELAYOUT_MAX) pos = forceLayout(pass);
+    place(pos);
+    if (fit !== false) fitView();
+    network.redraw();
+    showCounts();
+  }
+  function showCounts() {
+    var pass = Array.from(shownIds), relations = 0;
+    shownEdges.forEach(function (id) { if (edgeById.get(id).kind === "fact") relations++; });
+    var entities = pass.filter(function (id) { return byId.get(id).kind === "entity"; }).length;
+    $("counts").textContent = entities + " of " + data.summary.nodes + " entities, " + relations + " of " +
+      data.summary.edges + " relations" + (state.speech ? ", " + (pass.length - entities) + " statements and claims" : "");
+    var counts = new Map();
+    pass.forEach(function (id) { var t = byId.get(id).type; counts.set(t, (counts.get(t) || 0) + 1); });
+    document.querySelectorAll("#legend-items .legend-count").forEach(function (c) {
+      c.textContent = (counts.get(c.dataset.type) || 0) + " / " + c.dataset.total;
+    });
+    $("hidden-nodes").hidden = state.hidden.size === 0;
+    $("hidden-count").textContent = state.hidden.size + " hidden";
+    viewer.changed();
+  }
+
+  // --- labels: by degree and zoom, never overlapping --------------------------
+  var measure = document.createElement("canvas").getContext("2d");
+  measure.font = LABEL_PX + "px sans-serif";
+  var widths = new Map();
+  function labelText(id) { return short(byId.get(id).label, 42); }
+  function widthOf(text) {
+    var w = widths.get(text);
+    if (w === undefined) { w = measure.measureText(text).width; widths.set(text, w); }
+    return w;
+  }
+  function labelOrder() {
+    var first = [];
+    if (state.selected && shownIds.has(state.selected)) {
+      first.push(state.selected);
+      first = first.concat(neighboursOf(state.selected).filter(function (id) { return shownIds.has(id); }));
+    }
+    if (state.mode === "focus" && state.root) first.push(state.root);
+    state.highlighted.forEach(function (id) { first.push(id); });
+    return first.concat(byDegree);
+  }
+  function drawLabels(ctx) {
+    var scale = network.getScale(), box = $("graph"), w = box.clientWidth, h = box.clientHeight;
+    var tl = network.DOMtoCanvas({x: 0, y: 0}), cell = 48, grid = new Map(), placed = [], done = new Set();
+    function free(b) {
+      for (var gx = Math.floor(b[0] / cell); gx <= Math.floor(b[2] / cell); gx++) {
+        for (var gy = Math.floor(b[1] / cell); gy <= Math.floor(b[3] / cell); gy++) {
+          var list = grid.get(gx + "," + gy) || [];
+          for (var i = 0; i < list.length; i++) {
+            var o = list[i];
+            if (b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) return false;
+          }
+        }
+      }
+      return true;
+    }
+    function take(b) {
+      for (var gx = Math.floor(b[0] / cell); gx <= Math.floor(b[2] / cell); gx++) {
+        for (var gy = Math.floor(b[1] / cell); gy <= Math.floor(b[3] / cell); gy++) {
+          var key = gx + "," + gy;
+          if (!grid.has(key)) grid.set(key, []);
+          grid.get(key).push(b);
+        }
+      }
+    }
+    var order = labelOrder(), body = network.body.nodes;
+    for (var i = 0; i < order.length && placed.length < MAX_LABELS; i++) {
+      var id = order[i];
+      if (done.has(id) || !shownIds.has(id) || !body[id]) continue;
+      done.add(id);
+      var sx = (body[id].x - tl.x) * scale, sy = (body[id].y - tl.y) * scale;
+      if (sx < -50 || sy < -20 || sx > w + 50 || sy > h + 20) continue;
+      var text = labelText(id), tw = widthOf(text), r = byId.get(id).size * scale;
+      var b = [sx - tw / 2 - 2, sy + r + 1, sx + tw / 2 + 2, sy + r + LABEL_PX + 4];
+      if (!free(b)) continue;
+      take(b);
+      placed.push([id, text, body[id].x, body[id].y + (r + 1 + LABEL_PX * 0.85) / scale]);
+    }
+    ctx.save();
+    ctx.textAlign = "center";
+    ctx.lineJoin = "round";
+    ctx.lineWidth = 3 / scale;
+    ctx.strokeStyle = "rgba(255,255,255,0.95)";
+    ctx.fillStyle = "#1a1a1a";
+    placed.forEach(function (p) {
+      ctx.font = (p[0] === state.selected ? "bold " : "") + (LABEL_PX / scale) + "px sans-serif";
+      ctx.strokeText(p[1], p[2], p[3]);
+      ctx.fillText(p[1], p[2], p[3]);
+    });
+    var edgeLabels = [];
+    if (shownEdges.size <= EDGE_LABELS_MAX) {
+      ctx.font = (11 / scale) + "px sans-serif";
+      ctx.fillStyle = "#555";
+      shownEdges.forEach(function (id) {
+        var be = network.body.edges[id];
+        if (!be || !be.edgeType) return;
+        var pt = be.edgeType.getPoint(0.5), e = edgeById.get(id);
+        var text = e.predicate + (e.shown > 1 ? " \u00d7" + e.shown : "");
+        var sx = (pt.x - tl.x) * scale, sy = (pt.y - tl.y) * scale, tw = measure.measureText(text).width * 11 / LABEL_PX;
+        var b = [sx - tw / 2, sy - 7, sx + tw / 2, sy + 5];
+        if (sx < 0 || sy < 0 || sx > w || sy > h || !free(b)) return;
+        take(b);
+        ctx.strokeText(text, pt.x, pt.y + 4 / scale);
+        ctx.fillText(text, pt.x, pt.y + 4 / scale);
+        edgeLabels.push(text);
+      });
+    }
+    ctx.restore();
+    window.viewerLabels = placed.map(function (p) { return p[1]; });
+    window.viewerEdgeLabels = edgeLabels;
+  }
+  function drawEdges(ctx) {  // when vis does not: every shown edge as a plain line, under the nodes
+    if (visDrawsEdges) return;
+    var body = network.body.nodes;
+    ctx.save();
+    ctx.beginPath();
+    shownEdges.forEach(function (id) {
+      var e = edgeById.get(id), a = body[e.from], b = body[e.to];
+      if (a && b) { ctx.moveTo(a.x, a.y); ctx.lineTo(b.x, b.y); }
+    });
+    ctx.lineWidth = 1 / Math.max(network.getScale(), 0.5);
+    ctx.strokeStyle = "rgba(140, 140, 140, 0.45)";
+    ctx.stroke();
+    ctx.restore();
+  }
+  function edgeAt(dom) {  // the drawn-by-us edge under a click, within 5 px
+    var p = network.DOMtoCanvas(dom), tol = 5 / network.getScale(), best = null, bestD = tol, body = network.body.nodes;
+    shownEdges.forEach(function (id) {
+      var e = edgeById.get(id), a = body[e.from], b = body[e.to];
+      if (!a || !b) return;
+      var dx = b.x - a.x, dy = b.y - a.y, len = dx * dx + dy * dy || 1;
+      var t = Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len));
+      var d = Math.hypot(p.x - a.x - t * dx, p.y - a.y - t * dy);
+      if (d < bestD) { bestD = d; best = id; }
+    });
+    return best;
+  }
+  function drawHalos(ctx) {
+    drawEdges(ctx);
+    var body = network.body.nodes, scale = network.getScale();
+    state.highlighted.forEach(function (id) {
+      if (!shownIds.has(id) || !body[id]) return;
+      ctx.beginPath();
+      ctx.arc(body[id].x, body[id].y, byId.get(id).size + 6 / scale, 0, 2 * Math.PI);
+      ctx.strokeStyle = "#ff7f0e";
+      ctx.lineWidth = 3 / scale;
+      ctx.stroke();
+    });
+    var s = state.selected;
+    if (s && shownIds.has(s) && body[s]) {
+      ctx.beginPath();
+      ctx.arc(body[s].x, body[s].y, byId.get(s).size + 12 / scale, 0, 2 * Math.PI);
+      ctx.fillStyle = "rgba(255, 204, 0, 0.55)";
+      ctx.fill();
+    }
+  }
+
+  // --- the network -------------------------------------------------------------
+  times.datasets = performance.now();
+  var network = new vis.Network($("graph"), {nodes: nodeView, edges: edgeView}, data.options);
+  window.network = network;  // for tests and for the browser console
+  times.network = performance.now();
+  window.viewerStable = false;
+  network.on("beforeDrawing", drawHalos);
+  network.on("afterDrawing", drawLabels);
+
+  // --- details -------------------------------------------------------------
+  function showDetails(heading, rows, actions) {
+    $("details-heading").textContent = heading;
+    $("details-hint").hidden = true;
+    var bar = $("details-actions");
+    bar.replaceChildren();
+    (actions || []).forEach(function (a) {
+      var b = el("button", a[0]);
+      b.type = "button";
+      b.dataset.action = a[0];
+      b.addEventListener("click", a[1]);
+      bar.append(b);
+    });
+    var list = $("details-list");
+    list.replaceChildren();
+    rows.forEach(function (row) {
+      list.append(el("dt", row[0]));
+      [].concat(row[1]).forEach(function (v) { list.append(el("dd", v)); });
+    });
+  }
+  function statementLine(i) {
+    var s = statements[i];
+    var what = s.kind === "claim" ? " (claim): " + s.text + (s.sentence ? "\n\u201c" + s.sentence + "\u201d" : "")
+      : s.mode === "direct" ? ": \u201c" + s.text + "\u201d" : ": " + s.text;
+    return s.speaker + what + (s.article >= 0 ? "\n(" + articleLine(s.article) + ")" : "");
+  }
+  function relationLine(e, id) {
+    var other = byId.get(e.from === id ? e.to : e.from);
+    return (e.from === id ? edgeName(e) + " \u2192 " : "\u2190 " + edgeName(e) + " \u2014 ") + other.label;
+  }
+  function showNode(id) {
+    var n = byId.get(id);
+    if (!n) return;
+    var rows = n.details.slice();
+    if (n.articles.length) rows.push(["articles", n.articles.map(articleLine)]);
+    var rel = adjacency.get(id).filter(function (e) { return e.kind === "fact"; })
+      .sort(function (a, b) { return b.count - a.count || a.index - b.index; });
+    if (rel.length) rows.push(["relations", rel.slice(0, 40).map(function (e) { return relationLine(e, id); })]);
+    if (n.said) rows.push([n.kind === "entity" ? "said and claimed" : "said", n.said.map(statementLine)]);
+    if (n.about) rows.push(["said about it", n.about.map(statementLine)]);
+    showDetails(n.label, rows, [
+      ["Focus", function () { focusOn(id); }],
+      ["Expand", function () { expand(id); }],
+      ["Hide", function () { hide(id); }],
+    ]);
+  }
+  function showEdge(id) {
+    var e = edgeById.get(id);
+    if (!e) return;
+    var rows = [["from", byId.get(e.from).label], ["to", byId.get(e.to).label], ["relation", e.predicate],
+                ["count", String(e.count)], ["evidence", e.evidence.map(evidenceLine)]];
+    showDetails(edgeName(e), rows);
+  }
+  function select(id, centre) {
+    state.selected = id;
+    network.selectNodes(shownIds.has(id) ? [id] : []);
+    if (centre && shownIds.has(id)) network.focus(id, {scale: Math.max(network.getScale(), 1.0), animation: false});
+    showNode(id);
+    network.redraw();
+    viewer.changed();
+  }
+
+  // --- focus, expand, hide -------------------------------------------------------
+  function focusOn(id) {
+    var t0 = performance.now();
+    state.mode = "focus";
+    state.root = state.selected = id;
+    state.focusPos = radialLayout(id, Number($("hops").value));
+    state.focusSet = new Set(state.focusPos.keys());
+    $("mode-banner").hidden = false;
+    $("mode-text").textContent = "Neighbourhood of " + byId.get(id).label + " (" + $("hops").value + " hop" +
+      ($("hops").value === "1" ? "" : "s") + ", " + state.focusSet.size + " nodes)";
+    network.once("afterDrawing", function () { window.viewerFocusMs = performance.now() - t0; });
+    refresh();  // draws once
+    network.selectNodes([id]);
+    showNode(id);
+  }
+  function expand(id) {
+    if (state.mode !== "focus") { focusOn(id); return; }
+    var p = state.focusPos.get(id) || [0, 0], fresh = neighboursOf(id).filter(function (q) { return !state.focusSet.has(q); });
+    var away = Math.atan2(p[1], p[0]) || 0, spread = Math.min(2 * Math.PI, 0.35 * fresh.length), r = 140 + 4 * fresh.length;
+    fresh.sort(ringOrder).forEach(function (q, i) {
+      var a = away + (fresh.length > 1 ? spread * (i / (fresh.length - 1) - 0.5) : 0);
+      state.focusPos.set(q, [Math.round(p[0] + r * Math.cos(a)), Math.round(p[1] + r * Math.sin(a))]);
+      state.focusSet.add(q);
+    });
+    refresh();
+    select(id, false);
+  }
+  function hide(id) {
+    state.hidden.add(id);
+    if (state.selected === id) state.selected = null;
+    if (state.mode === "focus" && state.root === id) back(); else refresh();
+  }
+  function back() {
+    state.mode = "whole";
+    state.root = null;
+    $("mode-banner").hidden = true;
+    refresh();
+  }
+  $("back").addEventListener("click", back);
+  document.addEventListener("keydown", function (ev) { if (ev.key === "Escape" && state.mode === "focus") back(); });
+
+  network.on("click", function (params) {
+    if (params.nodes.length) {
+      if (state.mode === "whole") focusOn(params.nodes[0]); else select(params.nodes[0], false);
+    } else if (params.edges.length) showEdge(params.edges[0]);
+    else if (!visDrawsEdges && params.pointer) {
+      var id = edgeAt(params.pointer.DOM);
+      if (id) showEdge(id);
+    }
+  });
+  network.on("doubleClick", function (params) { if (params.nodes.length) expand(params.nodes[0]); });
+  network.on("oncontext", function (params) {
+    var id = network.getNodeAt(params.pointer.DOM);
+    if (id !== undefined) { params.event.preventDefault(); hide(id); }
+  });
+
+  // --- filters and legend ----------------------------------------------------
+  var legend = $("legend-items");
+  data.legend.forEach(function (item) {
+    var box = el("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.dataset.type = item.type;
+    box.addEventListener("change", function () {
+      if (box.checked) state.hiddenTypes.delete(item.type); else state.hiddenTypes.add(item.type);
+      refresh();
+    });
+    var swatch = el("span", undefined, "swatch");
+    swatch.style.backgroundColor = item.color;
+    if (item.kind !== "entity") swatch.style.borderRadius = item.kind === "claim" ? "2px" : "0";
+    var count = el("span", "", "legend-count");
+    count.dataset.type = item.type;
+    count.dataset.total = String(item.count);
+    var label = el("label");
+    label.append(box, swatch, el("span", item.type, "legend-type"), count);
+    var li = el("li");
+    li.appendChild(label);
+    legend.appendChild(li);
+  });
+  var articleSelect = $("article-filter"), sourceSelect = $("source-filter");
+  articles.forEach(function (a, i) {
+    var o = el("option", short(a.id + ": " + a.title, 80));
+    o.value = String(i);
+    articleSelect.appendChild(o);
+  });
+  data.sources.forEach(function (s) {
+    var o = el("option", s);
+    o.value = s;
+    sourceSelect.appendChild(o);
+  });
+  var dates = articles.map(function (a) { return a.date.slice(0, 10); }).filter(Boolean).sort();
+  if (dates.length) {
+    ["date-from", "date-to"].forEach(function (id) { $(id).min = dates[0]; $(id).max = dates[dates.length - 1]; });
+  }
+  articleSelect.addEventListener("change", function () {
+    state.article = articleSelect.value === "" ? -1 : Number(articleSelect.value);
+    refresh();
+  });
+  sourceSelect.addEventListener("change", function () { state.source = sourceSelect.value; refresh(); });
+  $("date-from").addEventListener("change", function () { state.from = $("date-from").value; refresh(); });
+  $("date-to").addEventListener("change", function () { state.to = $("date-to").value; refresh(); });
+  $("unhide").addEventListener("click", function () { state.hidden.clear(); refresh(); });
+  $("speech-toggle").addEventListener("change", function () { state.speech = $("speech-toggle").checked; refresh(); });
+  $("hops").addEventListener("change", function () { if (state.mode === "focus") focusOn(state.root); });
+  function clearFilters() {
+    state.hiddenTypes.clear();
+    state.hidden.clear();
+    legend.querySelectorAll("input").forEach(function (b) { b.checked = true; });
+    state.article = -1; state.source = ""; state.from = ""; state.to = "";
+    articleSelect.value = ""; sourceSelect.value = ""; $("date-from").value = ""; $("date-to").value = "";
+    if (byId.get(state.selected) && byId.get(state.selected).kind !== "entity") {
+      state.speech = true; $("speech-toggle").checked = true;
+    }
+    state.mode = "whole"; $("mode-banner").hidden = true;
+    refresh();
+  }
+
+  // --- search --------------------------------------------------------------
+  var search = $("search"), results = $("search-results");
+  function matches(text) {
+    var q = text.trim().toLowerCase();
+    if (!q) return [];
+    var found = data.nodes.filter(function (n) { return n.search.indexOf(q) >= 0; });
+    found.sort(function (a, b) {  // exact and prefix matches first, then the most connected
+      function rank(n) { return n.label.toLowerCase() === q ? 0 : n.search.indexOf(q) === 0 ? 1 : 2; }
+      return rank(a) - rank(b) || b.degree - a.degree || a.label.localeCompare(b.label);
+    });
+    return found.slice(0, 30);
+  }
+  function pick(id) {
+    results.replaceChildren();
+    if (!shownIds.has(id)) { state.selected = id; clearFilters(); }  // a node filtered out: clear the filters
+    state.highlighted = new Set([id]);
+    select(id, true);
+  }
+  search.addEventListener("input", function () {
+    results.replaceChildren();
+    var found = matches(search.value);
+    state.highlighted = new Set(found.map(function (n) { return n.id; }));
+    network.redraw();
+    found.forEach(function (n) {
+      var b = el("button", n.label + " (" + n.type + ")");
+      b.type = "button";
+      b.dataset.id = n.id;
+      b.addEventListener("click", function () { pick(n.id); });
+      var li = el("li");
+      li.appendChild(b);
+      results.appendChild(li);
+    });
+  });
+  search.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter") {
+      var found = matches(search.value);
+      if (found.length) pick(found[0].id);
+    }
+  });
+
+  // --- what the panels (viewer_panels.js) use ----------------------------------
+  var listeners = [];
+  var viewer = window.viewer = {
+    data: data, byId: byId, state: state, network: network, statementNodes: statementNodes,
+    shownIds: function () { return shownIds; }, shownEdges: function () { return shownEdges; },
+    edge: function (i) { return data.edges[i]; }, evidencePasses: evidencePasses, articlePasses: articlePasses,
+    articleLine: articleLine, evidenceLine: evidenceLine, statementLine: statementLine, edgeName: edgeName,
+    select: function (id) { if (!nodePasses(byId.get(id))) { state.selected = id; clearFilters(); } select(id, true); },
+    highlight: function (ids) { state.highlighted = new Set(ids); network.redraw(); },
+    showDetails: showDetails, el: el,
+    onChange: function (f) { listeners.push(f); },
+    changed: function () { listeners.forEach(function (f) { f(); }); },
+  };
+  // --- first render --------------------------------------------------------
+  function stable() {
+    window.viewerStable = true;
+    window.viewerRenderMs = times.drawn = performance.now();
+    $("status").textContent = "";
+  }
+  if (shownIds.size) network.once("afterDrawing", stable);
+  fitView();
+  showCounts();
+  if (!shownIds.size) stable();
+})();
