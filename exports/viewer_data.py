@@ -3,10 +3,11 @@
 The graph drawn by default is the entity graph: people, organisations,
 groups, places and facilities, with one edge per (subject, relation,
 object) carrying its count and its evidence (sentence, article, date,
-confidence, verb). Statements and claims are listed in the details of
-their speaker (or claimant) and of what they are about (or where they were
-counted); they are nodes too, with their ``said``/``about``/``claimed``/
-``place`` edges, drawn only when the reader ticks "Statements and claims".
+confidence, verb, and the extraction rule that found it). Statements and
+claims are listed in the details of their speaker (or claimant) and of
+what they are about (or where they were counted); they are nodes too,
+with their ``said``/``about``/``claimed``/``place`` edges, drawn only when
+the reader ticks "Statements and claims as nodes".
 The timeline lists every dated fact, statement and claim; places with
 coordinates carry them for the map.
 
@@ -114,14 +115,15 @@ def _node_articles(G: nx.MultiDiGraph, n: str, art_index: dict[str, int]) -> lis
 
 
 def _evidence(d: dict, art_index: dict[str, int], articles: list[dict]) -> list:
-    """One piece of evidence: [sentence, article index (-1: none), date, confidence, verb]."""
+    """One piece of evidence: [sentence, article index (-1: none), date, confidence, verb, rule]."""
     article = art_index.get(d.get("article", ""), -1)
     date = d.get("date") or (articles[article]["date"] if article >= 0 else "")
-    return [d.get("sentence", ""), article, date, round(float(d.get("confidence", 0.0)), 3), d.get("verb", "")]
+    return [d.get("sentence", ""), article, date, round(float(d.get("confidence", 0.0)), 3), d.get("verb", ""),
+            d.get("rule", "")]
 
 
 def _evidence_order(ev: list) -> tuple:
-    return ev[2], ev[1], ev[0], ev[3], ev[4]
+    return ev[2], ev[1], ev[0], ev[3], ev[4], ev[5]
 
 
 # --- the data -----------------------------------------------------------------

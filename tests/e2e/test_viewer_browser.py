@@ -142,6 +142,7 @@ def test_entity_graph_with_labels_and_evidence(page, fixture_data):
     assert page.locator("#details-heading").text_content().startswith(edge[0])
     text = page.locator("#details-list").inner_text()
     assert edge[1][0][0] in text and "confidence" in text and "count" in text
+    assert edge[1][0][5] and f"rule: {edge[1][0][5]}" in text  # the extraction rule that found it
 
     # Click the hostile node: its name shows as text, nothing runs.
     _click_node(page, _id_of(fixture_data, HOSTILE))
