@@ -62,16 +62,16 @@ def select_nodes(G: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES) -> tupl
     """The nodes to put in the page (sorted) and how many there are in all.
 
     Articles are not drawn (each node lists its articles). Past
-    ``max_nodes``, entities come first, then statements and claims, each
-    by degree (distinct neighbours), then by label; nodes with no drawn
-    neighbour come last.
+    ``max_nodes``, entities come first (the graph drawn by default), then
+    statements and claims; each by degree (distinct neighbours), then by
+    label, those with no neighbour last.
     """
     drawable = [n for n, kind in G.nodes(data="kind") if kind in SHAPES]
     if len(drawable) <= max_nodes:
         return sorted(drawable), len(drawable)
     keep = set(drawable)
     degree = {n: len((set(G.predecessors(n)) | set(G.successors(n))) & keep) for n in drawable}
-    ranked = sorted(drawable, key=lambda n: (degree[n] == 0, G.nodes[n]["kind"] != "entity", -degree[n],
+    ranked = sorted(drawable, key=lambda n: (G.nodes[n]["kind"] != "entity", degree[n] == 0, -degree[n],
                                              G.nodes[n]["label"], n))
     return sorted(ranked[:max_nodes]), len(drawable)
 

@@ -5,7 +5,8 @@
 
 world-atlas (ISC, Mike Bostock) is Natural Earth's 1:110m countries (public domain) as TopoJSON.
 This decodes its arcs, projects them equirectangularly (x = longitude, y = -latitude, in degrees),
-rounds to 0.1 degree, drops points that rounding makes repeat, and writes one SVG path per
+rounds to 0.1 degree, drops points that rounding makes repeat, moves rings that
+cross the antimeridian east of it, and writes one SVG path per
 country: what the map view draws under the places. Run once; the output is committed with the
 licences (exports/assets/WORLD-ATLAS-LICENSE). Nothing is fetched at run time.
 """
@@ -39,6 +40,9 @@ def ring_points(ring: list[int], arcs: list[list[tuple[float, float]]]) -> list[
 
 
 def ring_path(points: list[tuple[float, float]]) -> str:
+    if any(abs(b[0] - a[0]) > 180 for a, b in zip(points, points[1:])):
+        # A ring across the antimeridian (Chukotka, Fiji): draw it east of 180 instead of across the map.
+        points = [(lon + 360 if lon < 0 else lon, lat) for lon, lat in points]
     out: list[str] = []
     for lon, lat in points:
         p = f"{lon:.1f} {-lat:.1f}".replace("-0.0", "0.0")

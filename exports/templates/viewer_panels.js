@@ -16,7 +16,10 @@
   var DAY = 86400000;
   function day(date) { return Date.parse(date.slice(0, 10) + "T00:00:00Z"); }
   var items = data.timeline.filter(function (t) { return !isNaN(day(t.date)); });
-  var first = items.length ? day(items[0].date) : 0, last = items.length ? day(items[items.length - 1].date) : 0;
+  // The axis covers the bulk of the items (a fact dated years back would squeeze the rest into a
+  // corner): items before the first percentile's day share one bar at the left, "earlier".
+  var first = items.length ? day(items[Math.floor(items.length / 100)].date) : 0;
+  var last = items.length ? day(items[items.length - 1].date) : 0;
   function itemNodes(t) {
     if (t.edge !== undefined) { var e = data.edges[t.edge]; return [e.from, e.to]; }
     return viewer.statementNodes[t.statement];
@@ -45,7 +48,7 @@
     items.forEach(function (t) {
       if (!itemShown(t)) return;
       shownCount++;
-      var d = t.date.slice(0, 10);
+      var d = day(t.date) < first ? "earlier" : t.date.slice(0, 10);
       if (!days.has(d)) days.set(d, []);
       days.get(d).push(t);
       if (state.selected && itemNodes(t).indexOf(state.selected) >= 0) mine.set(d, (mine.get(d) || 0) + 1);
@@ -57,14 +60,19 @@
     var barW = Math.max(2, Math.min(14, (w - 2 * pad) / (span / DAY + 1) - 1)), base = h - 16;
     box.append(svg("line", {x1: pad, x2: w - pad, y1: base + 0.5, y2: base + 0.5, stroke: "#999"}));
     var ticks = span > 90 * DAY ? "month" : span > 14 * DAY ? "week" : "day";
+    var lastLabel = -Infinity;
+    if (days.has("earlier")) { box.append(svg("text", {x: 2, y: h - 3}, "earlier")); lastLabel = 2; }
     for (var t = first; t <= last; t += DAY) {
       var d = new Date(t), iso = d.toISOString().slice(0, 10);
-      if (t === first || (ticks === "month" && d.getUTCDate() === 1) || (ticks === "week" && d.getUTCDay() === 1) || ticks === "day") {
+      var tick = t === first || (ticks === "month" && d.getUTCDate() === 1) || (ticks === "week" && d.getUTCDay() === 1) || ticks === "day";
+      if (tick && x(t) - lastLabel > 70) {
         box.append(svg("text", {x: x(t), y: h - 3, "text-anchor": "middle"}, ticks === "month" ? iso.slice(0, 7) : iso));
+        lastLabel = x(t);
       }
     }
     Array.from(days.keys()).sort().forEach(function (d) {
-      var list = days.get(d), bh = Math.max(2, (base - 6) * list.length / most), left = x(day(d)) - barW / 2;
+      var list = days.get(d), bh = Math.max(2, (base - 6) * list.length / most);
+      var left = d === "earlier" ? 8 : x(day(d)) - barW / 2;
       var g = svg("g", {class: "day", "data-date": d, "data-count": list.length});
       g.append(svg("title", {}, d + ": " + list.length), svg("rect", {x: left, y: base - bh, width: barW, height: bh, class: "bar"}));
       var m = mine.get(d);
@@ -114,7 +122,7 @@
     $("basemap").setAttribute("stroke-width", String(unit * 0.3));
     list.sort(function (a, b) { return b.degree - a.degree || (a.label < b.label ? -1 : 1); });
     list.slice().reverse().forEach(function (n) {  // the most connected on top
-      var r = unit * (0.6 + 0.35 * Math.log2(1 + n.degree));
+      var r = unit * (0.3 + 0.22 * Math.log2(1 + n.degree));
       var c = svg("circle", {cx: n.geo[1], cy: -n.geo[0], r: r.toFixed(3), fill: n.color, "stroke-width": unit * 0.12,
                              class: "marker" + (n.id === state.selected ? " selected" : ""), "data-id": n.id});
       c.append(svg("title", {}, n.label + " (" + n.type + ")"));
@@ -122,9 +130,15 @@
       group.append(c);
       markers.set(n.id, c);
     });
-    list.slice(0, 15).concat(list.filter(function (n) { return n.id === state.selected; })).forEach(function (n) {
-      group.append(svg("text", {x: n.geo[1] + unit, y: -n.geo[0] - unit, "font-size": (unit * 2.2).toFixed(3),
-                                 "stroke-width": (unit * 0.4).toFixed(3), class: "marker-label"}, n.label));
+    // Labels for the selected place, then the most connected, none over another (at most 25).
+    var boxes = [], size = unit * 2.2;
+    list.filter(function (n) { return n.id === state.selected; }).concat(list).forEach(function (n) {
+      if (boxes.length >= 25) return;
+      var b = [n.geo[1] + unit, -n.geo[0] - unit - size, n.geo[1] + unit + size * 0.58 * n.label.length, -n.geo[0] - unit];
+      if (boxes.some(function (o) { return b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]; })) return;
+      boxes.push(b);
+      group.append(svg("text", {x: b[0], y: b[3], "font-size": size.toFixed(3), "stroke-width": (unit * 0.4).toFixed(3),
+                                 class: "marker-label"}, n.label));
     });
     window.viewerMarkers = list.length;
   }
