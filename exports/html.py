@@ -5,7 +5,7 @@ once with its count and evidence; statements and claims in the details, and
 as nodes on request; the timeline; the places for the map); where each node
 sits is :mod:`exports.viewer_layout`, computed here at export time so that
 the browser draws at once with physics off, and the same graph always looks
-the same. The page (``templates/viewer.html``, ``viewer.js``, ``viewer_panels.js``)
+the same. The page (``templates/viewer.html`` and its scripts)
 draws the labels by degree and zoom, focuses on a node's neighbourhood,
 filters and lays out again what remains, and has a timeline, a map on an
 offline base map (``assets/world_110m.json``, Natural Earth via npm's
@@ -130,7 +130,9 @@ def html_document(g: Graph | nx.MultiDiGraph, viewer_max_nodes: int = DEFAULT_MA
     return env.get_template("viewer.html").render(
         data_json=Markup(script_json(data)),
         basemap_json=Markup(basemap_json()),
+        layouts_js=Markup(_asset("templates", "viewer_layouts.js")),
         viewer_js=Markup(_asset("templates", "viewer.js")),
+        canvas_js=Markup(_asset("templates", "viewer_canvas.js")),
         panels_js=Markup(_asset("templates", "viewer_panels.js")),
         vis_js=Markup(_vis_asset("vis-network.min.js")),
         vis_css=Markup(_vis_asset("vis-network.css")),

@@ -216,7 +216,7 @@ def viewer_data(G: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES) -> dict:
     order = [t for t in COLORS if t in counts] + sorted(set(counts) - set(COLORS))
     fact_edges = sum(1 for e in edges if e["kind"] == "fact")
     return {
-        "summary": {"nodes": len(entities), "edges": fact_edges, "statements": len(statements),
+        "summary": {"nodes": len(entities), "edges": fact_edges, "statements": len(statements), "shown": len(shown),
                     "total_nodes": total, "max_nodes": max_nodes, "truncated": len(shown) < total,
                     "articles": len(articles), "places": sum(1 for n in nodes if "geo" in n)},
         "articles": articles,

@@ -13,6 +13,7 @@ import random
 EDGE_LENGTH = 150  # px between neighbours in the computed layout
 NODE_ROOM = 160  # px: each node gets at least a square this wide
 SATELLITE_RING = 45  # px from an entity to its statements and claims
+ISOLATE_ROOM = 70  # px: entities with no relation sit closer (their labels show as one zooms in)
 
 
 def layout(nodes: list[str], edges: list[tuple[str, str]], seed: int = 7) -> dict[str, tuple[int, int]]:
@@ -61,7 +62,8 @@ def _pack(nodes, components, boxes) -> dict[str, tuple[int, int]]:
     bounds = []
     for coords in boxes:
         xs, ys = [c[0] for c in coords], [c[1] for c in coords]
-        bounds.append((min(xs), min(ys), max(xs) - min(xs) + EDGE_LENGTH, max(ys) - min(ys) + EDGE_LENGTH))
+        room = EDGE_LENGTH if len(coords) > 1 else ISOLATE_ROOM
+        bounds.append((min(xs), min(ys), max(xs) - min(xs) + room, max(ys) - min(ys) + room))
     area = sum(w * h for _, _, w, h in bounds)
     row_width = max([math.sqrt(area) * 1.2] + [w for _, _, w, _ in bounds[:1]])
     pos, x, y, row_height = {}, 0.0, 0.0, 0.0

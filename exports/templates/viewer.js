@@ -1,5 +1,6 @@
 // The viewer's graph: filters, layout of what remains, labels, focus, details, search.
-// The timeline, the map and the PNG export are viewer_panels.js; they meet here through `viewer`.
+// The page's layouts are viewer_layouts.js; its own drawing (labels, halos, many edges)
+// viewer_canvas.js; the timeline, the map and the PNG export viewer_panels.js. They meet through `viewer`.
 // Every string from the data goes into the page as text (textContent), never as markup.
 (function () {
   "use strict";
@@ -9,7 +10,6 @@
   var articles = data.articles, statements = data.statements;
   var RELAYOUT_MAX = 800;  // filtered views up to this many nodes are laid out again (O(n^2) a step)
   var FOCUS_MAX = 400;     // a focus view shows at most this many nodes, the most connected
-  var LABEL_PX = 13, MAX_LABELS = 300, EDGE_LABELS_MAX = 250;
   // vis-network builds each edge slowly (about 0.3 ms on 2 cores): past this many shown edges the
   // page draws them itself as plain lines (clicks on them still show their evidence), and vis only
   // the nodes; a focus or a filter that leaves fewer hands them back to vis (arrows, hover, curves).
@@ -50,9 +50,6 @@
   var statementNodes = statements.map(function (s) { return [s.node]; });
   data.nodes.forEach(function (n) {
     (n.said || []).concat(n.about || []).forEach(function (i) { statementNodes[i].push(n.id); });
-  });
-  var byDegree = data.nodes.map(function (n) { return n.id; }).sort(function (a, b) {
-    return byId.get(b).degree - byId.get(a).degree || (a < b ? -1 : 1);
   });
   function evidenceLine(ev) {
     var where = [ev[1] >= 0 ? articleLine(ev[1]) : "", ev[2], "confidence " + ev[3], ev[4] ? "verb: " + ev[4] : "",
@@ -117,45 +114,7 @@
   var edgeView = new vis.DataView(visEdges, {filter: function (e) { return visDrawsEdges && shownEdges.has(e.id); }});
 
   // --- layouts in the page -------------------------------------------------
-  // Fruchterman-Reingold from the exported positions (deterministic: no randomness).
-  function forceLayout(ids) {
-    var n = ids.length, index = new Map(), X = new Float64Array(n), Y = new Float64Array(n);
-    ids.forEach(function (id, i) { index.set(id, i); X[i] = byId.get(id).x; Y[i] = byId.get(id).y; });
-    var k = 110, side = k * Math.sqrt(n) * 1.5, minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    for (var i = 0; i < n; i++) { minX = Math.min(minX, X[i]); maxX = Math.max(maxX, X[i]); minY = Math.min(minY, Y[i]); maxY = Math.max(maxY, Y[i]); }
-    var span = Math.max(maxX - minX, maxY - minY, 1);
-    for (i = 0; i < n; i++) { X[i] = (X[i] - minX) / span * side; Y[i] = (Y[i] - minY) / span * side; }
-    var links = [];
-    shownEdges.forEach(function (id) { var e = edgeById.get(id); links.push([index.get(e.from), index.get(e.to)]); });
-    var DX = new Float64Array(n), DY = new Float64Array(n), temp = side / 6, k2 = k * k;
-    for (var it = 0; it < 80; it++) {
-      DX.fill(0); DY.fill(0);
-      var cx = 0, cy = 0;
-      for (i = 0; i < n; i++) { cx += X[i] / n; cy += Y[i] / n; }
-      for (i = 0; i < n; i++) {
-        for (var j = 0; j < i; j++) {
-          var dx = X[i] - X[j], dy = Y[i] - Y[j], d2 = dx * dx + dy * dy;
-          if (d2 < 0.01) { dx = 0.1 * ((i % 7) - 3) || 0.1; dy = 0.1; d2 = dx * dx + dy * dy; }
-          var f = k2 / d2;
-          DX[i] += dx * f; DY[i] += dy * f; DX[j] -= dx * f; DY[j] -= dy * f;
-        }
-        DX[i] -= (X[i] - cx) * 0.03; DY[i] -= (Y[i] - cy) * 0.03;  // gravity keeps components together
-      }
-      links.forEach(function (l) {
-        var dx = X[l[0]] - X[l[1]], dy = Y[l[0]] - Y[l[1]], d = Math.sqrt(dx * dx + dy * dy) / k;
-        DX[l[0]] -= dx * d; DY[l[0]] -= dy * d; DX[l[1]] += dx * d; DY[l[1]] += dy * d;
-      });
-      for (i = 0; i < n; i++) {
-        var disp = Math.sqrt(DX[i] * DX[i] + DY[i] * DY[i]);
-        if (disp > 0) { var lim = Math.min(disp, temp) / disp; X[i] += DX[i] * lim; Y[i] += DY[i] * lim; }
-      }
-      temp *= 0.94;
-    }
-    var pos = new Map();
-    ids.forEach(function (id, i) { pos.set(id, [Math.round(X[i]), Math.round(Y[i])]); });
-    return pos;
-  }
-  // A node's neighbourhood on rings: the node, its neighbours, theirs (each near the first that reached it).
+  // Who is next to a node, among the nodes the filters pass.
   function neighboursOf(id) {
     var out = [];
     adjacency.get(id).forEach(function (e) {
@@ -167,25 +126,6 @@
   function ringOrder(a, b) {
     var na = byId.get(a), nb = byId.get(b);
     return (na.type < nb.type ? -1 : na.type > nb.type ? 1 : 0) || nb.degree - na.degree || (na.label < nb.label ? -1 : 1);
-  }
-  function radialLayout(root, hops) {
-    var ring1 = neighboursOf(root).sort(ringOrder), seen = new Set([root].concat(ring1)), ring2 = [];
-    if (hops > 1) {
-      ring1.forEach(function (p) {
-        neighboursOf(p).sort(ringOrder).forEach(function (q) { if (!seen.has(q)) { seen.add(q); ring2.push(q); } });
-      });
-    }
-    var keep = FOCUS_MAX - 1 - ring1.length;
-    if (ring2.length > keep) {  // the most connected, in their ring order
-      var best = new Set(ring2.slice().sort(function (a, b) { return byId.get(b).degree - byId.get(a).degree; }).slice(0, Math.max(0, keep)));
-      ring2 = ring2.filter(function (q) { return best.has(q); });
-    }
-    var pos = new Map([[root, [0, 0]]]);
-    var r1 = Math.max(180, ring1.length * 34 / (2 * Math.PI));
-    ring1.forEach(function (id, i) { var a = 2 * Math.PI * i / ring1.length; pos.set(id, [Math.round(r1 * Math.cos(a)), Math.round(r1 * Math.sin(a))]); });
-    var r2 = r1 + Math.max(200, ring2.length * 26 / (2 * Math.PI));
-    ring2.forEach(function (id, i) { var a = 2 * Math.PI * i / ring2.length; pos.set(id, [Math.round(r2 * Math.cos(a)), Math.round(r2 * Math.sin(a))]); });
-    return pos;
   }
   function place(pos) {
     var body = network.body.nodes;
@@ -212,7 +152,10 @@
     edgeView.refresh();
     var pos = null;
     if (state.mode === "focus") pos = state.focusPos;
-    else if (filtering() && shownIds.size <= RELAYOUT_MAX) pos = forceLayout(pass);
+    else if (filtering() && shownIds.size <= RELAYOUT_MAX) {
+      pos = viewerLayouts.force(pass, function (id) { return [byId.get(id).x, byId.get(id).y]; },
+        Array.from(shownEdges, function (id) { var e = edgeById.get(id); return [e.from, e.to]; }));
+    }
     place(pos);
     if (fit !== false) fitView();
     network.redraw();
@@ -234,150 +177,12 @@
     viewer.changed();
   }
 
-  // --- labels: by degree and zoom, never overlapping --------------------------
-  var measure = document.createElement("canvas").getContext("2d");
-  measure.font = LABEL_PX + "px sans-serif";
-  var widths = new Map();
-  function labelText(id) { return short(byId.get(id).label, 42); }
-  function widthOf(text) {
-    var w = widths.get(text);
-    if (w === undefined) { w = measure.measureText(text).width; widths.set(text, w); }
-    return w;
-  }
-  function labelOrder() {
-    var first = [];
-    if (state.selected && shownIds.has(state.selected)) {
-      first.push(state.selected);
-      first = first.concat(neighboursOf(state.selected).filter(function (id) { return shownIds.has(id); }));
-    }
-    if (state.mode === "focus" && state.root) first.push(state.root);
-    state.highlighted.forEach(function (id) { first.push(id); });
-    return first.concat(byDegree);
-  }
-  function drawLabels(ctx) {
-    var scale = network.getScale(), box = $("graph"), w = box.clientWidth, h = box.clientHeight;
-    var tl = network.DOMtoCanvas({x: 0, y: 0}), cell = 48, grid = new Map(), placed = [], done = new Set();
-    function free(b) {
-      for (var gx = Math.floor(b[0] / cell); gx <= Math.floor(b[2] / cell); gx++) {
-        for (var gy = Math.floor(b[1] / cell); gy <= Math.floor(b[3] / cell); gy++) {
-          var list = grid.get(gx + "," + gy) || [];
-          for (var i = 0; i < list.length; i++) {
-            var o = list[i];
-            if (b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) return false;
-          }
-        }
-      }
-      return true;
-    }
-    function take(b) {
-      for (var gx = Math.floor(b[0] / cell); gx <= Math.floor(b[2] / cell); gx++) {
-        for (var gy = Math.floor(b[1] / cell); gy <= Math.floor(b[3] / cell); gy++) {
-          var key = gx + "," + gy;
-          if (!grid.has(key)) grid.set(key, []);
-          grid.get(key).push(b);
-        }
-      }
-    }
-    var order = labelOrder(), body = network.body.nodes;
-    for (var i = 0; i < order.length && placed.length < MAX_LABELS; i++) {
-      var id = order[i];
-      if (done.has(id) || !shownIds.has(id) || !body[id]) continue;
-      done.add(id);
-      var sx = (body[id].x - tl.x) * scale, sy = (body[id].y - tl.y) * scale;
-      if (sx < -50 || sy < -20 || sx > w + 50 || sy > h + 20) continue;
-      var text = labelText(id), tw = widthOf(text), r = byId.get(id).size * scale;
-      var b = [sx - tw / 2 - 2, sy + r + 1, sx + tw / 2 + 2, sy + r + LABEL_PX + 4];
-      if (!free(b)) continue;
-      take(b);
-      placed.push([id, text, body[id].x, body[id].y + (r + 1 + LABEL_PX * 0.85) / scale]);
-    }
-    ctx.save();
-    ctx.textAlign = "center";
-    ctx.lineJoin = "round";
-    ctx.lineWidth = 3 / scale;
-    ctx.strokeStyle = "rgba(255,255,255,0.95)";
-    ctx.fillStyle = "#1a1a1a";
-    placed.forEach(function (p) {
-      ctx.font = (p[0] === state.selected ? "bold " : "") + (LABEL_PX / scale) + "px sans-serif";
-      ctx.strokeText(p[1], p[2], p[3]);
-      ctx.fillText(p[1], p[2], p[3]);
-    });
-    var edgeLabels = [];
-    if (shownEdges.size <= EDGE_LABELS_MAX) {
-      ctx.font = (11 / scale) + "px sans-serif";
-      ctx.fillStyle = "#555";
-      shownEdges.forEach(function (id) {
-        var be = network.body.edges[id];
-        if (!be || !be.edgeType) return;
-        var pt = be.edgeType.getPoint(0.5), e = edgeById.get(id);
-        var text = e.predicate + (e.shown > 1 ? " \u00d7" + e.shown : "");
-        var sx = (pt.x - tl.x) * scale, sy = (pt.y - tl.y) * scale, tw = measure.measureText(text).width * 11 / LABEL_PX;
-        var b = [sx - tw / 2, sy - 7, sx + tw / 2, sy + 5];
-        if (sx < 0 || sy < 0 || sx > w || sy > h || !free(b)) return;
-        take(b);
-        ctx.strokeText(text, pt.x, pt.y + 4 / scale);
-        ctx.fillText(text, pt.x, pt.y + 4 / scale);
-        edgeLabels.push(text);
-      });
-    }
-    ctx.restore();
-    window.viewerLabels = placed.map(function (p) { return p[1]; });
-    window.viewerEdgeLabels = edgeLabels;
-  }
-  function drawEdges(ctx) {  // when vis does not: every shown edge as a plain line, under the nodes
-    if (visDrawsEdges) return;
-    var body = network.body.nodes;
-    ctx.save();
-    ctx.beginPath();
-    shownEdges.forEach(function (id) {
-      var e = edgeById.get(id), a = body[e.from], b = body[e.to];
-      if (a && b) { ctx.moveTo(a.x, a.y); ctx.lineTo(b.x, b.y); }
-    });
-    ctx.lineWidth = 1 / Math.max(network.getScale(), 0.5);
-    ctx.strokeStyle = "rgba(140, 140, 140, 0.45)";
-    ctx.stroke();
-    ctx.restore();
-  }
-  function edgeAt(dom) {  // the drawn-by-us edge under a click, within 5 px
-    var p = network.DOMtoCanvas(dom), tol = 5 / network.getScale(), best = null, bestD = tol, body = network.body.nodes;
-    shownEdges.forEach(function (id) {
-      var e = edgeById.get(id), a = body[e.from], b = body[e.to];
-      if (!a || !b) return;
-      var dx = b.x - a.x, dy = b.y - a.y, len = dx * dx + dy * dy || 1;
-      var t = Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len));
-      var d = Math.hypot(p.x - a.x - t * dx, p.y - a.y - t * dy);
-      if (d < bestD) { bestD = d; best = id; }
-    });
-    return best;
-  }
-  function drawHalos(ctx) {
-    drawEdges(ctx);
-    var body = network.body.nodes, scale = network.getScale();
-    state.highlighted.forEach(function (id) {
-      if (!shownIds.has(id) || !body[id]) return;
-      ctx.beginPath();
-      ctx.arc(body[id].x, body[id].y, byId.get(id).size + 6 / scale, 0, 2 * Math.PI);
-      ctx.strokeStyle = "#ff7f0e";
-      ctx.lineWidth = 3 / scale;
-      ctx.stroke();
-    });
-    var s = state.selected;
-    if (s && shownIds.has(s) && body[s]) {
-      ctx.beginPath();
-      ctx.arc(body[s].x, body[s].y, byId.get(s).size + 12 / scale, 0, 2 * Math.PI);
-      ctx.fillStyle = "rgba(255, 204, 0, 0.55)";
-      ctx.fill();
-    }
-  }
-
   // --- the network -------------------------------------------------------------
   times.datasets = performance.now();
   var network = new vis.Network($("graph"), {nodes: nodeView, edges: edgeView}, data.options);
   window.network = network;  // for tests and for the browser console
   times.network = performance.now();
   window.viewerStable = false;
-  network.on("beforeDrawing", drawHalos);
-  network.on("afterDrawing", drawLabels);
 
   // --- details -------------------------------------------------------------
   function showDetails(heading, rows, actions) {
@@ -446,15 +251,16 @@
     var t0 = performance.now();
     state.mode = "focus";
     state.root = state.selected = id;
-    state.focusPos = radialLayout(id, Number($("hops").value));
+    state.focusPos = viewerLayouts.rings(id, Number($("hops").value), neighboursOf, ringOrder,
+                                         function (q) { return byId.get(q).degree; }, FOCUS_MAX);
     state.focusSet = new Set(state.focusPos.keys());
     $("mode-banner").hidden = false;
     $("mode-text").textContent = "Neighbourhood of " + byId.get(id).label + " (" + $("hops").value + " hop" +
       ($("hops").value === "1" ? "" : "s") + ", " + state.focusSet.size + " nodes)";
-    network.once("afterDrawing", function () { window.viewerFocusMs = performance.now() - t0; });
-    refresh();  // draws once
+    refresh();  // draws once, labels and all (vis-network's redraw() is synchronous)
     network.selectNodes([id]);
     showNode(id);
+    window.viewerFocusMs = performance.now() - t0;
   }
   function expand(id) {
     if (state.mode !== "focus") { focusOn(id); return; }
@@ -487,7 +293,7 @@
       if (state.mode === "whole") focusOn(params.nodes[0]); else select(params.nodes[0], false);
     } else if (params.edges.length) showEdge(params.edges[0]);
     else if (!visDrawsEdges && params.pointer) {
-      var id = edgeAt(params.pointer.DOM);
+      var id = viewer.edgeAt(params.pointer.DOM);
       if (id) showEdge(id);
     }
   });
@@ -543,7 +349,10 @@
   $("date-from").addEventListener("change", function () { state.from = $("date-from").value; refresh(); });
   $("date-to").addEventListener("change", function () { state.to = $("date-to").value; refresh(); });
   $("unhide").addEventListener("click", function () { state.hidden.clear(); refresh(); });
-  $("speech-toggle").addEventListener("change", function () { state.speech = $("speech-toggle").checked; refresh(); });
+  $("speech-toggle").addEventListener("change", function () {
+    state.speech = $("speech-toggle").checked;
+    if (state.mode === "focus") focusOn(state.root); else refresh();  // a focus takes in the statements too
+  });
   $("hops").addEventListener("change", function () { if (state.mode === "focus") focusOn(state.root); });
   function clearFilters() {
     state.hiddenTypes.clear();
@@ -601,7 +410,8 @@
   // --- what the panels (viewer_panels.js) use ----------------------------------
   var listeners = [];
   var viewer = window.viewer = {
-    data: data, byId: byId, state: state, network: network, statementNodes: statementNodes,
+    data: data, byId: byId, edgeById: edgeById, state: state, network: network, statementNodes: statementNodes,
+    neighboursOf: neighboursOf, visDrawsEdges: function () { return visDrawsEdges; },
     shownIds: function () { return shownIds; }, shownEdges: function () { return shownEdges; },
     edge: function (i) { return data.edges[i]; }, evidencePasses: evidencePasses, articlePasses: articlePasses,
     articleLine: articleLine, evidenceLine: evidenceLine, statementLine: statementLine, edgeName: edgeName,
@@ -617,7 +427,8 @@
     window.viewerRenderMs = times.drawn = performance.now();
     $("status").textContent = "";
   }
-  if (shownIds.size) network.once("afterDrawing", stable);
+  // After the whole first frame: the handlers of viewer_canvas.js (labels) run after this one.
+  if (shownIds.size) network.once("afterDrawing", function () { setTimeout(stable, 0); });
   fitView();
   showCounts();
   if (!shownIds.size) stable();

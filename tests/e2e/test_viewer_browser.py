@@ -370,6 +370,6 @@ def test_truncated_viewer_says_so_and_still_works(browser, tmp_path):
     write_html(build_graph(synthetic_records(60)), path, viewer_max_nodes=30)
     page, log = _open(browser, path)
     assert page.evaluate("network.body.data.nodes.length") == 30
-    assert "most connected entities of" in page.locator("#truncated").text_content()
+    assert "holds the 30 most connected of" in page.locator("#truncated").text_content()
     shot(page, "truncated")
     log.assert_clean()

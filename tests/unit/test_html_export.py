@@ -205,7 +205,7 @@ def test_past_the_limit_the_most_connected_actors_are_shown(big_graph):
     assert max(deg[n] for n in entities if n not in kept) <= min(deg[n] for n in kept)
     assert all(cut["nodes"][e["from"]]["id"] in kept and cut["nodes"][e["to"]]["id"] in kept for e in cut["edges"])
     page = html_document(big_graph, viewer_max_nodes=40)
-    assert f"Showing the 40 most connected entities of {len(full['nodes'])} nodes" in page
+    assert f"holds the 40 most connected of {len(full['nodes'])} nodes,\n    40 of them entities" in page
     assert 'id="truncated"' not in html_document(big_graph)
 
 
@@ -213,7 +213,7 @@ def test_viewer_max_nodes_from_the_cli_and_registry(tmp_path, big_graph):
     from exports import EXPORTERS
 
     path = EXPORTERS["html"].write(big_graph, tmp_path, viewer_max_nodes=25, unrelated_option=1)
-    assert "Showing the 25 most connected" in path.read_text(encoding="utf-8")
+    assert "holds the 25 most connected" in path.read_text(encoding="utf-8")
 
 
 @given(st.one_of(st.text(), st.dictionaries(st.text(), st.lists(st.text()))))
