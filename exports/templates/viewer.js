@@ -147,9 +147,16 @@
     if (state.mode === "focus") pass = pass.filter(function (id) { return state.focusSet.has(id); });
     shownIds = new Set(pass);
     shownEdges = new Set(data.edges.filter(edgePasses).map(function (e) { return e.id; }));
-    nodeView.refresh();
-    visDrawsEdges = shownEdges.size <= VIS_EDGES_MAX;
-    edgeView.refresh();
+    // Edges first: nodes coming back must not be drawn with a focus view's edges, and vis-network
+    // draws nothing until the whole change is in (one frame, not one per DataView event).
+    network.renderer.allowRedraw = false;
+    try {
+      visDrawsEdges = shownEdges.size <= VIS_EDGES_MAX;
+      edgeView.refresh();
+      nodeView.refresh();
+    } finally {
+      network.renderer.allowRedraw = true;
+    }
     var pos = null;
     if (state.mode === "focus") pos = state.focusPos;
     else if (filtering() && shownIds.size <= RELAYOUT_MAX) {
