@@ -422,7 +422,10 @@
     shownIds: function () { return shownIds; }, shownEdges: function () { return shownEdges; },
     edge: function (i) { return data.edges[i]; }, evidencePasses: evidencePasses, articlePasses: articlePasses,
     articleLine: articleLine, evidenceLine: evidenceLine, statementLine: statementLine, edgeName: edgeName,
-    select: function (id) { if (!nodePasses(byId.get(id))) { state.selected = id; clearFilters(); } select(id, true); },
+    select: function (id) {  // from the map: a place the view does not show is brought in
+      if (!nodePasses(byId.get(id))) { state.selected = id; clearFilters(); }
+      if (state.mode === "focus" && !shownIds.has(id)) focusOn(id); else select(id, true);
+    },
     highlight: function (ids) { state.highlighted = new Set(ids); network.redraw(); },
     showDetails: showDetails, el: el,
     onChange: function (f) { listeners.push(f); },
