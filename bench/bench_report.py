@@ -188,10 +188,11 @@ def _viewer_render_section(rows: list[dict]) -> list[str]:
     return _latest_table(
         rows, "viewer_render", "viewer_render.py", "graphs",
         ["graph", "entities", "relations", "page MB", "export s", "render s", "vs. fixture", "focus ms",
-         "focus nodes", "wall s"],
+         "focus nodes", "back ms", "wall s"],
         lambda g, r: [g["graph"], f"{g['nodes']:,}", f"{g['edges']:,}", f"{g['mb']:.1f}", f"{g['export_s']:.2f}",
                       f"{g['render_s']:.2f}", f"{g['render_s'] / r['graphs'][0]['render_s']:.1f}",
                       f"{g['focus_ms']:.0f}" if "focus_ms" in g else "–", f"{g.get('focus_nodes', '–'):,}",
+                      f"{g['back_ms']:.0f}" if "back_ms" in g else "–",
                       f"{g['wall_s']:.2f}"])
 
 

@@ -10,7 +10,8 @@ them); sizes count entities, the nodes the viewer draws by default. The baseline
 run is the hand-made fixture: ratios are against it. "render" is the page's own clock from
 navigation start to vis-network's first drawn frame (``window.viewerRenderMs``, the fastest of
 three loads); "focus" is the page's own clock from the click on the most connected entity to
-the first frame of its neighbourhood (``window.viewerFocusMs``, the fastest of three);
+the first frame of its neighbourhood (``window.viewerFocusMs``, the fastest of three), "back"
+from there to the whole graph drawn again;
 "wall" adds Chromium's start-up and page load as the test harness sees it. The viewer is run
 with ``--viewer-max-nodes`` above the graph size so every node is in the page.
 The row goes to ``bench/results.json`` (kind ``viewer_render``) and the table to ``docs/benchmarks.md``.
@@ -35,6 +36,11 @@ from support.browser import chromium, offline_page
 from support.fixture_records import fixture_records
 from support.viewer_graph import viewer_graph
 
+BACK_JS = """() => {  // from the focus view back to the whole graph, drawn (the click's work is synchronous)
+  const t = performance.now();
+  document.getElementById("back").click();
+  return performance.now() - t;
+}"""
 FOCUS_JS = """() => {
   const top = viewer.data.nodes.filter(n => n.kind === "entity").sort((a, b) => b.degree - a.degree)[0];
   window.viewerFocusMs = undefined;
@@ -48,7 +54,7 @@ def measure(browser, G, out: Path, repeats: int = 3) -> dict:
     t = time.perf_counter()
     write_html(G, out, viewer_max_nodes=max(drawn, 1))
     export_s = time.perf_counter() - t
-    renders, walls, focus = [], [], []
+    renders, walls, focus, back = [], [], [], []
     for _ in range(repeats):
         t = time.perf_counter()
         page, log = offline_page(browser, out, viewport=(1400, 860))
@@ -62,10 +68,12 @@ def measure(browser, G, out: Path, repeats: int = 3) -> dict:
             page.wait_for_function("window.viewerFocusMs !== undefined", timeout=60_000, polling=20)
             focus.append(page.evaluate("window.viewerFocusMs"))
             focused = page.evaluate("network.body.data.nodes.length")
+            back.append(page.evaluate(BACK_JS))
         log.assert_clean()
         page.close()
     return {"nodes": entities, "edges": relations, "focus_nodes": focused if focus else 0,
             "export_s": export_s, "render_s": min(renders), "focus_ms": min(focus) if focus else 0.0,
+            "back_ms": min(back) if back else 0.0,
             "wall_s": min(walls), "mb": out.stat().st_size / 1e6}
 
 
@@ -86,10 +94,11 @@ def main(sizes: list[int], graphs: list[Path]) -> None:
     record({"kind": "viewer_render", "started": started, "load_before": load, "machine": machine(),
             "graphs": [{"graph": name, **r} for name, r in rows]})
     print(f"{'graph':>12} {'entities':>8} {'relations':>9} {'MB':>6} {'export s':>9} {'render s':>9} {'x base':>7} "
-          f"{'focus ms':>9} {'focus n':>8} {'wall s':>7}")
+          f"{'focus ms':>9} {'focus n':>8} {'back ms':>8} {'wall s':>7}")
     for name, r in rows:
         print(f"{name:>12} {r['nodes']:>8} {r['edges']:>9} {r['mb']:>6.2f} {r['export_s']:>9.2f} {r['render_s']:>9.2f} "
-              f"{r['render_s'] / base['render_s']:>7.1f} {r['focus_ms']:>9.0f} {r['focus_nodes']:>8} {r['wall_s']:>7.2f}")
+              f"{r['render_s'] / base['render_s']:>7.1f} {r['focus_ms']:>9.0f} {r['focus_nodes']:>8} {r['back_ms']:>8.0f} "
+              f"{r['wall_s']:>7.2f}")
 
 
 if __name__ == "__main__":
