@@ -300,6 +300,15 @@ def test_map_shows_the_places(page, fixture_data):
     shot(page, "map")
     page.click("#tab-graph")
     assert not page.locator("#map").is_visible()
+    # The map follows the view: in a focus, only the focus's places.
+    russia = _id_of(fixture_data, "Russia")
+    _click_node(page, russia)
+    focus = {russia} | _neighbours(fixture_data, russia)
+    page.click("#tab-map")
+    shown = page.locator("#map .marker").evaluate_all("ms => ms.map(m => m.dataset.id)")
+    assert set(shown) == {n["id"] for n in places if n["id"] in focus} and russia in shown
+    page.keyboard.press("Escape")  # back to the whole graph, and so to every place
+    assert page.locator("#map .marker").count() == len(places)
 
 
 def test_png_export_of_the_current_view(page, fixture_data):
