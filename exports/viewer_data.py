@@ -53,7 +53,7 @@ SIZES = {"entity": 10, "statement": 7, "claim": 8}
 NODE_FIELDS = ("text", "aliases", "speaker_text", "claimant_text", "cue", "value", "qualifier", "counted",
                "category", "topic", "geonames", "lat", "long", "name_rules", "sentence", "confidence", "date")
 _NOT_SHOWN = {"kind", "label", "type", "mode", "articles", "article", "article_id", "start", "end",
-              "sentence_index", "extractor", "topic_label"}
+              "sentence_index", "extractor"}
 
 
 # --- which nodes -----------------------------------------------------------
