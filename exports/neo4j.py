@@ -172,7 +172,8 @@ def readme_lines(g) -> Iterator[str]:
            "state it: `count` says how many, and the evidence comes as lists: `articles` (their "
            "`article_id`), `sentences`, `evidence` (`article#sentence_index@start-end`, one per "
            "sentence, in the order of `sentences`), `confidence` (the highest), `first_date` and "
-           "`last_date`, `extractors`, and for facts the `verbs` that stated them. Facts between "
+           "`last_date`, `extractors`, `rules` (the names of the extraction rules that made it, as "
+           "`newskg rules` lists them), and for facts the `verbs` that stated them. Facts between "
            "entities take their type from the relation vocabulary (`ontology.ttl`): "
            f"{', '.join(f'`{relationship_type(r)}`' for r in relations())}; any other relation is "
            f"a verb lemma: `{GENERIC_TYPE}` with the lemma as `verb` (one relationship per lemma).\n\n")

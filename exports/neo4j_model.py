@@ -9,7 +9,7 @@ become one ``location`` point (WGS-84).
 
 Relationships are what a Neo4j user expects: one per (start, type, end),
 however many sentences state it, with a ``count`` and the evidence as
-lists (``articles``, ``sentences``, ``evidence``, ``verbs``, ...). Facts
+lists (``articles``, ``sentences``, ``evidence``, ``rules``, ``verbs``, ...). Facts
 between entities take their type from the relation vocabulary
 (graph/ontology.ttl, :func:`graph.vocab.relations`: ``ATTACKED``,
 ``FLED_TO``, ...); any other relation is a verb lemma and becomes
@@ -56,7 +56,7 @@ _EVIDENCE = (("article", "string"), ("sentence", "string"), ("sentence_index", "
 #: A relationship's properties, aggregated over the sentences that state it (see :func:`_aggregate`).
 _REL_EVIDENCE = (("count", "long"), ("articles", "string[]"), ("sentences", "string[]"),
                  ("evidence", "string[]"), ("confidence", "float"), ("first_date", "date"),
-                 ("last_date", "date"), ("extractors", "string[]"))
+                 ("last_date", "date"), ("extractors", "string[]"), ("rules", "string[]"))
 GENERIC_TYPE = "RELATED_TO"  # the type of a fact whose relation is a verb lemma, not in the vocabulary
 POINT_TYPE = "point{crs:WGS-84}"
 
@@ -247,6 +247,7 @@ def _aggregate(edges: list[dict]) -> dict:
             confidence=max(float(e.get("confidence") or 0) for e in stated),
             first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
             extractors=sorted({str(e["extractor"]) for e in stated if e.get("extractor")}),
+            rules=sorted({str(e["rule"]) for e in stated if e.get("rule")}),  # the extraction rules that made it
             verbs=sorted({str(e["verb"]) for e in stated if e.get("verb")}),
         )
     return out

@@ -18,7 +18,8 @@ from exports.neo4j import cypher_lines, write_neo4j
 from exports.neo4j_model import array_delimiter
 from graph.build import build_graph
 from support.cypher_text import TRICKY
-from support.falkordb_server import FalkorSession, db_graph, falkordb_server, point_precision, run_script  # noqa: F401  (the session fixture)
+from support.falkordb_server import (FalkorSession, csv_nodes, db_graph, falkordb_server,  # noqa: F401  (the session fixture)
+                                     point_precision, run_script)
 from support.fixture_records import (HOSTILE_PERSON, HOSTILE_TEXT, INJECTION, KLITSCHKO, fixture_records,
                                      neo4j_hostile_records)
 from support.neo4j_csv import validate_dir
@@ -36,7 +37,7 @@ def hostile_graph():
 
 def csv_graph(folder: Path, delimiter: str) -> tuple[dict, Counter]:
     g = validate_dir(folder, array_delimiter=delimiter)
-    nodes = {key[1]: (labels, point_precision(props)) for key, (labels, props) in g.nodes.items()}
+    nodes = csv_nodes(g)
     rels = Counter((s[1], e[1], t, repr(sorted(p.items()))) for s, e, t, p in g.rels)
     return nodes, rels
 

@@ -206,6 +206,11 @@ def point_precision(props: dict) -> dict:
             else v for k, v in props.items()}
 
 
+def csv_nodes(csv_graph) -> dict:
+    """The nodes of a validated CSV folder (support/neo4j_csv.py) as :func:`db_graph` gives them."""
+    return {key[1]: (labels, point_precision(props)) for key, (labels, props) in csv_graph.nodes.items()}
+
+
 def db_graph(graph) -> tuple[dict, Counter]:
     nodes = {}
     for labels, props in graph.query("MATCH (n) RETURN labels(n), properties(n)").result_set:
