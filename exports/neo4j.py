@@ -165,7 +165,7 @@ def readme_lines(g) -> Iterator[str]:
     yield (f"Every node has the label `{ID_SPACE}` and an `id` (its IRI, one ID space `{ID_SPACE}`), "
            "plus `Article`, `Statement`, `Claim`, or `Entity` and its type (`Person`, `City`, ...). "
            "Statements and claims carry their evidence (`article`, `sentence`, `sentence_index`, "
-           "`start`, `end`, `confidence`, `date`, `extractor`); places their coordinates as "
+           "`start`, `end`, `confidence`, `date`, `extractor`, `rule`); places their coordinates as "
            "`location`, a WGS-84 `point`. Other properties of the graph (claim topics, ...) are "
            "further columns, typed from their values.\n\n"
            "There is one relationship per start node, type and end node, however many sentences "

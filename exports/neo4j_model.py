@@ -77,7 +77,7 @@ NODE_FILES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
 REL_FILES: dict[str, tuple[tuple[str, str], ...]] = {
     "relationships_facts.csv": (("verb", "string"), ("verbs", "string[]"), *_REL_EVIDENCE),
     "relationships_statements_claims.csv": _REL_EVIDENCE,
-    "relationships_articles.csv": (("count", "long"),),
+    "relationships_articles.csv": _REL_EVIDENCE,  # most have only a count; any evidence is kept
 }
 KIND_LABEL = {"article": "Article", "entity": "Entity", "statement": "Statement", "claim": "Claim"}
 KIND_LABEL_INV = {label: kind for kind, label in KIND_LABEL.items()}

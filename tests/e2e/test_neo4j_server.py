@@ -132,8 +132,12 @@ def analyst_questions(session, want) -> None:
     assert rows == [["Volodymyr Zelenskyy", "Ukraine cannot fulfill Russian ultimatums", "rfe-a1"]]
     # Which facilities were attacked, by whom, how often, where is it written?
     rows = session.run("MATCH (a:Entity)-[r:ATTACKED]->(f:Facility)-[:LOCATED_IN]->(c:City) "
-                       "RETURN a.name, f.name, c.name, r.count, r.articles, r.first_date.year").values()
-    assert rows == [["Russia", "theater (Mariupol)", "Mariupol", 1, ["rfe-a1"], 2022]]
+                       "RETURN a.name, f.name, c.name, r.count, r.articles, r.first_date.year, r.rules").values()
+    assert rows == [["Russia", "theater (Mariupol)", "Mariupol", 1, ["rfe-a1"], 2022, ["verb_between_entities"]]]
+    # ... and how far that is from Kyiv: locations are points
+    rows = session.run("MATCH (a:City {name: 'Mariupol'}), (b:City {name: 'Kyiv'}) "
+                       "RETURN round(point.distance(a.location, b.location) / 1000)").values()
+    assert 550 < rows[0][0] < 650
     # The shortest path between two actors, over facts and statements, as networkx finds it on the CSVs.
     G = nx.Graph()
     G.add_edges_from((s, e) for s, e, *_ in want[1])

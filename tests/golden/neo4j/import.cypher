@@ -92,7 +92,7 @@ UNWIND $rows AS row
 MATCH (a:`Node` {id: row.s})
 MATCH (b:`Node` {id: row.e})
 MERGE (a)-[r:`DATELINE`]->(b)
-SET r += row.props;
+SET r += row.props, r.first_date = date(row.dates.first_date), r.last_date = date(row.dates.last_date);
 
 :param {rows: [{s: 'https://w3id.org/newskg/id/person/vitali-script-window-pwned-1-script-klitschko', e: 'https://w3id.org/newskg/id/city/lviv', props: {verbs: ['leave'], count: 1, articles: ['odd <a3>'], sentences: ['Vitali <script>window.pwned=1</script> Klitschko said "\'}) MATCH (n) DETACH DELETE n //" and left Kyiv for Lviv.\\n{}'], evidence: ['odd <a3>#0@93-116'], confidence: 0.5, extractors: ['newskg-0.1.0'], rules: ['verb_between_entities']}, dates: {}}]}
 UNWIND $rows AS row
@@ -113,7 +113,7 @@ UNWIND $rows AS row
 MATCH (a:`Node` {id: row.s})
 MATCH (b:`Node` {id: row.e})
 MERGE (a)-[r:`MENTIONS`]->(b)
-SET r += row.props;
+SET r += row.props, r.first_date = date(row.dates.first_date), r.last_date = date(row.dates.last_date);
 
 :param {rows: [{s: 'https://w3id.org/newskg/id/claim/3f00e0383a9e1bb6', e: 'https://w3id.org/newskg/id/city/kyiv', props: {count: 1, articles: ['bbc-a2'], sentences: ['Kiev says 100,000 civilians are still inside the city.'], evidence: ['bbc-a2#0@10-53'], confidence: 0.6, extractors: ['newskg-0.1.0'], rules: ['still_inside_figure']}, dates: {first_date: '2022-05-24', last_date: '2022-05-24'}}, {s: 'https://w3id.org/newskg/id/claim/b6c613aba520efc4', e: 'https://w3id.org/newskg/id/city/mariupol', props: {count: 1, articles: ['rfe-a1'], sentences: ['At least 2,300 people have died in Mariupol, some buried in mass graves, authorities have said.'], evidence: ['rfe-a1#1@125-168'], confidence: 0.8, extractors: ['newskg-0.1.0'], rules: ['category_of_the_verb']}, dates: {first_date: '2022-03-21', last_date: '2022-03-21'}}]}
 UNWIND $rows AS row
@@ -134,7 +134,7 @@ UNWIND $rows AS row
 MATCH (a:`Node` {id: row.s})
 MATCH (b:`Node` {id: row.e})
 MERGE (a)-[r:`PUBLISHER`]->(b)
-SET r += row.props;
+SET r += row.props, r.first_date = date(row.dates.first_date), r.last_date = date(row.dates.last_date);
 
 :param {rows: [{s: 'https://w3id.org/newskg/id/person/vitali-script-window-pwned-1-script-klitschko', e: 'https://w3id.org/newskg/id/statement/d08745218509c85f', props: {count: 1, articles: ['odd <a3>'], sentences: ['Vitali <script>window.pwned=1</script> Klitschko said "\'}) MATCH (n) DETACH DELETE n //" and left Kyiv for Lviv.\\n{}'], evidence: ['odd <a3>#0@54-88'], confidence: 0.9, extractors: ['newskg-0.1.0'], rules: ['speech_verb_governing_quote']}, dates: {}}, {s: 'https://w3id.org/newskg/id/person/volodymyr-zelensky', e: 'https://w3id.org/newskg/id/statement/0ff8f6e706493298', props: {count: 1, articles: ['bbc-a2'], sentences: ['“Indeed, there has not been such a war on the European continent for 77 years,” Mr Zelenskyy said.'], evidence: ['bbc-a2#1@55-152'], confidence: 0.9, extractors: ['newskg-0.1.0'], rules: ['speech_verb_after_quote']}, dates: {}}, {s: 'https://w3id.org/newskg/id/person/volodymyr-zelensky', e: 'https://w3id.org/newskg/id/statement/26045423e4b3a88e', props: {count: 1, articles: ['bbc-a2'], sentences: ['Ukraine’s President Volodymyr Zelenskyy has accused Russian forces of waging “total war”.'], evidence: ['bbc-a2#2@174-242'], confidence: 0.8, extractors: ['newskg-0.1.0'], rules: ['object_cue_words']}, dates: {}}, {s: 'https://w3id.org/newskg/id/person/volodymyr-zelensky', e: 'https://w3id.org/newskg/id/statement/9394e1c23a53984a', props: {count: 1, articles: ['rfe-a1'], sentences: ['"Ukraine cannot fulfill Russian ultimatums," Zelenskiy said.'], evidence: ['rfe-a1#2@221-280'], confidence: 0.9, extractors: ['newskg-0.1.0'], rules: ['speech_verb_after_quote']}, dates: {}}]}
 UNWIND $rows AS row
@@ -148,5 +148,5 @@ UNWIND $rows AS row
 MATCH (a:`Node` {id: row.s})
 MATCH (b:`Node` {id: row.e})
 MERGE (a)-[r:`SOURCE`]->(b)
-SET r += row.props;
+SET r += row.props, r.first_date = date(row.dates.first_date), r.last_date = date(row.dates.last_date);
 
