@@ -116,8 +116,9 @@ class Rel:
 class Neo4jModel:
     nodes: tuple[Node, ...]  # sorted by file, then id
     rels: tuple[Rel, ...]  # sorted by file, type, start, end, key
-    #: Property columns per file: the known ones, then any other attribute
-    #: the graph view has (typed from its values), so added properties flow through.
+    #: Property columns per file. Node files: the known ones, then any other attribute
+    #: the graph view has (typed from its values), so added properties flow through;
+    #: relationship files: the aggregated evidence (REL_FILES).
     columns: dict[str, tuple[tuple[str, str], ...]]
 
 
@@ -229,8 +230,9 @@ def _rel_type(kinds: tuple[str, str], data: dict, key: str, vocabulary) -> tuple
 
 
 def _evidence_item(d: dict) -> str:
-    """Where one sentence states it: ``article#sentence_index@start-end``."""
-    return f"{d.get('article', '')}#{d.get('sentence_index', '')}@{d.get('start', '')}-{d.get('end', '')}"
+    """Where one sentence states it: ``article#sentence_index@start-end`` (a missing part is empty)."""
+    article, index, start, end = ("" if d.get(k) is None else d[k] for k in ("article", "sentence_index", "start", "end"))
+    return f"{article}#{index}@{start}-{end}"
 
 
 def _aggregate(edges: list[dict]) -> dict:
@@ -266,20 +268,18 @@ def neo4j_model(G: nx.MultiDiGraph) -> Neo4jModel:
     for u, v, key, d in G.edges(keys=True, data=True):
         rtype, verb = _rel_type((kind[u], kind[v]), d, str(key), vocabulary)
         grouped[(_rel_file((kind[u], kind[v])), str(u), str(v), rtype, verb)].append(d)
+    columns.update(REL_FILES)
     rels = []
     for (file, u, v, rtype, verb), edges in grouped.items():
         props = _aggregate(edges)
-        if verb:
+        if verb:  # a RELATED_TO: one verb, its MERGE key
             props["verb"] = verb
             props.pop("verbs", None)
-        rels.append((file, u, v, rtype, verb, props))
-    for file, cols in REL_FILES.items():
-        columns[file] = cols
-    out = [Rel(u, v, rtype, verb, _props(props, columns[file], {}), file) for file, u, v, rtype, verb, props in rels]
+        rels.append(Rel(u, v, rtype, verb, _props(props, columns[file], {}), file))
     order = {name: i for i, name in enumerate([*NODE_FILES, *REL_FILES])}
     return Neo4jModel(
         tuple(sorted(nodes.values(), key=lambda n: (order[n.file], n.id))),
-        tuple(sorted(out, key=lambda r: (order[r.file], r.type, r.start, r.end, r.verb))),
+        tuple(sorted(rels, key=lambda r: (order[r.file], r.type, r.start, r.end, r.verb))),
         columns,
     )
 
@@ -309,5 +309,5 @@ def array_delimiter(g) -> str:
     return next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in used)
 
 
-__all__ = ["ID_SPACE", "NODE_FILES", "REL_FILES", "KIND_LABEL", "GENERIC_TYPE", "POINT_TYPE", "Point", "Node", "Rel", "Neo4jModel", "neo4j_model",
-           "as_model", "array_delimiter"]
+__all__ = ["ID_SPACE", "NODE_FILES", "REL_FILES", "KIND_LABEL", "GENERIC_TYPE", "POINT_TYPE", "Point", "Node", "Rel",
+           "Neo4jModel", "neo4j_model", "as_model", "array_delimiter"]
