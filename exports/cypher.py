@@ -164,8 +164,8 @@ def cypher_statements(model, id_space: str, batch_size: int):
     """``(statement, parameters)`` pairs that load ``model`` (exports.neo4j_model.Neo4jModel).
 
     Schema first (no parameters), then nodes grouped by label set and
-    relationships by type (a RELATED_TO merged on its verb too), in batches of ``batch_size`` rows: ``UNWIND
-    $rows AS row MERGE ...``. MERGE on ids and keys makes a rerun change
+    relationships by type (a RELATED_TO merged on its verb too), in
+    batches of ``batch_size`` rows: ``UNWIND $rows AS row MERGE ...``. MERGE on ids and keys makes a rerun change
     nothing. The same pairs are written to import.cypher and sent by
     ``newskg neo4j`` through the driver.
     """

@@ -231,7 +231,8 @@ def _rel_type(kinds: tuple[str, str], data: dict, key: str, vocabulary) -> tuple
 
 def _evidence_item(d: dict) -> str:
     """Where one sentence states it: ``article#sentence_index@start-end`` (a missing part is empty)."""
-    article, index, start, end = ("" if d.get(k) is None else d[k] for k in ("article", "sentence_index", "start", "end"))
+    article, index, start, end = ("" if d.get(k) is None else d[k]
+                                  for k in ("article", "sentence_index", "start", "end"))
     return f"{article}#{index}@{start}-{end}"
 
 

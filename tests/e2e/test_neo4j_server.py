@@ -1,12 +1,11 @@
-"""The Neo4j export on Neo4j itself (Community 5.26 from Maven Central, tests/support/neo4j_server):
-the CSV files through ``neo4j-admin database import full``, ``import.cypher`` through cypher-shell,
-and ``newskg neo4j --uri bolt://...``. Each must leave the graph the CSV files describe (labels,
-relationship types, every property value), a rerun must change nothing, and the analyst's
-questions must answer.
+"""The Neo4j export on Neo4j itself (Community 5.26 from Maven Central: the launcher in
+tests/support/neo4j_launcher, started by support/neo4j_server.py): the CSV files through
+``neo4j-admin database import full``, ``import.cypher`` through cypher-shell, and ``newskg neo4j
+--uri bolt://...``. Each must leave the graph the CSV files describe (labels, relationship types,
+every property value), a rerun must change nothing, and the analyst's questions must answer.
 """
 from __future__ import annotations
 
-import os
 import shlex
 from collections import Counter
 from pathlib import Path
@@ -108,19 +107,16 @@ def test_import_cypher_through_cypher_shell(neo4j_server, exported):  # noqa: F8
         assert schema(session) == first
 
 
-def test_newskg_neo4j_command(neo4j_server, exported):  # noqa: F811
+def test_newskg_neo4j_command(neo4j_server, exported, monkeypatch):  # noqa: F811
     which, folder, want = exported
+    monkeypatch.setenv("NEO4J_AUTH", "none")  # the launcher runs without auth
     with neo4j_server.driver() as driver, driver.session(database="neo4j") as session:
         wipe(session)
-        env_auth = os.environ.get("NEO4J_AUTH")
-        os.environ["NEO4J_AUTH"] = "none"
-        try:
-            for batch in ("500", "2"):  # a rerun, in other batches, changes nothing
-                done = run("neo4j", "--uri", neo4j_server.uri, "--batch-size", batch, str(folder.parent / "graph.ttl"))
-                assert done.returncode == 0, done.stderr
-                check_same_graph(session, want)
-        finally:
-            os.environ.pop("NEO4J_AUTH") if env_auth is None else os.environ.__setitem__("NEO4J_AUTH", env_auth)
+        for batch in ("500", "2"):  # a rerun, in other batches, changes nothing
+            done = run("neo4j", "--uri", neo4j_server.uri, "--batch-size", batch, str(folder.parent / "graph.ttl"))
+            assert done.returncode == 0, done.stderr
+            assert f"loaded {len(want[0])} nodes and {sum(want[1].values())} relationships" in done.stderr
+            check_same_graph(session, want)
         if which == "fixture":
             analyst_questions(session, want)
 

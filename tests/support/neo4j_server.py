@@ -1,4 +1,4 @@
-"""A real Neo4j Community 5.26 for the tests: the Java launcher in tests/support/neo4j_server/
+"""A real Neo4j Community 5.26 for the tests: the Java launcher in tests/support/neo4j_launcher/
 (built by scripts/test with Maven), Bolt on 127.0.0.1 on a free port, no auth, stopped by its pid.
 
 The same classpath carries ``neo4j-admin`` (``org.neo4j.cli.AdminTool``), so the CSV path runs
@@ -21,11 +21,11 @@ import pytest
 
 from support.servers import running
 
-LAUNCHER = Path(__file__).parent / "neo4j_server"
+LAUNCHER = Path(__file__).parent / "neo4j_launcher"
 #: For the short-lived tools (neo4j-admin, cypher-shell): start fast rather than run fast.
 QUICK_JVM = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
 CLASSPATH = f"{LAUNCHER / 'target' / 'classes'}{os.pathsep}{LAUNCHER / 'target' / 'lib' / '*'}"
-BUILD_HINT = "build it with `mvn -q -B -f tests/support/neo4j_server/pom.xml package` (scripts/test does)"
+BUILD_HINT = "build it with `mvn -q -B -f tests/support/neo4j_launcher/pom.xml package` (scripts/test does)"
 
 
 class Neo4jUnavailable(RuntimeError):
@@ -115,7 +115,8 @@ def admin_import(home: Path, folder: Path, args: list[str], timeout: float = 600
     (home / "conf" / "neo4j.conf").touch()
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
     return subprocess.run([java(), *QUICK_JVM, "-Xmx512m", "-cp", CLASSPATH, "org.neo4j.cli.AdminTool", *args],
-                          cwd=folder, env=env, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+                          cwd=folder, env=env, capture_output=True, text=True, timeout=timeout,
+                          stdin=subprocess.DEVNULL)
 
 
 @pytest.fixture(scope="session")
