@@ -134,8 +134,9 @@ def readme_lines(g) -> Iterator[str]:
     yield "```\n\n"
     yield ("`--multiline-fields=true` is needed: sentences and quotes may contain line breaks inside "
            "quoted fields. Fields are RFC 4180 CSV (`\"` doubled inside quoted fields). "
-           f"The array delimiter is `{delimiter}`: the first of `; | ^ ~ ¦` that no alias contains "
-           "(aliases come from article text), so string arrays split back into exactly the aliases; "
+           f"The array delimiter is `{delimiter}`: the first of `; | ^ ~ ¦` that no array element "
+           "contains (aliases and evidence sentences come from article text), so string arrays split "
+           "back into exactly their elements; "
            "it also separates the labels in `:LABEL`. "
            "Empty fields mean \"no value\"; empty strings and empty lists are never written. "
            "The `cypher-shell` lines then add the uniqueness constraint and the indexes.\n\n")

@@ -23,11 +23,11 @@ in the Cypher map), never written as "None"; empty lists too, since
 ``neo4j-admin`` does not import empty arrays. Dates that are not ISO
 ``YYYY-MM-DD`` are left out rather than failing the import.
 
-String arrays (entity aliases) need an array delimiter that no element
-contains, and aliases come from article text, so :func:`array_delimiter`
-picks the first of ``; | ^ ~ ¦`` (then private-use characters) that no
-alias contains. It is ``;`` unless an alias holds one; the README written
-with the files gives the matching ``--array-delimiter``.
+String arrays (entity aliases, the evidence sentences of relationships)
+need an array delimiter that no element contains, and they come from
+article text, so :func:`array_delimiter` picks the first of ``; | ^ ~ ¦``
+(then private-use characters) that no element contains; the README
+written with the files gives the matching ``--array-delimiter``.
 
 >>> from graph.build import build_graph
 >>> model = as_model(build_graph([]))
