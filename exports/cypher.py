@@ -119,23 +119,35 @@ def cypher_map(values: Mapping[str, object]) -> str:
 
 #: Indexes beside the uniqueness constraint on (:Node).id: what users look up.
 INDEXES = (("entity_name", "Entity", "name"), ("entity_type", "Entity", "type"), ("article_id", "Article", "article_id"))
+#: A point index for distance and bounding-box queries on places.
+POINT_INDEXES = (("entity_location", "Entity", "location"),)
 
 
-def _rows_split(props: Mapping[str, object]) -> tuple[dict, dict]:
-    """Properties without dates, and the dates as ISO text: a date travels
-    as text and becomes a date in the statement (``date(...)``), since
-    FalkorDB parameters hold no dates and a driver's date type is its own."""
-    plain, dates = {}, {}
+def _row(props: Mapping[str, object], with_points: bool, **keys: object) -> dict:
+    """A parameter row: ``keys``, the plain properties, dates as ISO text and
+    points as ``{latitude, longitude}`` maps. Dates and points travel as plain
+    values and become typed in the statement (``date(...)``, ``point(...)``),
+    since FalkorDB parameters hold neither and a driver's types are its own."""
+    plain, dates, points = {}, {}, {}
     for k, v in props.items():
         if isinstance(v, _dt.date) and not isinstance(v, _dt.datetime):
             dates[k] = v.isoformat()
+        elif hasattr(v, "latitude") and hasattr(v, "longitude"):
+            points[k] = {"latitude": v.latitude, "longitude": v.longitude}
         else:
             plain[k] = v
-    return plain, dates
+    return {**keys, "props": plain, "dates": dates, **({"points": points} if with_points else {})}
 
 
-def _set_dates(var: str, date_columns: list[str]) -> str:
-    return "".join(f", {var}.{map_key(c)} = date(row.dates.{map_key(c)})" for c in date_columns)
+def _set_typed(var: str, columns) -> str:
+    """SET items that turn the row's dates and points into typed values."""
+    out = []
+    for name, typ in columns:
+        if typ == "date":
+            out.append(f", {var}.{map_key(name)} = date(row.dates.{map_key(name)})")
+        elif typ.startswith("point"):
+            out.append(f", {var}.{map_key(name)} = point(row.points.{map_key(name)})")
+    return "".join(out)
 
 
 def schema_statements(id_space: str) -> list[str]:
@@ -143,6 +155,8 @@ def schema_statements(id_space: str) -> list[str]:
     out = [f"CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:{backtick(id_space)}) REQUIRE n.id IS UNIQUE"]
     out += [f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{backtick(label)}) ON (n.{map_key(prop)})"
             for name, label, prop in INDEXES]
+    out += [f"CREATE POINT INDEX {name} IF NOT EXISTS FOR (n:{backtick(label)}) ON (n.{map_key(prop)})"
+            for name, label, prop in POINT_INDEXES]
     return out
 
 
@@ -150,43 +164,37 @@ def cypher_statements(model, id_space: str, batch_size: int):
     """``(statement, parameters)`` pairs that load ``model`` (exports.neo4j_model.Neo4jModel).
 
     Schema first (no parameters), then nodes grouped by label set and
-    relationships by type, in batches of ``batch_size`` rows: ``UNWIND
-    $rows AS row MERGE ...``. MERGE on ids and keys makes a rerun change
+    relationships by type (a RELATED_TO merged on its verb too), in
+    batches of ``batch_size`` rows: ``UNWIND $rows AS row MERGE ...``. MERGE on ids and keys makes a rerun change
     nothing. The same pairs are written to import.cypher and sent by
     ``newskg neo4j`` through the driver.
     """
     for statement in schema_statements(id_space):
         yield statement, None
-    date_cols = {f: [n for n, t in cols if t == "date"] for f, cols in model.columns.items()}
     groups: dict[tuple, list] = {}
     for node in model.nodes:
         groups.setdefault((node.labels, node.file), []).append(node)
     for (labels, file), nodes in sorted(groups.items()):
         extra = "".join(":" + backtick(lb) for lb in labels if lb != id_space)
         statement = (f"UNWIND $rows AS row\nMERGE (n:{backtick(id_space)} {{id: row.id}})\n"
-                     f"SET n += row.props{_set_dates('n', date_cols[file])}{', n' + extra if extra else ''}")
+                     f"SET n += row.props{_set_typed('n', model.columns[file])}{', n' + extra if extra else ''}")
         nodes = sorted(nodes, key=lambda x: x.id)
+        points = any(t.startswith("point") for _, t in model.columns[file])
         for i in range(0, len(nodes), batch_size):
-            rows = []
-            for n in nodes[i : i + batch_size]:
-                plain, dates = _rows_split(n.props)
-                rows.append({"id": n.id, "props": plain, "dates": dates})
-            yield statement, {"rows": rows}
+            yield statement, {"rows": [_row(n.props, points, id=n.id) for n in nodes[i : i + batch_size]]}
     rel_groups: dict[tuple, list] = {}
     for rel in model.rels:
-        rel_groups.setdefault((rel.type, rel.file), []).append(rel)
-    for (rtype, file), rels in sorted(rel_groups.items()):
+        rel_groups.setdefault((rel.type, bool(rel.verb), rel.file), []).append(rel)
+    for (rtype, by_verb, file), rels in sorted(rel_groups.items()):
+        key = f" {{{map_key('verb')}: row.k}}" if by_verb else ""
         statement = (f"UNWIND $rows AS row\nMATCH (a:{backtick(id_space)} {{id: row.s}})\n"
                      f"MATCH (b:{backtick(id_space)} {{id: row.e}})\n"
-                     f"MERGE (a)-[r:{backtick(rtype)} {{{map_key('key')}: row.k}}]->(b)\n"
-                     f"SET r += row.props{_set_dates('r', date_cols[file])}")
-        rels = sorted(rels, key=lambda r: (r.start, r.end, r.key))
+                     f"MERGE (a)-[r:{backtick(rtype)}{key}]->(b)\n"
+                     f"SET r += row.props{_set_typed('r', model.columns[file])}")
+        rels = sorted(rels, key=lambda r: (r.start, r.end, r.verb))
         for i in range(0, len(rels), batch_size):
-            rows = []
-            for r in rels[i : i + batch_size]:
-                plain, dates = _rows_split(r.props)
-                rows.append({"s": r.start, "e": r.end, "k": r.key, "props": plain, "dates": dates})
-            yield statement, {"rows": rows}
+            yield statement, {"rows": [_row(r.props, False, s=r.start, e=r.end, **({"k": r.verb} if by_verb else {}))
+                                       for r in rels[i : i + batch_size]]}
 
 
 def param_command(parameters: Mapping[str, object]) -> str:

@@ -16,9 +16,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from graph.vocab import relations
+
 from .atomic import write_dir, write_text
-from .cypher import cypher_statements, cypher_string, param_command, schema_statements
-from .neo4j_model import ID_SPACE, NODE_FILES, REL_FILES, array_delimiter, as_model
+from .cypher import cypher_statements, cypher_string, param_command, relationship_type, schema_statements
+from .neo4j_model import GENERIC_TYPE, ID_SPACE, NODE_FILES, REL_FILES, Point, array_delimiter, as_model
 
 BATCH_SIZE = 500
 
@@ -32,6 +34,8 @@ def _csv_value(value: object, delimiter: str) -> str:
         return value.isoformat()
     if isinstance(value, float):
         return repr(value)
+    if isinstance(value, Point):
+        return f"{{latitude:{value.latitude!r}, longitude:{value.longitude!r}}}"
     return str(value)
 
 
@@ -56,7 +60,7 @@ def neo4j_tables(g) -> dict[str, tuple[list[str], list[list[str]]]]:
         header = [f":START_ID({ID_SPACE})", f":END_ID({ID_SPACE})", ":TYPE", *(_header(n, t) for n, t in columns)]
         rows = []
         for rel in (r for r in model.rels if r.file == file):
-            props = {"key": rel.key, **rel.props}
+            props = rel.props
             rows.append([rel.start, rel.end, rel.type,
                          *(_csv_value(props[n], delimiter) if n in props else "" for n, _ in columns)])
         tables[file] = (header, rows)
@@ -130,40 +134,50 @@ def readme_lines(g) -> Iterator[str]:
     yield "```\n\n"
     yield ("`--multiline-fields=true` is needed: sentences and quotes may contain line breaks inside "
            "quoted fields. Fields are RFC 4180 CSV (`\"` doubled inside quoted fields). "
-           f"The array delimiter is `{delimiter}`: the first of `; | ^ ~ ¦` that no alias contains "
-           "(aliases come from article text), so string arrays split back into exactly the aliases; "
+           f"The array delimiter is `{delimiter}`: the first of `; | ^ ~ ¦` that no array element "
+           "contains (aliases and evidence sentences come from article text), so string arrays split "
+           "back into exactly their elements; "
            "it also separates the labels in `:LABEL`. "
            "Empty fields mean \"no value\"; empty strings and empty lists are never written. "
            "The `cypher-shell` lines then add the uniqueness constraint and the indexes.\n\n")
     yield "## Cypher import (running server)\n\n```sh\ncypher-shell -u neo4j -d neo4j -f import.cypher\n"
     yield "# or, with newskg installed, through the official Python driver:\n"
     yield "NEO4J_AUTH=neo4j/PASSWORD newskg neo4j --uri neo4j://localhost:7687 ..   # the build's output folder\n```\n\n"
-    yield (f"First a uniqueness constraint on `(:{ID_SPACE}).id` and indexes on `(:Entity).name`, "
-           "`(:Entity).type` and `(:Article).article_id`, then batches of up to "
-           f"{BATCH_SIZE} rows, each a `:param {{rows: [...]}}` line and the statement that reads it: "
-           f"`UNWIND $rows AS row MERGE (n:{ID_SPACE} {{id: row.id}}) SET n += row.props, "
-           "n.date = date(row.dates.date), n:Label...`, grouped by label set, then relationships "
-           "grouped by type: `MATCH` both ends by id, `MERGE (a)-[r:TYPE {key: row.k}]->(b) "
-           "SET r += row.props`. Dates travel as ISO text and become dates in the statement. "
-           "Running it twice, or after the bulk import, changes nothing. `newskg neo4j` sends the "
-           "same statements with the same parameters.\n\n"
+    yield (f"First a uniqueness constraint on `(:{ID_SPACE}).id`, indexes on `(:Entity).name`, "
+           "`(:Entity).type` and `(:Article).article_id` and a point index on `(:Entity).location`, "
+           f"then batches of up to {BATCH_SIZE} rows, each a `:param {{rows: [...]}}` line and the "
+           f"statement that reads it: `UNWIND $rows AS row MERGE (n:{ID_SPACE} {{id: row.id}}) SET n += "
+           "row.props, n.date = date(row.dates.date), n:Label...`, grouped by label set, then "
+           "relationships grouped by type: `MATCH` both ends by id, `MERGE (a)-[r:TYPE]->(b) SET r += "
+           f"row.props` (`MERGE (a)-[r:{GENERIC_TYPE} {{verb: row.k}}]->(b)` for the generic type). "
+           "Dates travel as ISO text and points as `{latitude, longitude}` maps, and become typed in "
+           "the statement (`date(...)`, `point(...)`). Running it twice, or after the bulk import, "
+           "changes nothing. `newskg neo4j` sends the same statements with the same parameters.\n\n"
            "Statements are delimited for simple tools: every statement ends with `;` at the end of a "
            "line, no other line ends with `;`, lines starting with `:param` set the parameters of the "
            "statement after them, and lines starting with `//` are comments, so splitting the file "
            "on `;\\n` gives the statements. String literals are single-quoted with `\\\\`, "
            "`\\'`, `\\n`, `\\r`, `\\t`, `\\b`, `\\f` escaped (NUL as `\\u0000`); other characters are "
-           "written as they are, so no literal holds a line break. Relationship types are the "
-           "predicates upper-cased and reduced to `[A-Z0-9_]`.\n\n")
+           "written as they are, so no literal holds a line break.\n\n")
     yield "## Files\n\n| file | rows | columns |\n|---|---|---|\n"
     for name, (header, rows) in tables.items():
         yield f"| `{name}` | {len(rows)} | " + ", ".join(f"`{h}`" for h in header) + " |\n"
     yield "| `import.cypher` | | the same graph as Cypher statements |\n\n"
     yield (f"Every node has the label `{ID_SPACE}` and an `id` (its IRI, one ID space `{ID_SPACE}`), "
            "plus `Article`, `Statement`, `Claim`, or `Entity` and its type (`Person`, `City`, ...). "
-           "Evidence (`article`, `sentence`, `sentence_index`, `start`, `end`, `confidence`, `date`, "
-           "`extractor`) is on statements, claims and the relationships derived from a sentence; `key` "
-           "tells relationships between the same nodes apart. Other properties of the graph (place "
-           "coordinates, claim topics, ...) are further columns, typed from their values.\n\n")
+           "Statements and claims carry their evidence (`article`, `sentence`, `sentence_index`, "
+           "`start`, `end`, `confidence`, `date`, `extractor`, `rule`); places their coordinates as "
+           "`location`, a WGS-84 `point`. Other properties of the graph (claim topics, ...) are "
+           "further columns, typed from their values.\n\n"
+           "There is one relationship per start node, type and end node, however many sentences "
+           "state it: `count` says how many, and the evidence comes as lists: `articles` (their "
+           "`article_id`), `sentences`, `evidence` (`article#sentence_index@start-end`, one per "
+           "sentence, in the order of `sentences`), `confidence` (the highest), `first_date` and "
+           "`last_date`, `extractors`, `rules` (the names of the extraction rules that made it, as "
+           "`newskg rules` lists them), and for facts the `verbs` that stated them. Facts between "
+           "entities take their type from the relation vocabulary (`ontology.ttl`): "
+           f"{', '.join(f'`{relationship_type(r)}`' for r in relations())}; any other relation is "
+           f"a verb lemma: `{GENERIC_TYPE}` with the lemma as `verb` (one relationship per lemma).\n\n")
     yield "## Counts\n\n| label | nodes |\n|---|---|\n"
     yield "".join(f"| `{lb}` | {n} |\n" for lb, n in sorted(labels.items()))
     yield "\n| type | relationships |\n|---|---|\n"

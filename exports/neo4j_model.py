@@ -4,20 +4,30 @@ exports render (CSV in :mod:`exports.neo4j`, Cypher through
 
 It is built from the networkx view (:func:`graph.view.to_networkx`): the
 same nodes (one ID space ``Node``, every node labelled ``Node`` plus its
-kind, entities also their type) with the same properties, and the same
-relationships, whose evidence (sentence, article, span, confidence, date)
-is kept as relationship properties.
+kind, entities also their type) with the same properties; coordinates
+become one ``location`` point (WGS-84).
+
+Relationships are what a Neo4j user expects: one per (start, type, end),
+however many sentences state it, with a ``count`` and the evidence as
+lists (``articles``, ``sentences``, ``evidence``, ``rules``, ``verbs``, ...). Facts
+between entities take their type from the relation vocabulary
+(graph/ontology.ttl, :func:`graph.vocab.relations`: ``ATTACKED``,
+``FLED_TO``, ...); any other relation is a verb lemma and becomes
+``RELATED_TO`` with the lemma as its ``verb`` (one relationship per
+start, verb and end). So the types are the vocabulary's and the
+structural ones (``SAID``, ``ABOUT``, ``MENTIONS``, ...), whatever the
+corpus.
 
 Values that are missing or empty are left out (an empty CSV field, no key
 in the Cypher map), never written as "None"; empty lists too, since
 ``neo4j-admin`` does not import empty arrays. Dates that are not ISO
 ``YYYY-MM-DD`` are left out rather than failing the import.
 
-String arrays (entity aliases) need an array delimiter that no element
-contains, and aliases come from article text, so :func:`array_delimiter`
-picks the first of ``; | ^ ~ ¦`` (then private-use characters) that no
-alias contains. It is ``;`` unless an alias holds one; the README written
-with the files gives the matching ``--array-delimiter``.
+String arrays (entity aliases, the evidence sentences of relationships)
+need an array delimiter that no element contains, and they come from
+article text, so :func:`array_delimiter` picks the first of ``; | ^ ~ ¦``
+(then private-use characters) that no element contains; the README
+written with the files gives the matching ``--array-delimiter``.
 
 >>> from graph.build import build_graph
 >>> model = as_model(build_graph([]))
@@ -35,19 +45,27 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from graph.vocab import relations
+
 from .cypher import label_name, map_key, relationship_type
 
 ID_SPACE = "Node"  # the ID space in the CSV headers and the label every node has
 
 _EVIDENCE = (("article", "string"), ("sentence", "string"), ("sentence_index", "int"),
              ("start", "int"), ("end", "int"), ("confidence", "float"), ("date", "date"))
+#: A relationship's properties, aggregated over the sentences that state it (see :func:`_aggregate`).
+_REL_EVIDENCE = (("count", "long"), ("articles", "string[]"), ("sentences", "string[]"),
+                 ("evidence", "string[]"), ("confidence", "float"), ("first_date", "date"),
+                 ("last_date", "date"), ("extractors", "string[]"), ("rules", "string[]"))
+GENERIC_TYPE = "RELATED_TO"  # the type of a fact whose relation is a verb lemma, not in the vocabulary
+POINT_TYPE = "point{crs:WGS-84}"
 
 #: Node files: file name -> (node kind, property columns as (name, type)).
 NODE_FILES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "nodes_articles.csv": ("article", (("article_id", "string"), ("name", "string"), ("date", "date"),
                                        ("source", "string"), ("url", "string"))),
     "nodes_entities.csv": ("entity", (("name", "string"), ("type", "string"), ("aliases", "string[]"),
-                                      ("geonames", "string"))),
+                                      ("geonames", "string"), ("location", POINT_TYPE))),
     "nodes_statements.csv": ("statement", (("name", "string"), ("text", "string"), ("cue", "string"),
                                            ("mode", "string"), ("speaker_text", "string"), *_EVIDENCE)),
     "nodes_claims.csv": ("claim", (("name", "string"), ("value", "long"), ("qualifier", "string"),
@@ -57,15 +75,23 @@ NODE_FILES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
 #: Relationship files: file name -> property columns. Which file an edge
 #: goes to depends on the kinds of its ends (see :func:`_rel_file`).
 REL_FILES: dict[str, tuple[tuple[str, str], ...]] = {
-    "relationships_facts.csv": (("key", "string"), ("predicate", "string"), ("verb", "string"), *_EVIDENCE),
-    "relationships_statements_claims.csv": (("key", "string"), *_EVIDENCE),
-    "relationships_articles.csv": (("key", "string"),),
+    "relationships_facts.csv": (("verb", "string"), ("verbs", "string[]"), *_REL_EVIDENCE),
+    "relationships_statements_claims.csv": _REL_EVIDENCE,
+    "relationships_articles.csv": _REL_EVIDENCE,  # most have only a count; any evidence is kept
 }
 KIND_LABEL = {"article": "Article", "entity": "Entity", "statement": "Statement", "claim": "Claim"}
 KIND_LABEL_INV = {label: kind for kind, label in KIND_LABEL.items()}
 _FILE_OF_KIND = {kind: name for name, (kind, _) in NODE_FILES.items()}
 _DELIMITER_CANDIDATES = ";|^~\u00a6"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+@dataclass(frozen=True)
+class Point:
+    """A WGS-84 point: ``point({latitude, longitude})`` in Cypher."""
+
+    latitude: float
+    longitude: float
 
 
 @dataclass(frozen=True)
@@ -81,8 +107,8 @@ class Rel:
     start: str
     end: str
     type: str
-    key: str
-    props: dict  # without "key", which is the MERGE key
+    verb: str  # the MERGE key of a RELATED_TO relationship (its verb lemma); "" for the other types
+    props: dict  # count, evidence lists, ... (a RELATED_TO's also holds its verb)
     file: str
 
 
@@ -90,8 +116,9 @@ class Rel:
 class Neo4jModel:
     nodes: tuple[Node, ...]  # sorted by file, then id
     rels: tuple[Rel, ...]  # sorted by file, type, start, end, key
-    #: Property columns per file: the known ones, then any other attribute
-    #: the graph view has (typed from its values), so added properties flow through.
+    #: Property columns per file. Node files: the known ones, then any other attribute
+    #: the graph view has (typed from its values), so added properties flow through;
+    #: relationship files: the aggregated evidence (REL_FILES).
     columns: dict[str, tuple[tuple[str, str], ...]]
 
 
@@ -120,6 +147,8 @@ def _typed(value: object, typ: str) -> object | None:
     if typ == "string[]":
         items = [str(v) for v in ([value] if isinstance(value, str) else value) if str(v)]
         return items or None
+    if typ == POINT_TYPE:
+        return value if isinstance(value, Point) else None
     if typ == "boolean":
         return None  # booleans are caught above; no column of ours has them yet
     raise ValueError(f"unknown column type {typ!r}")
@@ -138,7 +167,7 @@ def _props(data: dict, columns: Iterable[tuple[str, str]], rename: dict[str, str
 #: are labels (an entity's type is also its ``type`` column), label is
 #: ``name``, a relationship's predicate is its type (a fact's is also its
 #: ``predicate`` column), and an entity's ``articles`` are its MENTIONS.
-_NOT_COLUMNS = {"kind", "type", "label", "predicate", "articles"}
+_NOT_COLUMNS = {"kind", "type", "label", "predicate", "articles", "lat", "long"}
 
 
 def _column_type(values: list) -> str:
@@ -176,6 +205,8 @@ def _node(node_id: str, data: dict, columns: tuple) -> Node:
     etype = str(data.get("type") or "Entity") if kind == "entity" else ""
     if etype and label_name(etype) not in labels:
         labels.append(label_name(etype))
+    if "lat" in data and "long" in data:
+        data = {**data, "location": Point(float(data["lat"]), float(data["long"]))}
     props = _props(data, columns, {"name": "label"})
     if kind == "entity":
         props["type"] = etype
@@ -190,6 +221,41 @@ def _rel_file(kinds: tuple[str, str]) -> str:
     return "relationships_statements_claims.csv"
 
 
+def _rel_type(kinds: tuple[str, str], data: dict, key: str, vocabulary) -> tuple[str, str]:
+    """(relationship type, verb key): a fact's relation from the vocabulary, else RELATED_TO and its lemma."""
+    predicate = str(data.get("predicate") or key)
+    if kinds == ("entity", "entity") and predicate not in vocabulary:
+        return GENERIC_TYPE, predicate
+    return relationship_type(predicate), ""
+
+
+def _evidence_item(d: dict) -> str:
+    """Where one sentence states it: ``article#sentence_index@start-end`` (a missing part is empty)."""
+    article, index, start, end = ("" if d.get(k) is None else d[k]
+                                  for k in ("article", "sentence_index", "start", "end"))
+    return f"{article}#{index}@{start}-{end}"
+
+
+def _aggregate(edges: list[dict]) -> dict:
+    """The properties of one relationship from the edges (sentences) behind it."""
+    stated = sorted((e for e in edges if e.get("sentence")),
+                    key=lambda e: (str(e.get("article", "")), e.get("sentence_index") or 0, e.get("start") or 0))
+    dates = sorted(str(e["date"]) for e in stated if _typed(e.get("date"), "date") is not None)
+    out: dict = {"count": len(edges)}
+    if stated:
+        out.update(
+            articles=sorted({str(e["article"]) for e in stated if e.get("article")}),
+            sentences=[str(e["sentence"]) for e in stated],
+            evidence=[_evidence_item(e) for e in stated],
+            confidence=max(float(e.get("confidence") or 0) for e in stated),
+            first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
+            extractors=sorted({str(e["extractor"]) for e in stated if e.get("extractor")}),
+            rules=sorted({str(e["rule"]) for e in stated if e.get("rule")}),  # the extraction rules that made it
+            verbs=sorted({str(e["verb"]) for e in stated if e.get("verb")}),
+        )
+    return out
+
+
 def neo4j_model(G: nx.MultiDiGraph) -> Neo4jModel:
     """The nodes and relationships to export, from the networkx view."""
     by_file = defaultdict(list)
@@ -198,18 +264,23 @@ def neo4j_model(G: nx.MultiDiGraph) -> Neo4jModel:
     columns = {file: _columns(cols, {"name": "label"}, by_file[file]) for file, (_, cols) in NODE_FILES.items()}
     nodes = {n: _node(str(n), d, columns[_FILE_OF_KIND[_kind(d)]]) for n, d in G.nodes(data=True)}
     kind = {n: KIND_LABEL_INV[node.labels[1]] for n, node in nodes.items()}
-    edges = [(u, v, key, d, _rel_file((kind[u], kind[v]))) for u, v, key, d in G.edges(keys=True, data=True)]
-    for file, cols in REL_FILES.items():
-        columns[file] = _columns(cols, {"predicate_key": "key"}, [d for *_, d, f in edges if f == file])
+    vocabulary = relations()
+    grouped: dict[tuple[str, str, str, str, str], list[dict]] = defaultdict(list)
+    for u, v, key, d in G.edges(keys=True, data=True):
+        rtype, verb = _rel_type((kind[u], kind[v]), d, str(key), vocabulary)
+        grouped[(_rel_file((kind[u], kind[v])), str(u), str(v), rtype, verb)].append(d)
+    columns.update(REL_FILES)
     rels = []
-    for u, v, key, d, file in edges:
-        props = _props(d, columns[file], {})
-        props.pop("key", None)
-        rels.append(Rel(str(u), str(v), relationship_type(str(d.get("predicate") or key)), str(key), props, file))
+    for (file, u, v, rtype, verb), edges in grouped.items():
+        props = _aggregate(edges)
+        if verb:  # a RELATED_TO: one verb, its MERGE key
+            props["verb"] = verb
+            props.pop("verbs", None)
+        rels.append(Rel(u, v, rtype, verb, _props(props, columns[file], {}), file))
     order = {name: i for i, name in enumerate([*NODE_FILES, *REL_FILES])}
     return Neo4jModel(
         tuple(sorted(nodes.values(), key=lambda n: (order[n.file], n.id))),
-        tuple(sorted(rels, key=lambda r: (order[r.file], r.type, r.start, r.end, r.key))),
+        tuple(sorted(rels, key=lambda r: (order[r.file], r.type, r.start, r.end, r.verb))),
         columns,
     )
 
@@ -228,8 +299,9 @@ def as_model(g) -> Neo4jModel:
 def array_delimiter(g) -> str:
     """The first candidate delimiter that no array element contains."""
     used = set()
-    for node in as_model(g).nodes:
-        for value in node.props.values():
+    model = as_model(g)
+    for item in (*model.nodes, *model.rels):
+        for value in item.props.values():
             if isinstance(value, list):
                 used.update(*map(set, value))
     for ch in _DELIMITER_CANDIDATES:
@@ -238,5 +310,5 @@ def array_delimiter(g) -> str:
     return next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in used)
 
 
-__all__ = ["ID_SPACE", "NODE_FILES", "REL_FILES", "KIND_LABEL", "Node", "Rel", "Neo4jModel", "neo4j_model",
-           "as_model", "array_delimiter"]
+__all__ = ["ID_SPACE", "NODE_FILES", "REL_FILES", "KIND_LABEL", "GENERIC_TYPE", "POINT_TYPE", "Point", "Node", "Rel",
+           "Neo4jModel", "neo4j_model", "as_model", "array_delimiter"]

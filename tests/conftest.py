@@ -3,7 +3,7 @@
 The folder decides a test's room, and its marker: ``unit`` (tests/unit, and the doctests
 of the packages: no spaCy model is loaded), ``model`` (tests/model: the model is loaded),
 ``e2e`` (tests/e2e: a real client runs). A test of tests/e2e also names its client with
-``browser``, ``cypher`` or ``dask``. A test outside the rooms, a room marker that names
+``browser``, ``cypher``, ``dask`` or ``neo4j``. A test outside the rooms, a room marker that names
 another room, or a client marker outside tests/e2e stops the run before any test runs.
 
 Paths and helpers are imported from ``support`` (tests/support/), never from a conftest.
@@ -19,7 +19,7 @@ from support.paths import ROOT, SEEDS
 
 TESTS = Path(__file__).resolve().parent
 ROOMS = ("unit", "model", "e2e")
-CLIENTS = ("browser", "cypher", "dask")
+CLIENTS = ("browser", "cypher", "dask", "neo4j")
 
 collect_ignore = ["support/model_guard_site"]  # a sitecustomize for child processes, not a module to import
 

@@ -18,7 +18,8 @@ from exports.neo4j import cypher_lines, write_neo4j
 from exports.neo4j_model import array_delimiter
 from graph.build import build_graph
 from support.cypher_text import TRICKY
-from support.falkordb_server import FalkorSession, db_graph, falkordb_server, run_script  # noqa: F401  (the session fixture)
+from support.falkordb_server import (FalkorSession, csv_nodes, db_graph, falkordb_server,  # noqa: F401  (the session fixture)
+                                     point_precision, run_script)
 from support.fixture_records import (HOSTILE_PERSON, HOSTILE_TEXT, INJECTION, KLITSCHKO, fixture_records,
                                      neo4j_hostile_records)
 from support.neo4j_csv import validate_dir
@@ -36,7 +37,7 @@ def hostile_graph():
 
 def csv_graph(folder: Path, delimiter: str) -> tuple[dict, Counter]:
     g = validate_dir(folder, array_delimiter=delimiter)
-    nodes = {key[1]: value for key, value in g.nodes.items()}
+    nodes = csv_nodes(g)
     rels = Counter((s[1], e[1], t, repr(sorted(p.items()))) for s, e, t, p in g.rels)
     return nodes, rels
 
@@ -76,12 +77,14 @@ def test_import_cypher_on_falkordb(falkordb_server, which, fixture_graph, hostil
         assert HOSTILE_TEXT in texts and HOSTILE_PERSON in names
         assert nodes["https://w3id.org/newskg/id/city/lviv"][1]["aliases"] == ["Lviv;Lemberg", "Lw\u00f3w|Lemberg"]
     rows = graph.query(
-        "MATCH (:Entity {name: $who})-[r:FLED_TO]->(b) RETURN r.sentence, r.confidence, r.verb, b.name",
+        "MATCH (:Entity {name: $who})-[r:FLED_TO]->(b) RETURN r.sentences, r.confidence, r.verbs, b.name",
         {"who": KLITSCHKO}).result_set
-    assert rows == [['Vitali <script>window.pwned=1</script> Klitschko said "\'}) MATCH (n) DETACH DELETE n //" '
-                     'and left Kyiv for Lviv.\\n{}', 0.5, "leave", "Lviv"]]
-    rows = graph.query("MATCH (a)-[r:ATTACKED]->(b) RETURN a.name, b.name, r.date, r.confidence").result_set
-    assert rows == [["Russia", "theater (Mariupol)", dt.date(2022, 3, 16), 0.7]]
+    assert rows == [[['Vitali <script>window.pwned=1</script> Klitschko said "\'}) MATCH (n) DETACH DELETE n //" '
+                      'and left Kyiv for Lviv.\\n{}'], 0.5, ["leave"], "Lviv"]]
+    rows = graph.query("MATCH (a)-[r:ATTACKED]->(b) RETURN a.name, b.name, r.first_date, r.count").result_set
+    assert rows == [["Russia", "theater (Mariupol)", dt.date(2022, 3, 16), 1]]
+    rows = graph.query("MATCH (c:City {name: 'Lviv'}) RETURN c.location").result_set
+    assert point_precision({"p": rows[0][0]}) == {"p": {"latitude": 49.8383, "longitude": 24.0232}}
 
     run_script(falkordb_server, graph, text)  # MERGE: a second run changes nothing
     assert db_graph(graph) == (nodes, rels)

@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from support.cypher_text import split_statements
+from support.servers import running
 
 
 class FalkorDBUnavailable(RuntimeError):
@@ -121,20 +122,13 @@ def start_falkordb(timeout: float = 15.0, attempts: int = 3) -> FalkorDBServer:
 @pytest.fixture(scope="session")
 def falkordb_server() -> Iterator[FalkorDBServer]:
     """A running FalkorDB for the session; fails (never skips) when it cannot start."""
-    try:
-        server = start_falkordb()
-    except FalkorDBUnavailable as e:
-        pytest.fail(str(e), pytrace=False)
-    try:
-        yield server
-    finally:
-        server.stop()
+    yield from running(start_falkordb, FalkorDBUnavailable)
 
 
 # --- the loader's session interface, on FalkorDB ------------------------------
 
 _CONSTRAINT = re.compile(r"CREATE CONSTRAINT \w+ IF NOT EXISTS FOR \((\w+):`?(\w+)`?\) REQUIRE \1\.(\w+) IS UNIQUE\Z")
-_INDEX = re.compile(r"CREATE INDEX \w+ IF NOT EXISTS FOR \((\w+):`?(\w+)`?\) ON \(\1\.(\w+)\)\Z")
+_INDEX = re.compile(r"CREATE (?:POINT )?INDEX \w+ IF NOT EXISTS FOR \((\w+):`?(\w+)`?\) ON \(\1\.(\w+)\)\Z")
 
 
 class _Result:
@@ -205,10 +199,22 @@ def run_script(server, graph, text: str) -> int:
     return session.statements
 
 
+def point_precision(props: dict) -> dict:
+    """``props`` with points to 4 decimals (about 10 m): FalkorDB keeps a point in 32-bit floats
+    (Neo4j in 64-bit), so 49.83826 comes back as 49.8382606506348."""
+    return {k: {c: round(x, 4) for c, x in v.items()} if isinstance(v, dict) and set(v) == {"latitude", "longitude"}
+            else v for k, v in props.items()}
+
+
+def csv_nodes(csv_graph) -> dict:
+    """The nodes of a validated CSV folder (support/neo4j_csv.py) as :func:`db_graph` gives them."""
+    return {key[1]: (labels, point_precision(props)) for key, (labels, props) in csv_graph.nodes.items()}
+
+
 def db_graph(graph) -> tuple[dict, Counter]:
     nodes = {}
     for labels, props in graph.query("MATCH (n) RETURN labels(n), properties(n)").result_set:
-        props = dict(props)
+        props = point_precision(dict(props))
         assert props["id"] not in nodes, "duplicate node"
         nodes[props["id"]] = (frozenset(labels), props)
     rels = Counter(

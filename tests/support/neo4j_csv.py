@@ -132,9 +132,29 @@ def parse_value(text: str, typ: str) -> object:
             return dt.date.fromisoformat(text)
         except ValueError:
             raise ValueError(f"not a date (YYYY-MM-DD): {text!r}") from None
+    if typ == "point":
+        return _point(text)
     if typ == "char" and len(text) != 1:
         raise ValueError(f"not a char: {text!r}")
     return text
+
+
+_POINT = re.compile(r"\{\s*(\w+)\s*:\s*([^,{}]+?)\s*,\s*(\w+)\s*:\s*([^,{}]+?)\s*\}\Z")
+
+
+def _point(text: str) -> dict:
+    """A WGS-84 point ``{latitude:Y, longitude:X}`` (keys in either order) as a dict."""
+    m = _POINT.match(text)
+    keys = {m[1], m[3]} if m else set()
+    if keys != {"latitude", "longitude"}:
+        raise ValueError(f"not a point {{latitude:..., longitude:...}}: {text!r}")
+    try:
+        values = {m[1]: float(m[2]), m[3]: float(m[4])}
+    except ValueError:
+        raise ValueError(f"not a point (numbers): {text!r}") from None
+    if not (-90 <= values["latitude"] <= 90 and -180 <= values["longitude"] <= 180):
+        raise ValueError(f"point out of range: {text!r}")
+    return values
 
 
 def validate(files: Mapping[str, str], array_delimiter: str = ";") -> Graph:

@@ -48,18 +48,3 @@ def test_order_of_records_does_not_matter():
     a = "".join(turtle_lines(build_graph(fixture_records())))
     b = "".join(turtle_lines(build_graph(list(reversed(fixture_records())))))
     assert a == b
-
-
-def test_graphml_reads_back_into_networkx(tmp_path):
-    import networkx as nx
-
-    from exports.graphml import write_graphml
-    from graph.view import to_networkx
-
-    g = build_graph(fixture_records())
-    write_graphml(g, tmp_path / "g.graphml")
-    back = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
-    view = to_networkx(g)
-    assert back.number_of_nodes() == view.number_of_nodes()
-    assert back.number_of_edges() == view.number_of_edges()
-    assert "Vitali <script>window.pwned=1</script> Klitschko" in {d.get("label") for _, d in back.nodes(data=True)}
