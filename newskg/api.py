@@ -32,7 +32,9 @@ from .building.result import BuildResult, graph_counts
 from .reading.articles import DEFAULT_MAX_CHARS
 from .reading.sources import ProblemSink, count_articles, no_articles_reason, open_articles
 from .service.graphs import graph_file, load_graph
-from .service.limits import DEFAULT_HOST, DEFAULT_MAX_RESULT_BYTES, DEFAULT_PORT, DEFAULT_TIMEOUT, Limits
+from .service.limits import (
+    DEFAULT_HOST, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_RESULT_BYTES, DEFAULT_PORT, DEFAULT_TIMEOUT, Limits,
+)
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -44,8 +46,8 @@ if TYPE_CHECKING:
     from .service.neo4j_load import LoadResult
 
 __all__ = [
-    "DEFAULT_FORMATS", "DEFAULT_HOST", "DEFAULT_MAX_CHARS", "DEFAULT_MAX_RESULT_BYTES", "DEFAULT_MODEL",
-    "DEFAULT_PORT", "DEFAULT_TIMEOUT", "DEFAULT_VIEWER_MAX_NODES", "EXPORTERS", "QUERY_FORMATS",
+    "DEFAULT_FORMATS", "DEFAULT_HOST", "DEFAULT_IDLE_TIMEOUT", "DEFAULT_MAX_CHARS", "DEFAULT_MAX_RESULT_BYTES",
+    "DEFAULT_MODEL", "DEFAULT_PORT", "DEFAULT_TIMEOUT", "DEFAULT_VIEWER_MAX_NODES", "EXPORTERS", "QUERY_FORMATS",
     "BuildOptions", "BuildResult", "build", "evaluate", "explain", "format_explanations", "format_report",
     "format_result", "format_rules", "format_stats", "graph_counts", "graph_file", "list_queries",
     "load_graph", "neo4j", "query", "query_params", "query_text", "rules", "serve", "stats", "validate",
@@ -155,13 +157,19 @@ def list_queries() -> str:
 
 def serve(
     graph: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, timeout: float = DEFAULT_TIMEOUT,
-    max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
+    max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES, *, idle_timeout: float = DEFAULT_IDLE_TIMEOUT,
+    allow_remote: bool = False, allow_origins: Sequence[str] = (),
 ) -> None:
     """Serve ``graph`` (a Turtle file or a build's output folder) as a read-only
-    SPARQL endpoint until interrupted (see :mod:`newskg.service.serve`)."""
+    SPARQL endpoint until interrupted (see :mod:`newskg.service.serve`).
+
+    A ``host`` other machines reach needs ``allow_remote``; ``allow_origins``
+    names the web origins whose pages may query it (default: this machine's).
+    """
     from .service.serve import serve as run
 
-    run(graph_file(graph), host, port, Limits(timeout, max_result_bytes))
+    run(graph_file(graph), host, port, Limits(timeout, max_result_bytes, idle_timeout),
+        allow_remote=allow_remote, origins=tuple(allow_origins))
 
 
 def neo4j(
