@@ -125,7 +125,10 @@ def query(
     The engine is Oxigraph (pyoxigraph), the same one ``newskg serve`` runs,
     so both give the same answers. ``params`` binds the parameters the query
     declares in its header (see :mod:`newskg.service.queries`); they are checked
-    before the graph is read. ``graph`` is a Turtle file or an rdflib graph.
+    before the graph is read. ``graph`` is a Turtle file, a build's output
+    folder (whose store is cached in ``OUT/.newskg/sparql/``), or an rdflib
+    graph. A query with ``SERVICE``, or nested or long past the limits, is
+    refused before the engine sees it (:mod:`newskg.service.guard`).
     """
     from .service.queries import bind, load_store, run_select
 

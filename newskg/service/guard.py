@@ -22,13 +22,16 @@ both ways and the query is refused if either reading finds the keyword.
 """
 from __future__ import annotations
 
+import bisect
 import re
+import time
 
 from core.errors import QueryRefusedError
 
 MAX_NESTING = 100
 MAX_TERMS = 10_000
-MAX_READINGS = 20_000  # lexer states tried, all readings together: far above any real query
+MAX_READINGS = 20_000  # readings started (one per IRI in parentheses outside VALUES data; most end at once)
+MAX_CHECK_SECONDS = 2.0  # a query that takes longer to check is refused rather than hold a thread
 
 _TOKEN = re.compile(
     r'''(?P<ws>\s+)
@@ -41,6 +44,7 @@ _TOKEN = re.compile(
       | (?P<other>.)''',
     re.VERBOSE | re.DOTALL,
 )
+_LINE_END = re.compile(r"[\n\r]")
 _OPEN = {"(": ")", "{": "}", "[": "]"}
 _CLOSE = {")", "}", "]"}
 
@@ -51,36 +55,41 @@ def _refuse(message: str, status: int = 400) -> QueryRefusedError:
 
 def check_query(text: str) -> None:
     """Raise QueryRefusedError if ``text`` federates or is deeper or longer than allowed."""
-    seen: set[tuple[int, tuple[str, ...], bool]] = set()
-    pending: list[tuple[int, tuple[str, ...], bool]] = [(0, (), False)]
-    primary = True
+    visited: set[tuple[int, str, bool]] = set()  # (token start, brackets open, in VALUES data) of any reading
+    pending: list[tuple[int, str, int]] = [(0, "", -1)]  # where a reading starts: offset, brackets, VALUES depth
+    line_ends = [m.start() for m in _LINE_END.finditer(text)] + [len(text)]
+    deadline = time.monotonic() + MAX_CHECK_SECONDS
+    readings = 0
     while pending:
-        state = pending.pop()
-        if state in seen:
-            continue
-        seen.add(state)
-        if len(seen) > MAX_READINGS:
-            raise _refuse("the query is too intricate to check (IRIs with # or ' inside parentheses): "
-                          "put spaces around < and > where they compare")
-        _read(text, *state, pending, count_terms=primary)
-        primary = False
+        readings += 1
+        if readings > MAX_READINGS or time.monotonic() > deadline:
+            raise _refuse("the query is too intricate to check (many IRIs inside parentheses, read both as IRIs "
+                          "and as comparisons): put spaces around < and > where they compare")
+        _read(text, *pending.pop(), visited, pending, line_ends, count_terms=readings == 1)
 
 
-def _read(text: str, pos: int, stack: tuple[str, ...], in_values: bool,
-          pending: list, count_terms: bool) -> None:
-    """Lex ``text`` from ``pos`` with brackets ``stack`` open; queue the other reading of each IRI in parentheses."""
-    opened = list(stack)
-    values_depth = len(opened) if in_values else -1  # the VALUES data block's depth, or -1
-    values_next, terms = False, 0
+def _read(text: str, pos: int, brackets: str, values_depth: int, visited: set, pending: list,
+          line_ends: list[int], count_terms: bool) -> None:
+    """Lex ``text`` from ``pos`` with ``brackets`` open, until the end or a place another reading
+    has passed in the same state; queue the other reading of each IRI in parentheses (but in
+    VALUES data, where there are no expressions, so "<" starts an IRI)."""
+    values_next, terms = False, 0  # values_depth: the depth outside the VALUES data block, or -1
     while pos < len(text):
+        if text[pos] == "#":  # a comment: to the end of its line (found by bisection: a reading
+            pos = line_ends[bisect.bisect_left(line_ends, pos)]  # may start a comment anywhere)
+            continue
         m = _TOKEN.match(text, pos)
         kind, value, at = m.lastgroup, m.group(), m.start()
         pos = m.end()
         if kind in ("ws", "comment"):
             continue
-        if kind == "iri" and opened and opened[-1] == "(":
+        state = (at, brackets, values_depth >= 0)
+        if state in visited:
+            return  # from here on, this reading is one already made
+        visited.add(state)
+        if kind == "iri" and brackets.endswith("(") and values_depth < 0:
             # "<" may be "less than" here: also read on from just after it
-            pending.append((at + 1, tuple(opened), values_depth >= 0))
+            pending.append((at + 1, brackets, values_depth))
         if kind == "word":
             upper = value.upper()
             if upper == "SERVICE":
@@ -88,15 +97,15 @@ def _read(text: str, pos: int, stack: tuple[str, ...], in_values: bool,
                               "and never sends a request elsewhere", 403)
             values_next = upper == "VALUES"  # until its data block opens
         if value in _OPEN:
-            opened.append(value)
+            brackets += value
             if value == "{" and values_next and values_depth < 0:
-                values_depth = len(opened) - 1
+                values_depth = len(brackets) - 1
             values_next = values_next and value != "{"  # VALUES (?a ?b) { ... }
-            if len(opened) > MAX_NESTING:
+            if len(brackets) > MAX_NESTING:
                 raise _refuse(f"the query nests brackets more than {MAX_NESTING} deep")
-        elif value in _CLOSE and opened:
-            opened.pop()
-            if len(opened) == values_depth:
+        elif value in _CLOSE and brackets:
+            brackets = brackets[:-1]
+            if len(brackets) == values_depth:
                 values_depth = -1
         if count_terms and values_depth < 0:
             terms += 1

@@ -100,9 +100,12 @@ def test_deep_or_long_query_is_refused_and_the_engine_lives(served, query):
     assert served.engine() == engine
 
 
-def test_newskg_query_refuses_a_deep_query_with_one_line():
-    proc = run_cli("query", str(FIXTURE), DEEP)
-    assert proc.returncode == 1, proc.returncode  # was 139: a segfault
+@pytest.mark.parametrize("as_file", [False, True], ids=["text", "file"])
+def test_newskg_query_refuses_a_deep_query_with_one_line(tmp_path, as_file):
+    query = tmp_path / "deep.rq"
+    query.write_text(DEEP, encoding="utf-8")
+    proc = run_cli("query", str(FIXTURE), *(["-f", str(query)] if as_file else [DEEP]))
+    assert proc.returncode == 1, proc.returncode  # was 139 (a segfault) from a file, 70 as text
     assert proc.stderr == "newskg: error: the query nests brackets more than 100 deep\n"
 
 
