@@ -15,7 +15,8 @@
   has no cookies or logins to send); a page from anywhere else is refused
   (403), so a web site the user visits cannot read the graph. ``--allow-origin
   ORIGIN`` (repeatable) names the origins allowed instead, ``*`` any of them.
-  A request without ``Origin`` (curl, SPARQLWrapper) is not a page's.
+  The endpoint's own pages (the query page at ``/``) are always allowed. A
+  request without ``Origin`` (curl, SPARQLWrapper) is not a page's.
 """
 from __future__ import annotations
 
@@ -84,9 +85,11 @@ class Access:
     def origin_ok(self, origin: str | None) -> bool:
         if origin is None:
             return True
+        parsed = urllib.parse.urlsplit(origin)
+        if parsed.scheme == "http" and self.host_ok(parsed.netloc):
+            return True  # the endpoint's own page (the query page at /): same origin
         if self.origins:
             return "*" in self.origins or origin in self.origins
-        parsed = urllib.parse.urlsplit(origin)
         name = (parsed.hostname or "").lower()
         ip = _ip(name)
         return parsed.scheme in ("http", "https") and (name in _LOOPBACK_NAMES or (ip is not None and ip.is_loopback))

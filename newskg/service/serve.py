@@ -264,6 +264,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 class _Gateway(http.server.ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 512  # connections waiting to be accepted: a burst of clients is queued, not reset
 
     def __init__(self, address, backend: Backend, limits: Limits, host: str, origins: tuple[str, ...],
                  quiet: bool = False):

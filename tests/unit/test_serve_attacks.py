@@ -109,6 +109,15 @@ def test_newskg_query_refuses_a_deep_query_with_one_line(tmp_path, as_file):
     assert proc.stderr == "newskg: error: the query nests brackets more than 100 deep\n"
 
 
+def test_200_requests_at_once_are_all_answered(served):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=200) as pool:
+        answers = list(pool.map(lambda _: ask(served.base, COUNT), range(200)))
+    assert [status for status, _, _ in answers] == [200] * 200
+    assert len({body for _, _, body in answers}) == 1
+
+
 def test_a_crashed_engine_is_started_again(served):
     [engine] = served.engine()
     os.kill(engine, signal.SIGKILL)

@@ -67,6 +67,7 @@ def test_allow_origin_names_the_pages_allowed():
         status, headers, _ = ask(s.base, COUNT, headers={"Origin": "https://lab.example"})
         assert status == 200 and headers["Access-Control-Allow-Origin"] == "https://lab.example"
         assert ask(s.base, COUNT, headers={"Origin": "http://127.0.0.1:9999"})[0] == 403
+        assert ask(s.base, COUNT, headers={"Origin": s.base})[0] == 200  # its own query page
     with running(FIXTURE, "--allow-origin", "*") as s:
         status, headers, _ = ask(s.base, COUNT, headers={"Origin": "https://anywhere.example"})
         assert status == 200 and headers["Access-Control-Allow-Origin"] == "*"
