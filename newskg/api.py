@@ -130,9 +130,11 @@ def query(
     graph. A query with ``SERVICE``, or nested or long past the limits, is
     refused before the engine sees it (:mod:`newskg.service.guard`).
     """
+    from .service.guard import check_query
     from .service.queries import bind, load_store, run_select
 
     sparql = bind(sparql, params, name)
+    check_query(sparql)  # before the graph is read; run_select checks again for its other callers
     return run_select(load_store(graph), sparql)
 
 
