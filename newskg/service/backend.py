@@ -5,7 +5,7 @@
   ``lock`` file that its ``newskg serve`` keeps locked (``flock``) while it
   runs; the kernel drops the lock when the process ends, however it ends.
   Every start removes the folders whose lock nobody holds, so a store left by
-  a ``kill -9`` lives only until the next ``newskg serve``.
+  a ``kill -9`` lives only until the next ``newskg serve`` (of the same user).
 * :class:`Backend`: ``oxigraph serve-read-only`` on that store, on a free
   loopback port only the gateway uses. If the engine dies (a crash, a kill),
   the next request starts it again. Every start happens on one long-lived
@@ -33,7 +33,6 @@ from pathlib import Path
 from core.errors import InputError, ServiceError
 
 TEMP_PREFIX = "newskg-serve-"
-STALE_UNLOCKED_S = 60  # a folder without a lock file younger than this may be starting
 
 
 def oxigraph_binary() -> str:
@@ -63,18 +62,17 @@ def load_store(graph: Path, folder: Path) -> int:
 
 
 def remove_stale_stores(parent: Path | None = None) -> list[Path]:
-    """Remove the ``newskg-serve-*`` folders no running ``newskg serve`` holds; the ones removed."""
+    """Remove the ``newskg-serve-*`` folders whose lock no running ``newskg serve`` holds; the ones removed.
+
+    A folder without a lock file is left alone: it is not one of ours to judge
+    (an older newskg's, which may still run).
+    """
     parent = Path(parent or tempfile.gettempdir())
     removed = []
     for folder in parent.glob(TEMP_PREFIX + "*"):
+        lock = folder / "lock"
         try:
-            if not folder.is_dir() or folder.is_symlink() or folder.stat().st_uid != os.getuid():
-                continue
-            lock = folder / "lock"
-            if not lock.exists():
-                if time.time() - folder.stat().st_mtime > STALE_UNLOCKED_S:
-                    shutil.rmtree(folder, ignore_errors=True)
-                    removed.append(folder)
+            if folder.is_symlink() or not lock.is_file() or folder.stat().st_uid != os.getuid():
                 continue
             with open(lock, "a") as f:
                 try:
@@ -89,20 +87,30 @@ def remove_stale_stores(parent: Path | None = None) -> list[Path]:
 
 
 class TempStore:
-    """A locked temporary folder for one endpoint's store; :meth:`close` removes it."""
+    """A locked temporary folder for one endpoint's store; :meth:`close` removes it.
+
+    The folder is made and locked under a hidden name, then renamed: a cleaner
+    never sees one of ours before its lock is held.
+    """
 
     def __init__(self) -> None:
         remove_stale_stores()
-        self.folder = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
-        self._lock = open(self.folder / "lock", "a")  # noqa: SIM115 - held for the endpoint's life
+        starting = Path(tempfile.mkdtemp(prefix="." + TEMP_PREFIX))
+        self._lock = open(starting / "lock", "a")  # noqa: SIM115 - held for the endpoint's life
         fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        self.folder = starting.with_name(starting.name[1:])
+        try:
+            os.rename(starting, self.folder)
+        except OSError:
+            self.close(starting)
+            raise
 
     @property
     def store(self) -> Path:
         return self.folder / "store"
 
-    def close(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
+    def close(self, folder: Path | None = None) -> None:
+        shutil.rmtree(folder or self.folder, ignore_errors=True)
         self._lock.close()
 
 

@@ -167,6 +167,24 @@ def test_store_left_by_kill_9_is_removed_by_the_next_start(tmp_path):
     assert list(tmp_path.glob("newskg-serve-*")) == []  # SIGTERM: removed at once
 
 
+def test_only_unlocked_stores_of_newskg_are_removed(tmp_path, monkeypatch):
+    import tempfile
+
+    from newskg.service.backend import TempStore, remove_stale_stores
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    older = tmp_path / "newskg-serve-older"  # an older newskg's, without a lock file: maybe running
+    older.mkdir()
+    dead = tmp_path / "newskg-serve-dead"  # one of ours whose newskg serve died
+    dead.mkdir()
+    (dead / "lock").touch()
+    live = TempStore()  # removes the dead one on its way
+    assert remove_stale_stores(tmp_path) == []  # the live one is locked
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([older.name, live.folder.name])
+    live.close()
+    assert [p.name for p in tmp_path.iterdir()] == [older.name]
+
+
 @pytest.mark.parametrize(("flag", "value", "message"), [
     ("--timeout", "nan", "expected a positive number of seconds, not 'nan'"),
     ("--timeout", "inf", "expected a positive number of seconds, not 'inf'"),
