@@ -21,7 +21,7 @@ from SPARQLWrapper import CSV, JSON, POST, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, QueryBadFormed
 
 from support.paths import ROOT
-from support.sparql_server import FIXTURE, children, run_cli, running, wait_gone
+from support.sparql_server import FIXTURE, children, env_with, run_cli, running, wait_gone
 from newskg.service.queries import bind, named_query
 
 TIMEOUT = 1.0
@@ -168,9 +168,10 @@ def test_failed_start_leaves_nothing_behind():
     assert ep._tmp is None and ep._backend is None and ep._gateway is None
 
 
-def test_engine_stops_when_newskg_is_killed():
+def test_engine_stops_when_newskg_is_killed(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "newskg.cli", "serve", str(FIXTURE), "--port", "0"],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            env=env_with(TMPDIR=str(tmp_path)))  # its store is left there: a SIGKILL
     try:
         assert proc.stdout.readline().startswith("http://127.0.0.1:")
         backend = children(proc.pid)
