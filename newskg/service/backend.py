@@ -193,6 +193,20 @@ class Backend:
                 self.start()
             return self._port
 
+    def connect(self, timeout: float) -> http.client.HTTPConnection:
+        """A connection to the engine. One found dead before the request (a crash, a kill, between
+        two requests) is started again first; a connection refused means the same, once the kernel
+        has reaped it."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.port(), timeout=timeout)
+        try:
+            conn.connect()
+        except ConnectionRefusedError:
+            if not self.wait_dead():
+                raise
+            conn = http.client.HTTPConnection("127.0.0.1", self.port(), timeout=timeout)
+            conn.connect()
+        return conn
+
     def alive(self) -> bool:
         return self._proc is not None and self._proc.poll() is None
 

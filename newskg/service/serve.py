@@ -220,16 +220,18 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         forward = {k: v for k, v in params.items() if k in ("query", "default-graph-uri", "named-graph-uri")}
         self._forward(urllib.parse.urlencode(forward, doseq=True).encode("utf-8"))
 
-    def _forward(self, body: bytes) -> None:
+    def _forward(self, body: bytes, deadline: float | None = None, retry: bool = True) -> None:
         headers = {"Content-Type": "application/x-www-form-urlencoded",
                    "Accept": self.headers.get("Accept") or "application/sparql-results+json"}
         limits, backend = self.server.limits, self.server.backend
-        deadline = time.monotonic() + limits.timeout
+        deadline = deadline or time.monotonic() + limits.timeout
+        resp = None
         try:
-            port = backend.port()
+            conn = backend.connect(limits.timeout)
         except ServiceError as exc:
             return self._error(502, str(exc))
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=limits.timeout)
+        except OSError as exc:
+            return self._error(502, f"the SPARQL engine did not answer: {exc}")
         try:
             conn.request("POST", "/query", body=body, headers=headers)
             resp = conn.getresponse()
@@ -252,6 +254,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                                     "and was cut off")
         except (OSError, http.client.HTTPException) as exc:
             if backend.wait_dead():
+                if retry and resp is None:  # it was dying before it took the query: ask the new one once
+                    return self._forward(body, deadline, retry=False)
                 return self._error(502, "the SPARQL engine stopped while answering; it is started again for "
                                         "the next query")
             return self._error(502, f"the SPARQL engine did not answer: {exc}")
