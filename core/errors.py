@@ -102,6 +102,15 @@ class QueryError(NewskgError):
     """A SPARQL query that does not parse or cannot run."""
 
 
+class QueryRefusedError(QueryError):
+    """A query refused before any engine sees it (federation, too deep or too long);
+    ``status`` is the HTTP status the SPARQL endpoint answers with."""
+
+    def __init__(self, message: str, status: int = 400):
+        self.status = status
+        super().__init__(message)
+
+
 class ParameterError(UsageError):
     """A query parameter that is missing, unknown or given badly; the
     message names the query's parameters."""

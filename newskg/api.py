@@ -32,7 +32,9 @@ from .building.result import BuildResult, graph_counts
 from .reading.articles import DEFAULT_MAX_CHARS
 from .reading.sources import ProblemSink, count_articles, no_articles_reason, open_articles
 from .service.graphs import graph_file, load_graph
-from .service.limits import DEFAULT_HOST, DEFAULT_MAX_RESULT_BYTES, DEFAULT_PORT, DEFAULT_TIMEOUT, Limits
+from .service.limits import (
+    DEFAULT_HOST, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_RESULT_BYTES, DEFAULT_PORT, DEFAULT_TIMEOUT, Limits,
+)
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -44,8 +46,8 @@ if TYPE_CHECKING:
     from .service.neo4j_load import LoadResult
 
 __all__ = [
-    "DEFAULT_FORMATS", "DEFAULT_HOST", "DEFAULT_MAX_CHARS", "DEFAULT_MAX_RESULT_BYTES", "DEFAULT_MODEL",
-    "DEFAULT_PORT", "DEFAULT_TIMEOUT", "DEFAULT_VIEWER_MAX_NODES", "EXPORTERS", "QUERY_FORMATS",
+    "DEFAULT_FORMATS", "DEFAULT_HOST", "DEFAULT_IDLE_TIMEOUT", "DEFAULT_MAX_CHARS", "DEFAULT_MAX_RESULT_BYTES",
+    "DEFAULT_MODEL", "DEFAULT_PORT", "DEFAULT_TIMEOUT", "DEFAULT_VIEWER_MAX_NODES", "EXPORTERS", "QUERY_FORMATS",
     "BuildOptions", "BuildResult", "build", "evaluate", "explain", "format_explanations", "format_report",
     "format_result", "format_rules", "format_stats", "graph_counts", "graph_file", "list_queries",
     "load_graph", "neo4j", "query", "query_params", "query_text", "rules", "serve", "stats", "validate",
@@ -123,11 +125,16 @@ def query(
     The engine is Oxigraph (pyoxigraph), the same one ``newskg serve`` runs,
     so both give the same answers. ``params`` binds the parameters the query
     declares in its header (see :mod:`newskg.service.queries`); they are checked
-    before the graph is read. ``graph`` is a Turtle file or an rdflib graph.
+    before the graph is read. ``graph`` is a Turtle file, a build's output
+    folder (whose store is cached in ``OUT/.newskg/sparql/``), or an rdflib
+    graph. A query with ``SERVICE``, or nested or long past the limits, is
+    refused before the engine sees it (:mod:`newskg.service.guard`).
     """
+    from .service.guard import check_query
     from .service.queries import bind, load_store, run_select
 
     sparql = bind(sparql, params, name)
+    check_query(sparql)  # before the graph is read; run_select checks again for its other callers
     return run_select(load_store(graph), sparql)
 
 
@@ -155,13 +162,19 @@ def list_queries() -> str:
 
 def serve(
     graph: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, timeout: float = DEFAULT_TIMEOUT,
-    max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
+    max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES, *, idle_timeout: float = DEFAULT_IDLE_TIMEOUT,
+    allow_remote: bool = False, allow_origins: Sequence[str] = (),
 ) -> None:
     """Serve ``graph`` (a Turtle file or a build's output folder) as a read-only
-    SPARQL endpoint until interrupted (see :mod:`newskg.service.serve`)."""
+    SPARQL endpoint until interrupted (see :mod:`newskg.service.serve`).
+
+    A ``host`` other machines reach needs ``allow_remote``; ``allow_origins``
+    names the web origins whose pages may query it (default: this machine's).
+    """
     from .service.serve import serve as run
 
-    run(graph_file(graph), host, port, Limits(timeout, max_result_bytes))
+    run(graph_file(graph), host, port, Limits(timeout, max_result_bytes, idle_timeout),
+        allow_remote=allow_remote, origins=tuple(allow_origins))
 
 
 def neo4j(

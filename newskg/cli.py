@@ -14,6 +14,7 @@ Errors are one line on stderr, never a traceback (set NEWSKG_DEBUG=1 to see one)
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -55,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
 
     q = sub.add_parser("query", help="run a SPARQL query over a Turtle graph")
-    q.add_argument("graph", nargs="?", metavar="GRAPH.ttl")
+    q.add_argument("graph", nargs="?", metavar="GRAPH.ttl",
+                   help="a Turtle file, or a build's output folder (its store is kept in OUT/.newskg/ for reuse)")
     q.add_argument("query", nargs="?", metavar="QUERY",
                    help="a query name from --list, a .rq file, or SPARQL text")
     q.add_argument("-f", "--file", metavar="FILE.rq", help="read the query from a file")
@@ -89,14 +91,23 @@ def _parser() -> argparse.ArgumentParser:
                                                     "statements, claims, dates)")
     r.add_argument("--format", default="table", choices=("table", "json", "markdown"))
 
-    sv = sub.add_parser("serve", help="serve a graph as a read-only SPARQL 1.1 endpoint at /query")
+    sv = sub.add_parser("serve", help="serve a graph as a read-only SPARQL 1.1 endpoint at /sparql, with a query page")
     sv.add_argument("graph", metavar="GRAPH.ttl", help="a Turtle file, or a build's output folder")
-    sv.add_argument("--host", default=api.DEFAULT_HOST, help="address to listen on (default: %(default)s)")
-    sv.add_argument("--port", type=int, default=api.DEFAULT_PORT, help="0 picks a free port (default: %(default)s)")
-    sv.add_argument("--timeout", type=float, default=api.DEFAULT_TIMEOUT, metavar="SECONDS",
-                   help="cut a query off after this long (default: %(default)g)")
-    sv.add_argument("--max-result-bytes", type=int, default=api.DEFAULT_MAX_RESULT_BYTES, metavar="N",
-                   help="refuse a result larger than this (default: %(default)d)")
+    sv.add_argument("--host", default=api.DEFAULT_HOST,
+                    help="address to listen on (default: %(default)s, this machine only)")
+    sv.add_argument("--allow-remote", action="store_true",
+                    help="allow a --host other machines reach (0.0.0.0, a LAN address): no authentication, no TLS")
+    sv.add_argument("--port", type=_port, default=api.DEFAULT_PORT,
+                    help="0 to 65535; 0 picks a free port (default: %(default)s)")
+    sv.add_argument("--allow-origin", action="append", default=[], metavar="ORIGIN",
+                    help="web pages from ORIGIN (e.g. https://example.org) may query it; * for any; repeatable "
+                         "(default: pages served from this machine)")
+    sv.add_argument("--timeout", type=_seconds, default=api.DEFAULT_TIMEOUT, metavar="SECONDS",
+                    help="cut a query off after this long (default: %(default)g)")
+    sv.add_argument("--max-result-bytes", type=_positive_int, default=api.DEFAULT_MAX_RESULT_BYTES, metavar="N",
+                    help="refuse a result larger than this (default: %(default)d)")
+    sv.add_argument("--idle-timeout", type=_seconds, default=api.DEFAULT_IDLE_TIMEOUT, metavar="SECONDS",
+                    help="close a connection silent for this long (default: %(default)g)")
 
     n4 = sub.add_parser("neo4j", help="load a graph into a running Neo4j with the official driver")
     n4.add_argument("graph", metavar="GRAPH_OR_OUT", help="a Turtle file, or a build's output folder")
@@ -108,14 +119,22 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, not {text!r}")
-    return value
+def _number(parse, accept, expected: str):
+    """An argparse type: ``parse`` the text, keep it if ``accept``s it, else a usage error naming ``expected``."""
+    def convert(text: str):
+        try:
+            value = parse(text)
+        except ValueError:
+            value = None
+        if value is None or not accept(value):
+            raise argparse.ArgumentTypeError(f"expected {expected}, not {text!r}")
+        return value
+    return convert
+
+
+_positive_int = _number(int, lambda v: v > 0, "a positive whole number")
+_port = _number(int, lambda v: 0 <= v <= 65535, "a port from 0 to 65535")
+_seconds = _number(float, lambda v: math.isfinite(v) and v > 0, "a positive number of seconds")
 
 
 def _problem_printer(strict: bool):
@@ -160,7 +179,8 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    api.serve(args.graph, args.host, args.port, args.timeout, args.max_result_bytes)
+    api.serve(args.graph, args.host, args.port, args.timeout, args.max_result_bytes,
+              idle_timeout=args.idle_timeout, allow_remote=args.allow_remote, allow_origins=args.allow_origin)
     return 0
 
 

@@ -128,7 +128,7 @@ def query_text(query: str | None = None, file: str | None = None) -> str:
     if (query is None) == (file is None):
         raise ParameterError("give either a QUERY (a name from `newskg query --list`, a file or SPARQL) or -f FILE.rq")
     path = file if file is not None else query
-    if file is not None or Path(path).is_file():
+    if file is not None or _is_file(path):
         try:
             return Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
@@ -136,6 +136,13 @@ def query_text(query: str | None = None, file: str | None = None) -> str:
     if QUERY_NAME.match(query):
         return named_query(query).text
     return query
+
+
+def _is_file(text: str) -> bool:
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # SPARQL text too long or odd for a file name
+        return False
 
 
 def _escape(m: re.Match) -> str:
@@ -293,24 +300,19 @@ _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 
 
 def load_store(graph):
-    """A Turtle file (or an rdflib graph) in an in-memory Oxigraph store."""
+    """The store a query runs on: an rdflib graph in memory, or a Turtle file
+    (or a build's output folder), from the output folder's cached store when
+    there is one (:mod:`~newskg.service.stores`)."""
     import pyoxigraph as ox
 
-    store = ox.Store()
+    from .graphs import graph_file
+    from .stores import open_store
+
     if not isinstance(graph, (str, Path)):
+        store = ox.Store()
         store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
         return store
-    path = Path(graph)
-    if not path.is_file():
-        raise InputError(str(graph), "no such file")
-    try:
-        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
-    except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
-        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-        raise InputError(str(graph), f"not valid Turtle ({reason})") from None
-    except OSError as exc:
-        raise InputError(str(graph), exc.strerror or "cannot be read") from None
-    return store
+    return open_store(graph_file(graph))
 
 
 def _python(term) -> object:
@@ -336,6 +338,9 @@ def run_select(store, sparql: str) -> tuple[list[str], list[list[object]]]:
     """A SELECT's (variables, rows) or an ASK's (["ask"], [[answer]])."""
     import pyoxigraph as ox
 
+    from .guard import check_query
+
+    check_query(sparql)  # before the engine: no SERVICE, bounded depth and length
     try:
         result = store.query(sparql)
         if isinstance(result, ox.QueryBoolean):

@@ -8,14 +8,12 @@ that both can be hit quickly; stopped with SIGTERM at the end.
 from __future__ import annotations
 
 import json
-import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 from rdflib import Graph
@@ -23,63 +21,19 @@ from SPARQLWrapper import CSV, JSON, POST, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, QueryBadFormed
 
 from support.paths import ROOT
+from support.sparql_server import FIXTURE, children, env_with, run_cli, running, wait_gone
 from newskg.service.queries import bind, named_query
 
-FIXTURE = ROOT / "tests" / "golden" / "fixture.ttl"
 TIMEOUT = 1.0
 MAX_BYTES = 20_000
 CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 PREFIXES = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX schema: <https://schema.org/> "
 
 
-def _children(pid: int) -> list[int]:
-    out = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                out.append(int(entry.name))
-    return out
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 @pytest.fixture(scope="module")
 def endpoint():
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "newskg.cli", "serve", str(FIXTURE), "--port", "0", "--timeout", str(TIMEOUT),
-         "--max-result-bytes", str(MAX_BYTES)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    try:
-        url = proc.stdout.readline().strip()
-        assert url.startswith("http://127.0.0.1:") and url.endswith("/query"), (url, proc.stderr.read())
-        backend = _children(proc.pid)
-        assert backend, "the Oxigraph server process is missing"
-        yield url
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            code = proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            raise
-        stderr = proc.stderr.read()
-    assert code == 0, stderr
-    assert "Traceback" not in stderr
-    deadline = time.monotonic() + 5
-    while any(_alive(p) for p in backend) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not any(_alive(p) for p in backend), "the Oxigraph server outlived newskg serve"
+    with running(FIXTURE, "--timeout", str(TIMEOUT), "--max-result-bytes", str(MAX_BYTES)) as served:
+        yield served.url
 
 
 def client(url: str, query: str, fmt=JSON, method=None) -> SPARQLWrapper:
@@ -169,7 +123,7 @@ def test_bad_query_is_a_client_error(endpoint):
     with pytest.raises(QueryBadFormed):
         client(endpoint, "SELEKT nonsense").query()
     with pytest.raises(urllib.error.HTTPError) as info:
-        urllib.request.urlopen(endpoint.replace("/query", "/"), timeout=10)
+        urllib.request.urlopen(endpoint.replace("/query", "/nothing-here"), timeout=10)
     assert info.value.code == 404
 
 
@@ -181,16 +135,11 @@ def test_listens_on_loopback_only(endpoint):
         pass
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "newskg.cli", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=60, check=False)
-
-
 @pytest.mark.parametrize(("args", "code", "message"), [
     (["serve", "no/such.ttl", "--port", "0"], 1, "no/such.ttl: no such file"),
     (["serve", "pyproject.toml", "--port", "0"], 1, "pyproject.toml: not valid Turtle"),
-    (["serve", str(FIXTURE), "--timeout", "0"], 1, "must be positive"),
-    (["serve", str(FIXTURE), "--port", "x"], 2, "invalid int value: 'x'"),
+    (["serve", str(FIXTURE), "--timeout", "0"], 2, "expected a positive number of seconds, not '0'"),
+    (["serve", str(FIXTURE), "--port", "x"], 2, "expected a port from 0 to 65535, not 'x'"),
 ])
 def test_serve_errors_are_one_line(args, code, message):
     proc = run_cli(*args)
@@ -219,17 +168,15 @@ def test_failed_start_leaves_nothing_behind():
     assert ep._tmp is None and ep._backend is None and ep._gateway is None
 
 
-def test_engine_stops_when_newskg_is_killed():
+def test_engine_stops_when_newskg_is_killed(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "newskg.cli", "serve", str(FIXTURE), "--port", "0"],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            env=env_with(TMPDIR=str(tmp_path)))  # its store is left there: a SIGKILL
     try:
         assert proc.stdout.readline().startswith("http://127.0.0.1:")
-        backend = _children(proc.pid)
+        backend = children(proc.pid)
         assert backend
     finally:
         proc.kill()
         proc.wait(timeout=10)
-    deadline = time.monotonic() + 5
-    while any(_alive(p) for p in backend) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not any(_alive(p) for p in backend)
+    assert wait_gone(backend)
