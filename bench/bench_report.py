@@ -165,9 +165,11 @@ def _seeds_section(rows: list[dict]) -> list[str]:
     if not r:
         return ["No `bench/seeds.py` run recorded."]
     walls = sorted(r["walls"])
+    cpus = sorted(r.get("cpus", ()))
+    cpu = f"; CPU time (user + system) median {cpus[len(cpus) // 2]:.1f} s" if cpus else ""
     return [f"`{r['command']}` into an empty folder, the whole command in a fresh process (model load "
-            f"included), {len(walls)} runs: median {walls[len(walls) // 2]:.1f} s, fastest {walls[0]:.1f} s. "
-            + _when(r)]
+            f"included), {len(walls)} runs: wall median {walls[len(walls) // 2]:.1f} s, fastest {walls[0]:.1f} s"
+            f"{cpu}. " + _when(r)]
 
 
 def _md_table(header: list[str], body: list[list[str]]) -> list[str]:
