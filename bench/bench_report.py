@@ -230,7 +230,7 @@ def _stage_cpu_section(rows: list[dict]) -> list[str]:
         cells = [t.get(k) for k in ("extract", "cpu_graph", "cpu_export_turtle", "cpu_export_html",
                                     "cpu_export_neo4j")] + [b.get("cpu_main")]
         body.append([f"{r['size']:,}", str(r["procs"])] + ["–" if c is None else f"{c * per:.1f}" for c in cells])
-    return _md_table(["articles", "procs", "extraction rules", "graph", "Turtle", "viewer", "Neo4j",
+    return _md_table(["articles", "procs", "extraction rules (wall, summed over workers)", "graph", "Turtle", "viewer", "Neo4j",
                       "main process, everything"], body)
 
 
