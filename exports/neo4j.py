@@ -111,10 +111,11 @@ def cypher_lines(g, batch_size: int = BATCH_SIZE) -> Iterator[str]:
 
 # --- README and writer ----------------------------------------------------
 
-def readme_lines(g) -> Iterator[str]:
-    """README.md for the folder: files, columns and the import commands."""
+def readme_lines(g, tables: dict | None = None) -> Iterator[str]:
+    """README.md for the folder: files, columns and the import commands
+    (``tables``: :func:`neo4j_tables` of ``g``, if already made)."""
     model = as_model(g)
-    tables = neo4j_tables(model)
+    tables = neo4j_tables(model) if tables is None else tables
     delimiter = array_delimiter(model)
     nodes, rels = list(NODE_FILES), list(REL_FILES)
     command = [*(f"--nodes={f}" for f in nodes), *(f"--relationships={f}" for f in rels),
@@ -189,10 +190,11 @@ def write_neo4j(g, path: Path) -> None:
     model = as_model(g)
 
     def fill(tmp: Path) -> None:
-        for name, (header, rows) in neo4j_tables(model).items():
+        tables = neo4j_tables(model)  # made once, for the CSVs and the README
+        for name, (header, rows) in tables.items():
             write_text(tmp / name, csv_lines(header, rows))
         write_text(tmp / "import.cypher", cypher_lines(model))
-        write_text(tmp / "README.md", readme_lines(model))
+        write_text(tmp / "README.md", readme_lines(model, tables))
 
     write_dir(Path(path), fill)
 

@@ -45,6 +45,9 @@ def run_local(model: str, task: Callable[[list], dict], batches: Iterable[list],
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     pipeline(model)  # load once here; forked workers inherit it
+    import gc
+
+    gc.freeze()  # the model's objects: never scanned by a worker's collector, so their pages stay shared
     method = "fork" if "fork" in mp.get_all_start_methods() else None
     with ProcessPoolExecutor(workers, mp_context=mp.get_context(method)) as pool:
         yield from _windowed(lambda b: pool.submit(task, b), batches, 2 * workers,

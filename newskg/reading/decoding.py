@@ -103,6 +103,16 @@ def decode_bytes(data: bytes) -> Decoded:
     return Decoded(_check_text(text), f"not UTF-8 (byte {bad}); read as {name}", _line_of(data, bad))
 
 
+def plain_utf8_start(head: bytes, text: str) -> bool:
+    """Whether :func:`decode_bytes` reads a file that starts with ``head``
+    (``text``: those bytes decoded) as UTF-8 with no note and no doubt: no
+    BOM, no binary signature, no NUL, no control character among the
+    characters it samples. A reader that streams such a file line by line
+    gets what decoding it whole gives, once the rest is valid UTF-8 too."""
+    return not (any(head.startswith(bom) for bom, _, _ in BOMS) or any(head.startswith(m) for m, _ in MAGIC)
+                or b"\x00" in head[:SNIFF_BYTES] or _CONTROL.search(text, 0, SNIFF_BYTES * 4))
+
+
 def _check_text(text: str) -> str:
     controls = len(_CONTROL.findall(text, 0, SNIFF_BYTES * 4))
     sample = min(len(text), SNIFF_BYTES * 4)

@@ -20,6 +20,7 @@ core.errors.InputError: no-such-folder: no such file or directory
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
@@ -42,7 +43,7 @@ from .articles import (
     parse_txt,
     too_long,
 )
-from .decoding import NotText, decode_bytes
+from .decoding import SNIFF_BYTES, NotText, decode_bytes, plain_utf8_start
 from core.errors import InputError, Problem, SkippedInputError
 from .htmltext import looks_like_html
 
@@ -76,7 +77,12 @@ def _checked(article: Article, path: str, line: int, report: ProblemSink, max_ch
 
 def _jsonl(text: str, path: str, report: ProblemSink, max_chars: int) -> Iterator[tuple[Article, int]]:
     # JSON Lines ends records with \n only: a U+2028 inside a string is text.
-    for number, line in enumerate(text.split("\n"), 1):
+    yield from _jsonl_lines(text.split("\n"), path, report, max_chars)
+
+
+def _jsonl_lines(lines: Iterable[str], path: str, report: ProblemSink,
+                 max_chars: int) -> Iterator[tuple[Article, int]]:
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
@@ -140,6 +146,55 @@ def _decoded(data: bytes, path: str, name: str, report: ProblemSink, max_chars: 
         yield pair
 
 
+def _utf8_lines(path: Path) -> Iterator[str] | None:
+    """The lines of a ``.jsonl`` file, read one at a time, when
+    :func:`decode_bytes` would read the file as plain UTF-8 with nothing to
+    note; else None (a BOM, binary data, another encoding, control
+    characters: rare, and read whole as before). The same lines either way:
+    one pass checks that the whole file is UTF-8 (keeping nothing), then
+    each line is decoded as it is read, split at \\n bytes (no other UTF-8
+    character holds one)."""
+    with open(path, "rb") as f:
+        head = f.read(16 * SNIFF_BYTES)  # holds at least the characters decode_bytes samples
+        check = codecs.getincrementaldecoder("utf-8")()
+        try:
+            if not plain_utf8_start(head, check.decode(head)):
+                return None
+            while block := f.read(1 << 20):
+                check.decode(block)
+            check.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return None
+    return _lines_of(path)
+
+
+def _lines_of(path: Path) -> Iterator[str]:
+    raw = b""
+    with open(path, "rb") as f:
+        for raw in f:
+            yield raw.decode("utf-8").removesuffix("\n")
+    if not raw or raw.endswith(b"\n"):
+        yield ""  # as text.split("\n") ends
+
+
+def _streamed_jsonl(lines: Iterator[str], path: str, report: ProblemSink,
+                    max_chars: int) -> Iterator[tuple[Article, int]]:
+    """:func:`_jsonl` over lines as they are read, memory one line; an
+    empty file is reported once its end shows it had nothing but space."""
+    blank = True
+
+    def noted() -> Iterator[str]:
+        nonlocal blank
+        for line in lines:
+            if blank and line.strip():
+                blank = False
+            yield line
+
+    yield from _jsonl_lines(noted(), path, report, max_chars)
+    if blank:
+        report(Problem(path, 1, "empty file"))
+
+
 def _file_articles(path: Path, report: ProblemSink, max_chars: int) -> Iterator[tuple[Article, int]]:
     name = str(path)
     try:
@@ -150,14 +205,20 @@ def _file_articles(path: Path, report: ProblemSink, max_chars: int) -> Iterator[
         if path.suffix != ".jsonl" and info.st_size > 4 * max_chars + 4:  # 4 bytes per character at most
             report(Problem(name, 1, too_long(info.st_size, max_chars).replace("characters", "bytes", 1)))
             return
-        data = path.read_bytes()
+        if path.suffix == ".jsonl" and (lines := _utf8_lines(path)) is not None:
+            data = None
+        else:
+            data = path.read_bytes()
     except OSError as exc:
         report(Problem(name, 0, f"cannot be read ({exc.strerror or type(exc).__name__})"))
         return
     except MemoryError:
         report(Problem(name, 0, "too large to read into memory"))
         return
-    yield from _decoded(data, name, clean_field(path.stem), report, max_chars, path.suffix == ".jsonl")
+    if data is None:
+        yield from _streamed_jsonl(lines, name, report, max_chars)
+    else:
+        yield from _decoded(data, name, clean_field(path.stem), report, max_chars, path.suffix == ".jsonl")
 
 
 def read_file(path: Path, on_problem: ProblemSink = _raise,

