@@ -61,6 +61,8 @@ _IRREGULAR_DEMONYMS = CORE.table("irregular_demonyms")
 _AMBIGUOUS = CORE.words("ambiguous_place_names")
 #: Other names of countries: "US", "Britain".
 _COUNTRY_ALIASES = CORE.table("country_aliases")
+#: "S.C." -> "South Carolina": only after a town ("Aiken, S.C."), see :func:`us_state`.
+_STATE_ABBREVIATIONS = CORE.table("us_state_abbreviations")
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +167,24 @@ def lookup(name: str) -> Place | None:
     places = _tables()[0]
     return places.get(name) or places.get(fold_accents(name)) \
         or (places.get(name.title()) if name.isupper() and len(name) > 3 else None)
+
+
+def us_state(name: str) -> Place | None:
+    """A US state by its name or its AP abbreviation, with or without the last stop ("S.C.",
+    "Minn", "Texas"). Only for the word after a town and a comma: "Miss." alone is a title.
+
+    >>> us_state("S.C.").name, us_state("Minn").name, us_state("Texas").type, us_state("Paris")
+    ('South Carolina', 'Minnesota', 'Region', None)
+    """
+    name = name.strip()
+    full = _STATE_ABBREVIATIONS.get(name) or _STATE_ABBREVIATIONS.get(f"{name}.") or name
+    if full == "District of Columbia":  # the city
+        return lookup("Washington")
+    place = _tables()[0].get(full)
+    if place is not None and place.country == "United States" and place.type == "Region":
+        return place
+    state = next((s for s in _geonames().get_us_states().values() if s["name"] == full), None)
+    return Place(state["name"], "Region", state["geonameid"], "United States") if state else None
 
 
 def lookup_town(name: str) -> Place | None:

@@ -70,6 +70,7 @@ from .model_entities import (
     event_name,
     gazetteer_name,
     kind_as_read,
+    age_after_name,
     kind_by_apposition,
     not_a_name,
     organisation_name,
@@ -117,7 +118,7 @@ CHECKS = TYPING.step("checks", (
     short_name_of_article,
 ))
 #: The type, refined last (ent, span, kind, names).
-TYPES = TYPING.step("type", (taken_territory, kind_by_apposition, organisation_name, kind_as_read))
+TYPES = TYPING.step("type", (taken_territory, age_after_name, kind_by_apposition, organisation_name, kind_as_read))
 
 
 def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:

@@ -171,6 +171,20 @@ def organisation_name(ent: Span, span: Span, kind: str | None, names: dict[str, 
     return institution_span(span) if kind == "Organization" else None
 
 
+@rule(example=("Sirhan, 75, is serving a life sentence for the 1968 assassination of United States senator and "
+              "presidential candidate Robert F. Kennedy."))
+def age_after_name(ent: Span, span: Span, kind: str | None, names: dict[str, str]) -> Span | None:
+    """A name followed by an age between commas is a person's, whatever the model said: "Sirhan, 75,
+    is serving …", "Marie Ferraro, 50, of Bethany"."""
+    doc = span.doc
+    if span.end + 3 > len(doc) or doc[span.end].text != "," or doc[span.end + 2].text != ",":
+        return None
+    age = doc[span.end + 1]
+    if not (age.is_digit and len(age.text) <= 3 and 0 < int(age.text) < 120) or kind == "Person":
+        return None
+    return typed_span(doc, span.start, span.end, "Person", span.text)
+
+
 @rule(example="Today, Russian opposition leader Alexei Navalny was airlifted from the city of Omsk in "
               "Siberia to Berlin, Germany.")
 def kind_as_read(ent: Span, span: Span, kind: str | None, names: dict[str, str]) -> Span | None:
