@@ -66,14 +66,15 @@ from .kinds import (
     untagged_acronym,
 )
 from .model_entities import (
+    age_after_name,
     department_word,
     event_name,
     gazetteer_name,
     kind_as_read,
-    age_after_name,
     kind_by_apposition,
     not_a_name,
     organisation_name,
+    person_not_a_far_city,
     place_by_context,
     product_name,
     region_named_by_noun,
@@ -96,7 +97,8 @@ TOKENS = TYPING.step("token", (
 ))
 #: A model entity's name that is known before its kind (ent, span, names).
 KNOWN_NAMES = TYPING.step("model entity", (
-    first_name_alone, defined_short_name, region_named_by_noun, place_by_context, gazetteer_name,
+    first_name_alone, defined_short_name, region_named_by_noun, place_by_context, person_not_a_far_city,
+    gazetteer_name,
 ))
 #: The kind its name gives it, else the model's label (ent, span).
 KINDS = TYPING.step("kind", (street_name, organisation_by_its_name, quoted_speaker, model_label))

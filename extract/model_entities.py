@@ -47,6 +47,17 @@ def place_by_context(ent: Span, span: Span, names: dict[str, str]) -> Span | Non
     return places.place_span(span, ent.label_, names.get(span.text, "").startswith("Person|"))
 
 
+@rule(example="Sirhan later claimed to have no memory of the night Kennedy was shot or of his own confession to the crime.")
+def person_not_a_far_city(ent: Span, span: Span, names: dict[str, str]) -> Span | None:
+    """A name the model reads as a person's is not a city of a country the article never names,
+    unless the words around it say place: "killing Kennedy" is no town in Colombia."""
+    place = gazetteer.lookup(span.text)
+    if ent.label_ != "PERSON" or place is None or place.type != "City" or places.has_place_cue(span) \
+            or place.country in places.countries_named_besides(span):
+        return None
+    return NOTHING
+
+
 @rule(example="Navalny was transferred from the hospital in Omsk to Charité in Berlin via air ambulance.")
 def gazetteer_name(ent: Span, span: Span, names: dict[str, str]) -> Span | None:
     """A name the gazetteer knows is that Country or City, whatever the model said."""

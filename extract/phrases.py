@@ -76,11 +76,22 @@ def hyphen_based(ent: Span) -> Iterator[tuple[Token, Mention]]:
 @rule(example=("Sumitomo Bank of California said it declared a 7-1/2 pct stock dividend in addition to its regular "
               "quarterly cash dividend of 29 cts per share."))
 def organisation_of_place(ent: Span) -> Iterator[tuple[Token, Mention]]:
-    """"X of Cincinnati", "X in Houston" right after an organisation's name: where it is based."""
-    for prep in sorted(BASED_PREPS):
-        for pobj in _prep_objects(ent.root, prep):
-            if pobj.i == ent.end + 1 and (place := _place(pobj)) is not None:
-                yield pobj, place
+    """"X of Cincinnati", "X in Houston" right after an organisation's name: where it is based
+    (wherever the parser hangs the phrase)."""
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ in BASED_PREPS:
+        where = entity_at(doc[ent.end + 1])
+        if where is not None and where.start == ent.end + 1 and (place := _place(where.root)) is not None:
+            yield where.root, place
+
+
+@rule(example="CEMAR, a consortium of Combustion Engineering Canada Inc and Japan's Marubeni Corp.")
+def place_owning_organisation(ent: Span) -> Iterator[tuple[Token, Mention]]:
+    """A place that owns or modifies an organisation's name is where it is based: "Japan's
+    Marubeni Corp", "the U.S. Congress" (a place inside the name is the name's own)."""
+    for c in ent.root.children:
+        if c.dep_ in ("poss", "compound", "nmod") and c.i < ent.start and (place := _place(c)) is not None:
+            yield c, place
 
 
 def _places_of_description(ent: Span) -> Iterator[tuple[Token, Mention]]:
@@ -100,18 +111,21 @@ def place_modifying_description(ent: Span) -> Iterator[tuple[Token, Mention]]:
     return _places_of_description(ent)
 
 
-BASED = RELATIONS.step("based", (hyphen_based, organisation_of_place, place_modifying_description))
+BASED = RELATIONS.step("based", (hyphen_based, organisation_of_place, place_owning_organisation,
+                                 place_modifying_description))
 
 
 @rule(example=("Miami-based Wallco manufactures and distributes wallcoverings and showed a pretax profit of 1.5 mln "
               "dlrs on turnover of 37 mln in the year ending June 1986."))
 def organisation_based_in(ent: Span) -> Iterator[Triple]:
     """An organisation is based_in each place its phrase names as its base (see :data:`BASED`)."""
-    if ent.label_ not in ORGANISATION_TYPES:
+    if ent.label_ != "Organization":
         return
     org = mention(ent)
     for tok, place in chain(BASED, ent):
-        if place.name != org.name:
+        # "the UK's Ministry of Defence" is already "Ministry of Defence (United Kingdom)": an organ of
+        # the country, which its name says; no base is added
+        if place.name != org.name and place.name != ent._.kg_country and f"({place.name})" not in org.name:
             yield make_triple(org, "based_in", place, tok, ent.root, tok, 0.7)
 
 

@@ -162,6 +162,19 @@ def article_countries(doc: Doc) -> frozenset[str]:
     return st.countries
 
 
+def countries_named_besides(span: Span) -> frozenset[str]:
+    """The countries the article names (as :func:`article_countries`) through names other than the span's."""
+    names = set()
+    for e in span.doc.ents:
+        if e.text == span.text:
+            continue
+        if e.label_ == "NORP":
+            names.add(gazetteer.country_of_demonym(e.text))
+        elif e.label_ in ("GPE", "LOC", "ORG", "PERSON") and (place := gazetteer.lookup(e.text)) is not None:
+            names.add(place.country or place.name)
+    return frozenset(names - {""})
+
+
 def has_place_cue(span: Span) -> bool:
     """The words around a name say it is a place: a place preposition, "the town of",
     or an apposition "a town"."""

@@ -46,6 +46,8 @@ CONTROL_NOUNS = words("control_nouns")
 LETHAL_WORDS = words("lethal_words")
 #: "gun": "gunned down" is a killing.
 GUN_VERBS = words("gun_verbs")
+#: "shoot", "stab": done to a person, the relation keeps the verb's name.
+PERSON_ATTACK_VERBS = words("person_attack_verbs")
 #: "bear", "base": "was born in Boston" relates the one born to Boston.
 STATE_PARTICIPLES = words("state_participles")
 
@@ -188,7 +190,8 @@ def subject_of_state_participle(verb: Token) -> tuple[list[Token], float] | None
     based is the passive subject, the noun the participle hangs on, or the main clause's subject."""
     if verb.lemma_.lower() not in STATE_PARTICIPLES or any(c.dep_ == "agent" for c in verb.children):
         return None
-    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    passive = [verb.head if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else c
+               for c in verb.children if c.dep_ == "nsubjpass"]  # "Dickinson, who was born in Kulm"
     if passive:
         return _with_conjuncts(passive), 1.0
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
@@ -290,6 +293,20 @@ OBJECT_ENTITY = RELATIONS.step("object entity", (place_noun_naming_object,))
 
 # -- triples -------------------------------------------------------------------------
 
+def _apposition_entity(token: Token) -> Mention | None:
+    """The entity named in apposition to a noun that names none: "the 30th president of the United
+    States, Calvin Coolidge, was born in …" is Coolidge."""
+    if token.pos_ != "NOUN" or entity_at(token) is not None:
+        return None
+    holders = [token]
+    following = of_object(token)  # the parser may hang the name on the "of" phrase
+    if following is not None:
+        holders.append(following)
+    named = next((c for h in holders for c in h.children if c.dep_ == "appos" and entity_at(c) is not None
+                  and entity_at(c).label_ == "Person"), None)
+    return resolve_token(named) if named is not None else None
+
+
 @rule(example="Trudeau heads the Liberal Party.")
 def verb_between_entities(verb: Token) -> Iterator[Triple]:
     """A verb relates each of its subjects to each of its objects, the relation named for the verb
@@ -302,7 +319,7 @@ def verb_between_entities(verb: Token) -> Iterator[Triple]:
     # "The country has accused Russia": the country is not Russia.
     object_names = frozenset(m.name for o, prep in objects if not prep and (m := resolve_token(o, agent=False)))
     for s_tok in subjects:
-        s = resolve_token(s_tok, exclude=object_names)
+        s = resolve_token(s_tok, exclude=object_names) or _apposition_entity(s_tok)
         if s is None:
             continue
         for o_tok, prep in objects:
@@ -312,7 +329,9 @@ def verb_between_entities(verb: Token) -> Iterator[Triple]:
             if holds(NO_OBJECT, verb, o_tok, prep, rel, has_object):
                 continue
             # An object that resolves is always an entity, so place_noun_naming_object answers or passes.
-            o = first(OBJECT_ENTITY, o_tok) or resolve_token(o_tok, agent=False)
+            o = first(OBJECT_ENTITY, o_tok) or resolve_token(o_tok, agent=False) or _apposition_entity(o_tok)
+            if o is not None and rel == "attacked" and o.type == "Person" and verb.lemma_.lower() in PERSON_ATTACK_VERBS:
+                rel = verb.lemma_.lower()  # "Booth shot Lincoln": a shooting, not a mere attack
             if o is not None and o.name != s.name:
                 yield make_triple(s, rel, o, verb, s_tok, o_tok, conf * 0.9)
 
