@@ -61,7 +61,7 @@ _IRREGULAR_DEMONYMS = CORE.table("irregular_demonyms")
 _AMBIGUOUS = CORE.words("ambiguous_place_names")
 #: Other names of countries: "US", "Britain".
 _COUNTRY_ALIASES = CORE.table("country_aliases")
-#: "S.C." -> "South Carolina": only after a town ("Aiken, S.C."), see :func:`us_state`.
+#: "S.C." -> "South Carolina": only after a town ("Hawthorne, Calif."), see :func:`us_state`.
 _STATE_ABBREVIATIONS = CORE.table("us_state_abbreviations")
 
 
@@ -167,6 +167,21 @@ def lookup(name: str) -> Place | None:
     places = _tables()[0]
     return places.get(name) or places.get(fold_accents(name)) \
         or (places.get(name.title()) if name.isupper() and len(name) > 3 else None)
+
+
+@cache
+def _populations() -> dict[int, int]:
+    return {c["geonameid"]: c["population"] for c in _cities_by_population()}
+
+
+def well_known_city(place: Place) -> bool:
+    """A capital, or a city of a million people or more: its name is that city's in any story.
+
+    >>> well_known_city(lookup("Kharkiv")), well_known_city(lookup("Kennedy"))
+    (True, False)
+    """
+    return place.type == "City" and (bool(country_of_capital(place.name))
+                                     or _populations().get(place.geonames_id, 0) >= 1_000_000)
 
 
 def us_state(name: str) -> Place | None:

@@ -83,7 +83,7 @@ from .model_entities import (
     taken_territory,
     untitled_words,
 )
-from .names import REGION_NOUNS, TYPING, region_span, short_names, trimmed_name, without_titles
+from .names import REGION_NOUNS, TYPING, region_span, short_names, titled_text, trimmed_name, without_titles
 from .place_again import same_place_again
 from .rules import chain, first, rule
 
@@ -258,6 +258,7 @@ def extract_mentions(doc: Doc) -> Iterator[Mention]:
     >>> # ['Group', 'City']
     """
     for ent in doc.ents:
-        m = mention(ent, confidence=0.9 if ent._.kg_geo else 0.8)
+        text = titled_text(ent) if ent.label_ == "Person" else None
+        m = mention(ent, confidence=0.9 if ent._.kg_geo else 0.8, text=text)
         # "Moscow says": the mention is of the government, not the city.
         yield government_mention(ent, m) or m

@@ -138,7 +138,7 @@ def place_after_comma_in(ent: Span) -> Iterator[Container]:
               "theft and embezzlement."))
 def place_comma_place(ent: Span) -> Iterator[Container]:
     """A place followed by a comma and a place that ends the phrase lies in it, when that is a larger
-    kind of place: "Aiken, S.C.", "Riga, Latvia", "Memphis, Tenn., during rush hour" (not a list:
+    kind of place: "Hawthorne, Calif.", "Berlin, Germany", "Greensboro, N.C., Jacksonville, Fla." (not a list:
     "Kyiv, Kharkiv and Odesa")."""
     doc = ent.doc
     if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
@@ -195,6 +195,6 @@ def place_in_place(ent: Span) -> Iterator[Triple]:
             seen.add(place.name)
             named = subject
             if tok.i == ent.end + 1 and place.type in ("Region", "Country"):
-                # "Aiken, S.C." is also a name of the town, as the text writes it with its state
+                # "Hawthorne, Calif." is also a name of the town, as the text writes it with its state
                 named = replace(subject, text=ent.doc[ent.start:tok.i + 1].text)
             yield make_triple(named, "located_in", place, ent.root, ent.root, tok, 0.8 if strong else 0.6)

@@ -50,10 +50,11 @@ def place_by_context(ent: Span, span: Span, names: dict[str, str]) -> Span | Non
 @rule(example="Sirhan later claimed to have no memory of the night Kennedy was shot or of his own confession to the crime.")
 def person_not_a_far_city(ent: Span, span: Span, names: dict[str, str]) -> Span | None:
     """A name the model reads as a person's is not a city of a country the article never names,
-    unless the words around it say place: "killing Kennedy" is no town in Colombia."""
+    unless the words around it say place or the city is a capital or a city of a million people:
+    "the night Kennedy was shot" names no town in Colombia; "Kiev said" is still Kyiv."""
     place = gazetteer.lookup(span.text)
-    if ent.label_ != "PERSON" or place is None or place.type != "City" or places.has_place_cue(span) \
-            or place.country in places.countries_named_besides(span):
+    if ent.label_ != "PERSON" or place is None or place.type != "City" or gazetteer.well_known_city(place) \
+            or places.has_place_cue(span) or place.country in places.countries_named_besides(span):
         return None
     return NOTHING
 
@@ -186,7 +187,7 @@ def organisation_name(ent: Span, span: Span, kind: str | None, names: dict[str, 
               "presidential candidate Robert F. Kennedy."))
 def age_after_name(ent: Span, span: Span, kind: str | None, names: dict[str, str]) -> Span | None:
     """A name followed by an age between commas is a person's, whatever the model said: "Sirhan, 75,
-    is serving …", "Marie Ferraro, 50, of Bethany"."""
+    is serving …", "Colm Deely, 44, from School Road"."""
     doc = span.doc
     if span.end + 3 > len(doc) or doc[span.end].text != "," or doc[span.end + 2].text != ",":
         return None

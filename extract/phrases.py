@@ -2,8 +2,8 @@
 
 Where an organisation is based ("the Yemen-based Houthi movement", "Eagle-Picher Industries of
 Cincinnati", "a Hong Kong construction firm"), where a person is from ("Elijah Cummings of
-Maryland", "a native of Chisholm", "an Atlanta architect"), and who killed whom when a noun says
-it ("Kennedy's assassin, Sirhan", "the assassination of Robert F. Kennedy" with the person the
+Illinois", "a native of Hebei", "an Arizona businessman"), and who killed whom when a noun says
+it ("Amanda Champion's killer, James Ford", "the assassination of Robert F. Kennedy" with the person the
 clause is about). :func:`phrase_triples` runs them for each entity, after the descriptions of
 :mod:`extract.descriptions`.
 
@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from core.records import Mention, Triple
 
 from .coref import CONTAINER_TYPES, resolve_token
+from .descriptions import ROLE_NOUNS
 from .doc import entity_at, mention
 from .lexicon import words
 from .rules import chain, rule
@@ -38,9 +39,10 @@ BASED_PREPS = words("based_prepositions")
 ORIGIN_PREPS = words("origin_prepositions")
 #: "of", "at", "for": an occupation noun's organisation follows them ("a reporter for the AP").
 EMPLOYER_PREPS = words("employer_prepositions")
+#: "at", "for", "with": after a role noun, they name the organisation ("spokesman for the union").
+ROLE_EMPLOYER_PREPS = words("role_employer_prepositions")
 #: Nouns that name no employment: "a critic of X", "the son of X".
 NOT_OCCUPATIONS = words("not_occupation_nouns")
-ROLE_NOUNS = words("role_nouns")
 ORGANISATION_TYPES = ("Organization", "Group")
 
 
@@ -106,8 +108,8 @@ def _places_of_description(ent: Span) -> Iterator[tuple[Token, Mention]]:
 @rule(example=("Strevig and Associates, a Houston firm that tracks oil and gas reserve sales, said growing interest "
               "among foreign buyers had helped push reserve prices in recent months higher."))
 def place_modifying_description(ent: Span) -> Iterator[tuple[Token, Mention]]:
-    """A place that modifies the noun in apposition to an organisation's name: "Sun Hung Kai
-    Properties, a Hong Kong construction firm"."""
+    """A place that modifies the noun in apposition to an organisation's name: "Strevig and
+    Associates, a Houston firm"."""
     return _places_of_description(ent)
 
 
@@ -133,7 +135,7 @@ def organisation_based_in(ent: Span) -> Iterator[Triple]:
 
 @rule(example="Edward Madigan of Illinois.")
 def person_of_place(ent: Span) -> Iterator[tuple[Token, Mention]]:
-    """"Terry Branstad of Iowa", "Marie Ferraro, 50, of Bethany": the place after the name's "of"
+    """"Edward Madigan of Illinois", "Colm Deely, 44, from School Road": the place after the name's "of"
     (or "from"), also after an age in apposition."""
     holders = [ent.root] + [c for c in ent.root.children if c.dep_ in ("appos", "amod") and c.like_num]
     for holder in holders:
@@ -146,8 +148,8 @@ def person_of_place(ent: Span) -> Iterator[tuple[Token, Mention]]:
 @rule(example=("January 2005: Wang Shujin, a native of Hebei, is detained and charged with murder and rape in many "
               "other cases."))
 def native_of_place(ent: Span) -> Iterator[tuple[Token, Mention]]:
-    """"a native of Chisholm", "a Memphis native", "a resident of Aiken": in apposition to the
-    name or as what the name is ("Thomas is a native of Chisholm")."""
+    """"a native of Hebei", "a native", "a resident of X": in apposition to the
+    name or as what the name is ("X is a native of Y")."""
     nouns = [c for c in ent.root.children if c.dep_ == "appos" and c.lemma_.lower() in NATIVE_NOUNS]
     if ent.root.dep_ == "nsubj":
         nouns += [c for c in ent.root.head.children if c.dep_ == "attr" and c.lemma_.lower() in NATIVE_NOUNS]
@@ -198,7 +200,7 @@ def _victims(noun: Token) -> list[Token]:
 @rule(example=("In July this year Amanda Champion's killer, James Ford, pleaded guilty to her murder and was jailed "
               "for at least 15 years - it would have been longer had he denied the charge."))
 def killer_named_by_noun(ent: Span) -> Iterator[tuple[Token, Token]]:
-    """"Kennedy's assassin, Sirhan", "Kennedy assassin Sirhan", "the killer of X, Y": (noun, victim)."""
+    """"Amanda Champion's killer, James Ford", "the killer of X, Y": (noun, victim)."""
     nouns = [t for t in ent.root.lefts if t.i < ent.start and t.lemma_.lower() in KILLER_NOUNS]
     nouns += [c for c in ent.root.children if c.dep_ == "appos" and c.lemma_.lower() in KILLER_NOUNS]
     if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in KILLER_NOUNS:
@@ -211,7 +213,7 @@ def killer_named_by_noun(ent: Span) -> Iterator[tuple[Token, Token]]:
               "presidential candidate Robert F. Kennedy.")
 def culprit_of_killing(ent: Span) -> Iterator[tuple[Token, Token]]:
     """The subject of a clause whose verb (convicted, sentenced, charged, serving a sentence) names a
-    killing: "Sirhan Sirhan was sentenced to death for the assassination of Robert F. Kennedy"."""
+    killing: "Sirhan … is serving a life sentence for the 1968 assassination of … Robert F. Kennedy"."""
     root = ent.root
     if root.dep_ not in ("nsubj", "nsubjpass"):
         return
@@ -247,27 +249,31 @@ def person_killed_person(ent: Span) -> Iterator[Triple]:
 # -- whom a person works for, said by an occupation noun -------------------------------
 
 def _employers(noun: Token) -> Iterator[Token]:
-    """The tokens after "of", "at", "for" or before the noun that may name an organisation."""
+    """The tokens after "of", "at", "for" or before the noun that may name an organisation; for a
+    role noun only "at", "for", "with" (its "of" and its modifiers are the role rules' own:
+    "spokesman for the Air Line Pilots Association" is this rule's, "Kremlin spokesman" theirs)."""
+    role = noun.lemma_.lower() in ROLE_NOUNS
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in EMPLOYER_PREPS:
+        if c.dep_ == "prep" and c.lower_ in (ROLE_EMPLOYER_PREPS if role else EMPLOYER_PREPS):
             yield from (g for g in c.children if g.dep_ == "pobj")
-        elif c.dep_ in ("compound", "poss", "nmod") and c.i < noun.i:
+        elif c.dep_ in ("compound", "poss", "nmod") and c.i < noun.i and not role:
             yield c
 
 
 def _occupation(noun: Token) -> bool:
-    return noun.pos_ == "NOUN" and entity_at(noun) is None and noun.lemma_.lower() not in ROLE_NOUNS \
-        and noun.lemma_.lower() not in NOT_OCCUPATIONS
+    return noun.pos_ == "NOUN" and entity_at(noun) is None and noun.lemma_.lower() not in NOT_OCCUPATIONS
 
 
 @rule(example=("After the hearing, John Nabors, a lawyer for TransAmerican, said the company would pursue its state "
                "court lawsuit seeking 2.0 billion dlrs in damages from Coastal."))
 def occupation_in_apposition(ent: Span) -> Iterator[Token]:
     """An occupation noun in apposition to the name, or the name in apposition to it: "John Nabors,
-    a lawyer for TransAmerican", "a research fellow at the Institute of Theoretical Physics"."""
+    a lawyer for TransAmerican", "Tony Measor, an analyst at Hong Leong Securities Ltd"."""
     nouns = [c for c in ent.root.children if c.dep_ == "appos"]
     if ent.root.dep_ == "appos":
         nouns.append(ent.root.head)
+    if ent.root.dep_ == "nsubj" and ent.root.head.lemma_ == "be":  # "X is a correspondent for Y"
+        nouns += [c for c in ent.root.head.children if c.dep_ == "attr"]
     for noun in nouns:
         yield from (n for n in (noun, *noun.conjuncts) if _occupation(n))
 
@@ -275,9 +281,10 @@ def occupation_in_apposition(ent: Span) -> Iterator[Token]:
 @rule(example=("Dresdner Bank economist Alfred Apholte said the Soviet Union's large currency and gold reserves had "
                "softened the impact of the dollar weakening and oil price drop."))
 def occupation_title_before_name(ent: Span) -> Iterator[Token]:
-    """An occupation noun right before the name, as a title: "ITAR-TASS correspondent Mikhail
-    Shevtsov", "GE attorney George Tompkins"."""
-    yield from (t for t in ent.root.lefts if t.i < ent.start and t.dep_ == "compound" and _occupation(t))
+    """An occupation noun right before the name, as a title: "Merrill Lynch analyst
+    Matt Aizawa", "Dresdner Bank economist Alfred Apholte"."""
+    yield from (t for t in ent.root.lefts if t.i < ent.start and t.dep_ == "compound" and _occupation(t)
+                and t.lemma_.lower() not in ROLE_NOUNS)
 
 
 OCCUPATION = RELATIONS.step("occupation", (occupation_in_apposition, occupation_title_before_name))

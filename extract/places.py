@@ -241,7 +241,7 @@ def town_of(span: Span, label: str, person_word: bool) -> Span | None:
 
 
 def _state_after(span: Span) -> gazetteer.Place | None:
-    """The US state named right after the span and a comma ("Aiken, S.C."), ending the phrase."""
+    """The US state named right after the span and a comma ("Hawthorne, Calif."), ending the phrase."""
     doc = span.doc
     if span.end + 2 > len(doc) or doc[span.end].text != ",":
         return None
@@ -255,8 +255,8 @@ def _state_after(span: Span) -> gazetteer.Place | None:
 @rule(example=("The company said Montoya has been arrested by police in Hawthorne, Calif., and charged with grand "
               "theft and embezzlement."))
 def town_before_state(span: Span, label: str, person_word: bool) -> Span | None:
-    """A name right before a comma and a US state, or its abbreviation, is a US town: "Aiken, S.C.",
-    "Morgan City, La.", "Lubbock, Texas" ("Paris, Texas" is not the capital of France)."""
+    """A name right before a comma and a US state, or its abbreviation, is a US town: "Hawthorne, Calif.",
+    "Urbana, Md.", "San Diego, Calif." ("Paris, Texas" is not the capital of France)."""
     if label not in ("GPE", "LOC", "ORG", "FAC") or _state_after(span) is None:
         return None
     town = gazetteer.lookup_town(span.text)
@@ -268,7 +268,7 @@ def town_before_state(span: Span, label: str, person_word: bool) -> Span | None:
 @rule(example=("The company said Montoya has been arrested by police in Hawthorne, Calif., and charged with grand "
               "theft and embezzlement."))
 def state_after_town(span: Span, label: str, person_word: bool) -> Span | None:
-    """A US state's abbreviation after a town and a comma is the state: "Aiken, S.C." (South Carolina)."""
+    """A US state's abbreviation after a town and a comma is the state: "Hawthorne, Calif." (California)."""
     doc = span.doc
     if span.start < 2 or doc[span.start - 1].text != "," or not doc[span.start - 2].is_title or len(span) != 1:
         return None

@@ -162,7 +162,7 @@ def governing_verb_subject(verb: Token) -> tuple[list[Token], float] | None:
 @rule(example=("The 51-year-old designer was shot outside his Florida home in 1997 by suspected serial killer Andrew "
                "Cunanan, who later killed himself."))
 def relative_pronoun_subject(verb: Token) -> tuple[list[Token], float] | None:
-    """"John Wilkes Booth, who assassinated President Lincoln": the subject "who" is the noun the
+    """"Andrew Cunanan, who later killed himself": the subject "who" is the noun the
     relative clause hangs on."""
     if verb.dep_ != "relcl":
         return None
@@ -191,7 +191,7 @@ def subject_of_state_participle(verb: Token) -> tuple[list[Token], float] | None
     if verb.lemma_.lower() not in STATE_PARTICIPLES or any(c.dep_ == "agent" for c in verb.children):
         return None
     passive = [verb.head if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else c
-               for c in verb.children if c.dep_ == "nsubjpass"]  # "Dickinson, who was born in Kulm"
+               for c in verb.children if c.dep_ == "nsubjpass"]  # "X, who was born in Y"
     if passive:
         return _with_conjuncts(passive), 1.0
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
@@ -294,8 +294,8 @@ OBJECT_ENTITY = RELATIONS.step("object entity", (place_noun_naming_object,))
 # -- triples -------------------------------------------------------------------------
 
 def _apposition_entity(token: Token) -> Mention | None:
-    """The entity named in apposition to a noun that names none: "the 30th president of the United
-    States, Calvin Coolidge, was born in …" is Coolidge."""
+    """The entity named in apposition to a noun that names none: "the founder of the
+    company, X, was born in …" is X (a person named in apposition to the noun or its "of" phrase)."""
     if token.pos_ != "NOUN" or entity_at(token) is not None:
         return None
     holders = [token]
@@ -331,7 +331,7 @@ def verb_between_entities(verb: Token) -> Iterator[Triple]:
             # An object that resolves is always an entity, so place_noun_naming_object answers or passes.
             o = first(OBJECT_ENTITY, o_tok) or resolve_token(o_tok, agent=False) or _apposition_entity(o_tok)
             if o is not None and rel == "attacked" and o.type == "Person" and verb.lemma_.lower() in PERSON_ATTACK_VERBS:
-                rel = verb.lemma_.lower()  # "Booth shot Lincoln": a shooting, not a mere attack
+                rel = verb.lemma_.lower()  # "X shot Y": a shooting, not a mere attack
             if o is not None and o.name != s.name:
                 yield make_triple(s, rel, o, verb, s_tok, o_tok, conf * 0.9)
 
