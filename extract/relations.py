@@ -42,6 +42,8 @@ PREP_RELATIONS = table("prep_relations")
 ALLEGATION_VERBS = words("allegation_verbs")
 ENABLING_VERBS = words("enabling_verbs")
 CONTROL_NOUNS = words("control_nouns")
+#: "pledge", "plan", "refuse": their complement is an intention, no event.
+INTENT_VERBS = words("intent_verbs")
 #: "dead", "fatally", "death": an attack they qualify was a killing.
 LETHAL_WORDS = words("lethal_words")
 #: "gun": "gunned down" is a killing.
@@ -109,7 +111,15 @@ def possibility_of_enabling_verb(verb: Token) -> bool | None:
     return True if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in ENABLING_VERBS else None
 
 
-NO_RELATION = RELATIONS.step("no relation", (negated_verb, speech_verb, possibility_of_enabling_verb), kind="test")
+@rule(example="Anelka reportedly wants to leave Manchester City in search of Champions League football.")
+def intent_of_governing_verb(verb: Token) -> bool | None:
+    """What someone pledges, plans, wants or refuses to do is an intention, not an event: "had
+    pledged to leave the EU" is no leaving."""
+    return True if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS else None
+
+
+NO_RELATION = RELATIONS.step("no relation", (negated_verb, speech_verb, possibility_of_enabling_verb,
+                                             intent_of_governing_verb), kind="test")
 
 
 # -- the subjects of a verb: (tokens, confidence) -------------------------------------
