@@ -47,7 +47,8 @@ def place_by_context(ent: Span, span: Span, names: dict[str, str]) -> Span | Non
     return places.place_span(span, ent.label_, names.get(span.text, "").startswith("Person|"))
 
 
-@rule(example="Sirhan later claimed to have no memory of the night Kennedy was shot or of his own confession to the crime.")
+@rule(example=("Sirhan later claimed to have no memory of the night Kennedy was shot or of his own confession to "
+               "the crime."))
 def person_not_a_far_city(ent: Span, span: Span, names: dict[str, str]) -> Span | None:
     """A name the model reads as a person's is not a city of a country the article never names,
     unless the words around it say place or the city is a capital or a city of a million people:

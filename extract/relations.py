@@ -212,8 +212,8 @@ def subject_of_state_participle(verb: Token) -> tuple[list[Token], float] | None
     return None
 
 
-SUBJECT = RELATIONS.step("subject", (relative_pronoun_subject, subject_of_state_participle, own_subject_or_agent, accused_of_doing,
-                                     subject_of_verb_before_gerund, active_verb_beside_passive,
+SUBJECT = RELATIONS.step("subject", (relative_pronoun_subject, subject_of_state_participle, own_subject_or_agent,
+                                     accused_of_doing, subject_of_verb_before_gerund, active_verb_beside_passive,
                                      governing_verb_subject))
 
 
@@ -340,7 +340,8 @@ def verb_between_entities(verb: Token) -> Iterator[Triple]:
                 continue
             # An object that resolves is always an entity, so place_noun_naming_object answers or passes.
             o = first(OBJECT_ENTITY, o_tok) or resolve_token(o_tok, agent=False) or _apposition_entity(o_tok)
-            if o is not None and rel == "attacked" and o.type == "Person" and verb.lemma_.lower() in PERSON_ATTACK_VERBS:
+            if o is not None and rel == "attacked" and o.type == "Person" \
+                    and verb.lemma_.lower() in PERSON_ATTACK_VERBS:
                 rel = verb.lemma_.lower()  # "X shot Y": a shooting, not a mere attack
             if o is not None and o.name != s.name:
                 yield make_triple(s, rel, o, verb, s_tok, o_tok, conf * 0.9)

@@ -89,7 +89,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--benchmarks", metavar="DIR",
                    help="the folder holding the benchmarks (default: $NEWSKG_BENCHMARKS, else ../shared/benchmarks "
                         "beside the repository)")
-    e.add_argument("--graph", metavar="GRAPH.ttl", help="score this graph of the benchmark's split instead of building it")
+    e.add_argument("--graph", metavar="GRAPH.ttl",
+                   help="score this graph of the benchmark's split instead of building it")
 
     r = sub.add_parser("rules", help="list every extraction rule in the order it runs, with its purpose and lexicons")
     r.add_argument("--stage", metavar="STAGE", help="only this stage (typing, places, coreference, relations, "
