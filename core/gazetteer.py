@@ -61,7 +61,7 @@ _IRREGULAR_DEMONYMS = CORE.table("irregular_demonyms")
 _AMBIGUOUS = CORE.words("ambiguous_place_names")
 #: Other names of countries: "US", "Britain".
 _COUNTRY_ALIASES = CORE.table("country_aliases")
-#: "S.C." -> "South Carolina": only after a town ("Hawthorne, Calif."), see :func:`us_state`.
+#: "S.C." -> "South Carolina": only after a town ("La Jolla, Calif."), see :func:`us_state`.
 _STATE_ABBREVIATIONS = CORE.table("us_state_abbreviations")
 
 

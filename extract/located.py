@@ -134,11 +134,10 @@ def place_after_comma_in(ent: Span) -> Iterator[Container]:
             yield where.root, mention(where), False
 
 
-@rule(example=("The company said Montoya has been arrested by police in Hawthorne, Calif., and charged with grand "
-              "theft and embezzlement."))
+@rule(example="He was 101 and died of pneumonia in La Jolla, California.")
 def place_comma_place(ent: Span) -> Iterator[Container]:
     """A place followed by a comma and a place that ends the phrase lies in it, when that is a larger
-    kind of place: "Hawthorne, Calif.", "Berlin, Germany", "Greensboro, N.C., Jacksonville, Fla." (not a list:
+    kind of place: "La Jolla, Calif.", "Berlin, Germany", "Tyler, Texas, United States" (not a list:
     "Kyiv, Kharkiv and Odesa")."""
     doc = ent.doc
     if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
@@ -195,6 +194,6 @@ def place_in_place(ent: Span) -> Iterator[Triple]:
             seen.add(place.name)
             named = subject
             if tok.i == ent.end + 1 and place.type in ("Region", "Country"):
-                # "Hawthorne, Calif." is also a name of the town, as the text writes it with its state
+                # "La Jolla, Calif." is also a name of the town, as the text writes it with its state
                 named = replace(subject, text=ent.doc[ent.start:tok.i + 1].text)
             yield make_triple(named, "located_in", place, ent.root, ent.root, tok, 0.8 if strong else 0.6)

@@ -188,7 +188,7 @@ def organisation_name(ent: Span, span: Span, kind: str | None, names: dict[str, 
               "presidential candidate Robert F. Kennedy."))
 def age_after_name(ent: Span, span: Span, kind: str | None, names: dict[str, str]) -> Span | None:
     """A name followed by an age between commas is a person's, whatever the model said: "Sirhan, 75,
-    is serving …", "Colm Deely, 44, from School Road"."""
+    is serving …", "X, 44, of Y"."""
     doc = span.doc
     if span.end + 3 > len(doc) or doc[span.end].text != "," or doc[span.end + 2].text != ",":
         return None

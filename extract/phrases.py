@@ -1,14 +1,14 @@
 """Relations said inside a noun phrase, without a verb (rules of the relations stage).
 
-Where an organisation is based ("the Yemen-based Houthi movement", "Eagle-Picher Industries of
-Cincinnati", "a Hong Kong construction firm"), where a person is from ("Elijah Cummings of
-Illinois", "a native of Hebei", "an Arizona businessman"), and who killed whom when a noun says
+Where an organisation is based ("the Yemen-based Houthi movement", "Holy Cross Hospital in
+Fort Lauderdale", "Titan, a California-based company"), where a person is from ("Senator Amy Klobuchar
+of Minnesota", "a native of San Diego", "an American teacher"), and who killed whom when a noun says
 it ("Amanda Champion's killer, James Ford", "the assassination of Robert F. Kennedy" with the person the
 clause is about). :func:`phrase_triples` runs them for each entity, after the descriptions of
 :mod:`extract.descriptions`.
 
 Rule examples are sentences of real news: English Wikinews (wikinews_2019_2020, CC BY 2.5,
-credit: Wikinews contributors) and single sentences of the Guardian/NYT, BBC and Reuters corpora.
+credit: Wikinews contributors) and single sentences of the Guardian/NYT and BBC corpora.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from .descriptions import ROLE_NOUNS
 from .doc import entity_at, mention
 from .lexicon import words
 from .rules import chain, rule
-from .triples import RELATIONS, make_triple
+from .triples import RELATIONS, demonym_country, make_triple
 
 #: "assassin", "killer": a person noun that says its owner killed someone.
 KILLER_NOUNS = words("killer_nouns")
@@ -57,8 +57,7 @@ def _prep_objects(token: Token, prep: str) -> list[Token]:
 
 # -- where an organisation is based -------------------------------------------------
 
-@rule(example=("Miami-based Wallco manufactures and distributes wallcoverings and showed a pretax profit of 1.5 mln "
-              "dlrs on turnover of 37 mln in the year ending June 1986."))
+@rule(example="Frankfurt-based Deutsche Boerse has offered £1.3bn ($2.48bn; 1.88bn euros) for the London Stock Exchange.")
 def hyphen_based(ent: Span) -> Iterator[tuple[Token, Mention]]:
     """"Paris-based X": the place before the hyphen is where the organisation is based."""
     for t in ent.root.subtree:
@@ -75,8 +74,8 @@ def hyphen_based(ent: Span) -> Iterator[tuple[Token, Mention]]:
             yield before.root, mention(before)
 
 
-@rule(example=("Sumitomo Bank of California said it declared a 7-1/2 pct stock dividend in addition to its regular "
-              "quarterly cash dividend of 29 cts per share."))
+@rule(example=("\"In the year 2050, if the birth rate remains the same people over 60 will make up over 30% of the "
+               "population,\" explains Shigeo Morioka of the International Longevity Centre in Tokyo."))
 def organisation_of_place(ent: Span) -> Iterator[tuple[Token, Mention]]:
     """"X of Cincinnati", "X in Houston" right after an organisation's name: where it is based
     (wherever the parser hangs the phrase)."""
@@ -87,29 +86,33 @@ def organisation_of_place(ent: Span) -> Iterator[tuple[Token, Mention]]:
             yield where.root, place
 
 
-@rule(example="CEMAR, a consortium of Combustion Engineering Canada Inc and Japan's Marubeni Corp.")
+@rule(example="Soleimani was head of Iran's Quds Force.")
 def place_owning_organisation(ent: Span) -> Iterator[tuple[Token, Mention]]:
-    """A place that owns or modifies an organisation's name is where it is based: "Japan's
-    Marubeni Corp", "the U.S. Congress" (a place inside the name is the name's own)."""
+    """A place that owns or modifies an organisation's name is where it is based: "Iran's
+    Quds Force", "the U.S. Congress" (a place inside the name is the name's own)."""
     for c in ent.root.children:
         if c.dep_ in ("poss", "compound", "nmod") and c.i < ent.start and (place := _place(c)) is not None:
             yield c, place
 
 
 def _places_of_description(ent: Span) -> Iterator[tuple[Token, Mention]]:
+    """The places (or, for a nationality word, countries) that modify the noun in apposition."""
     for noun in ent.root.children:
         if noun.dep_ != "appos" or entity_at(noun) is not None:
             continue
         for c in noun.children:
             if c.dep_ in ("compound", "nmod") and c.i < noun.i and (place := _place(c)) is not None:
                 yield c, place
+            elif c.dep_ == "amod" and c.i < noun.i and (country := demonym_country(c)) is not None:
+                yield c, country  # "Marc Fogel, an American teacher"
+            elif c.dep_ == "amod" and c.lower_ == "based":  # "Titan, a California-based company"
+                yield from ((g, place) for g in c.children if g.i < c.i and (place := _place(g)) is not None)
 
 
-@rule(example=("Strevig and Associates, a Houston firm that tracks oil and gas reserve sales, said growing interest "
-              "among foreign buyers had helped push reserve prices in recent months higher."))
+@rule(example="Titan, a California-based company, pleaded guilty to falsifying its accounts and violating US anti-bribery laws.")
 def place_modifying_description(ent: Span) -> Iterator[tuple[Token, Mention]]:
-    """A place that modifies the noun in apposition to an organisation's name: "Strevig and
-    Associates, a Houston firm"."""
+    """A place that modifies the noun in apposition to an organisation's name: "Titan, a
+    California-based company"."""
     return _places_of_description(ent)
 
 
@@ -117,8 +120,7 @@ BASED = RELATIONS.step("based", (hyphen_based, organisation_of_place, place_owni
                                  place_modifying_description))
 
 
-@rule(example=("Miami-based Wallco manufactures and distributes wallcoverings and showed a pretax profit of 1.5 mln "
-              "dlrs on turnover of 37 mln in the year ending June 1986."))
+@rule(example="Frankfurt-based Deutsche Boerse has offered £1.3bn ($2.48bn; 1.88bn euros) for the London Stock Exchange.")
 def organisation_based_in(ent: Span) -> Iterator[Triple]:
     """An organisation is based_in each place its phrase names as its base (see :data:`BASED`)."""
     if ent.label_ != "Organization":
@@ -133,9 +135,9 @@ def organisation_based_in(ent: Span) -> Iterator[Triple]:
 
 # -- where a person is from ---------------------------------------------------------
 
-@rule(example="Edward Madigan of Illinois.")
+@rule(example="Both earned 9 delegates, followed by Senator Amy Klobuchar of Minnesota, with 6.")
 def person_of_place(ent: Span) -> Iterator[tuple[Token, Mention]]:
-    """"Edward Madigan of Illinois", "Colm Deely, 44, from School Road": the place after the name's "of"
+    """"Senator Amy Klobuchar of Minnesota", "X, 44, of Y": the place after the name's "of"
     (or "from"), also after an age in apposition."""
     holders = [ent.root] + [c for c in ent.root.children if c.dep_ in ("appos", "amod") and c.like_num]
     for holder in holders:
@@ -145,10 +147,9 @@ def person_of_place(ent: Span) -> Iterator[tuple[Token, Mention]]:
                     yield pobj, place
 
 
-@rule(example=("January 2005: Wang Shujin, a native of Hebei, is detained and charged with murder and rape in many "
-              "other cases."))
+@rule(example="it's just not accessible,\" says Manuel Millan, a native of San Diego, California.")
 def native_of_place(ent: Span) -> Iterator[tuple[Token, Mention]]:
-    """"a native of Hebei", "a native", "a resident of X": in apposition to the
+    """"a native of San Diego", "a native", "a resident of X": in apposition to the
     name or as what the name is ("X is a native of Y")."""
     nouns = [c for c in ent.root.children if c.dep_ == "appos" and c.lemma_.lower() in NATIVE_NOUNS]
     if ent.root.dep_ == "nsubj":
@@ -165,8 +166,8 @@ def native_of_place(ent: Span) -> Iterator[tuple[Token, Mention]]:
                 yield c, place
 
 
-@rule(example=("John Cotton, an Arizona businessman, told the Securities and Exchange Commission he has acquired the "
-              "equivalent of 213,500 shares of Class A common shares in Del E."))
+@rule(example=("The only caveat, an urgent one, would be to include in the deal Marc Fogel, an American teacher "
+              "sentenced to an absurd 14 years in prison for taking marijuana into Russia."))
 def place_describing_person(ent: Span) -> Iterator[tuple[Token, Mention]]:
     """A place that modifies the noun in apposition to a person's name: "Richard Taylor, an Atlanta
     architect"."""
@@ -176,7 +177,7 @@ def place_describing_person(ent: Span) -> Iterator[tuple[Token, Mention]]:
 FROM = RELATIONS.step("from", (person_of_place, native_of_place, place_describing_person))
 
 
-@rule(example="Edward Madigan of Illinois.")
+@rule(example="Both earned 9 delegates, followed by Senator Amy Klobuchar of Minnesota, with 6.")
 def person_from(ent: Span) -> Iterator[Triple]:
     """A person is from each place their phrase says they come from (see :data:`FROM`)."""
     if ent.label_ != "Person":
@@ -264,11 +265,11 @@ def _occupation(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and entity_at(noun) is None and noun.lemma_.lower() not in NOT_OCCUPATIONS
 
 
-@rule(example=("After the hearing, John Nabors, a lawyer for TransAmerican, said the company would pursue its state "
-               "court lawsuit seeking 2.0 billion dlrs in damages from Coastal."))
+@rule(example=("Paul Richards, an analyst at Numis Securities, said the market would be focusing on the slump in "
+               "music sales rather than the timing of the two albums."))
 def occupation_in_apposition(ent: Span) -> Iterator[Token]:
-    """An occupation noun in apposition to the name, or the name in apposition to it: "John Nabors,
-    a lawyer for TransAmerican", "Tony Measor, an analyst at Hong Leong Securities Ltd"."""
+    """An occupation noun in apposition to the name, or the name in apposition to it: "Paul Richards,
+    an analyst at Numis Securities", "Tony Measor, an analyst at Hong Leong Securities Ltd"."""
     nouns = [c for c in ent.root.children if c.dep_ == "appos"]
     if ent.root.dep_ == "appos":
         nouns.append(ent.root.head)
@@ -278,11 +279,10 @@ def occupation_in_apposition(ent: Span) -> Iterator[Token]:
         yield from (n for n in (noun, *noun.conjuncts) if _occupation(n))
 
 
-@rule(example=("Dresdner Bank economist Alfred Apholte said the Soviet Union's large currency and gold reserves had "
-               "softened the impact of the dollar weakening and oil price drop."))
+@rule(example="Nevertheless, others, including Fox News reporter Jennifer Griffin, confirmed key parts of the story.")
 def occupation_title_before_name(ent: Span) -> Iterator[Token]:
-    """An occupation noun right before the name, as a title: "Merrill Lynch analyst
-    Matt Aizawa", "Dresdner Bank economist Alfred Apholte"."""
+    """An occupation noun right before the name, as a title: "NBC News correspondent
+    Kristen Welker", "Fox News reporter Jennifer Griffin"."""
     yield from (t for t in ent.root.lefts if t.i < ent.start and t.dep_ == "compound" and _occupation(t)
                 and t.lemma_.lower() not in ROLE_NOUNS)
 
@@ -290,11 +290,10 @@ def occupation_title_before_name(ent: Span) -> Iterator[Token]:
 OCCUPATION = RELATIONS.step("occupation", (occupation_in_apposition, occupation_title_before_name))
 
 
-@rule(example=("Dresdner Bank economist Alfred Apholte said the Soviet Union's large currency and gold reserves had "
-               "softened the impact of the dollar weakening and oil price drop."))
+@rule(example="Nevertheless, others, including Fox News reporter Jennifer Griffin, confirmed key parts of the story.")
 def person_works_for(ent: Span) -> Iterator[Triple]:
     """A person works_for the organisation an occupation noun of their phrase names (see
-    :data:`OCCUPATION`), the noun kept as the fact's verb: "Dresdner Bank economist Alfred Apholte"."""
+    :data:`OCCUPATION`), the noun kept as the fact's verb: "Fox News reporter Jennifer Griffin"."""
     if ent.label_ != "Person":
         return
     person = mention(ent)

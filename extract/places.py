@@ -241,7 +241,7 @@ def town_of(span: Span, label: str, person_word: bool) -> Span | None:
 
 
 def _state_after(span: Span) -> gazetteer.Place | None:
-    """The US state named right after the span and a comma ("Hawthorne, Calif."), ending the phrase."""
+    """The US state named right after the span and a comma ("La Jolla, Calif."), ending the phrase."""
     doc = span.doc
     if span.end + 2 > len(doc) or doc[span.end].text != ",":
         return None
@@ -252,10 +252,9 @@ def _state_after(span: Span) -> gazetteer.Place | None:
     return state if after == len(doc) or not doc[after].is_alpha or doc[after].is_sent_start else None
 
 
-@rule(example=("The company said Montoya has been arrested by police in Hawthorne, Calif., and charged with grand "
-              "theft and embezzlement."))
+@rule(example="He was 101 and died of pneumonia in La Jolla, California.")
 def town_before_state(span: Span, label: str, person_word: bool) -> Span | None:
-    """A name right before a comma and a US state, or its abbreviation, is a US town: "Hawthorne, Calif.",
+    """A name right before a comma and a US state, or its abbreviation, is a US town: "La Jolla, Calif.",
     "Urbana, Md.", "San Diego, Calif." ("Paris, Texas" is not the capital of France)."""
     if label not in ("GPE", "LOC", "ORG", "FAC") or _state_after(span) is None:
         return None
@@ -265,10 +264,9 @@ def town_before_state(span: Span, label: str, person_word: bool) -> Span | None:
     return typed_span(span.doc, span.start, span.end, "City", span.text, country="United States")
 
 
-@rule(example=("The company said Montoya has been arrested by police in Hawthorne, Calif., and charged with grand "
-              "theft and embezzlement."))
+@rule(example="He was 101 and died of pneumonia in La Jolla, California.")
 def state_after_town(span: Span, label: str, person_word: bool) -> Span | None:
-    """A US state's abbreviation after a town and a comma is the state: "Hawthorne, Calif." (California)."""
+    """A US state's abbreviation after a town and a comma is the state: "La Jolla, Calif." (California)."""
     doc = span.doc
     if span.start < 2 or doc[span.start - 1].text != "," or not doc[span.start - 2].is_title or len(span) != 1:
         return None

@@ -181,8 +181,7 @@ def relative_pronoun_subject(verb: Token) -> tuple[list[Token], float] | None:
     return None
 
 
-@rule(example=("Colm Deely, 44, from School Road, Ballyvaughan in Co Clare was originally convicted of murdering "
-               "43-year-old-Deirdre McCarthy-in March 2011."))
+@rule(example="An animal rights activist was sentenced to 18 years in prison last year for killing Fortuyn.")
 def subject_of_verb_before_gerund(verb: Token) -> tuple[list[Token], float] | None:
     """A gerund after a preposition has the subject of the verb the preposition hangs on: "X was
     convicted of killing Y", "X was jailed for murdering Y" ("charged with": accused_of_doing)."""
@@ -268,8 +267,7 @@ def phrase_of_place_or_time(verb: Token, obj: Token, prep: str, rel: str, has_ob
 NO_OBJECT = RELATIONS.step("no object", (phrase_of_place_or_time,), kind="test")
 
 
-@rule(example=("Lucy McBath's 17-year-old son Jordan Davis was fatally shot by Michael Dunn during an argument over "
-               "loud music outside a Jacksonville convenience store."))
+@rule(example="Tupac Shakur was shot dead in 1996.")
 def lethal_manner(verb: Token) -> bool | None:
     """An attack that a word says was lethal is a killing: "shot dead", "fatally shot", "shot to
     death", "gunned down"."""
@@ -326,6 +324,7 @@ def verb_between_entities(verb: Token) -> Iterator[Triple]:
     subjects, conf = _subjects(verb)
     objects = list(_objects(verb))
     has_object = any(not prep or prep.endswith("_of") for _, prep in objects)
+    lethal = bool(objects) and holds(LETHAL, verb)  # "shot dead": a killing, whoever did it
     # "The country has accused Russia": the country is not Russia.
     object_names = frozenset(m.name for o, prep in objects if not prep and (m := resolve_token(o, agent=False)))
     for s_tok in subjects:
@@ -334,7 +333,7 @@ def verb_between_entities(verb: Token) -> Iterator[Triple]:
             continue
         for o_tok, prep in objects:
             rel = relation_name(verb.lemma_, prep)
-            if not prep and rel in ("attacked", verb.lemma_.lower()) and holds(LETHAL, verb):
+            if not prep and rel in ("attacked", verb.lemma_.lower()) and lethal:
                 rel = "killed"
             if holds(NO_OBJECT, verb, o_tok, prep, rel, has_object):
                 continue
