@@ -71,6 +71,8 @@ _IRREGULAR_DEMONYMS = CORE.table("irregular_demonyms")
 _AMBIGUOUS = CORE.words("ambiguous_place_names")
 #: Other names of countries: "US", "Britain".
 _COUNTRY_ALIASES = CORE.table("country_aliases")
+#: "S.C." -> "South Carolina": only after a town ("La Jolla, Calif."), see :func:`us_state`.
+_STATE_ABBREVIATIONS = CORE.table("us_state_abbreviations")
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +261,39 @@ def lookup(name: str) -> Place | None:
     places = _tables()[0]
     return places.get(name) or places.get(fold_accents(name)) \
         or (places.get(name.title()) if name.isupper() and len(name) > 3 else None)
+
+
+@cache
+def _populations() -> dict[int, int]:
+    return {c["geonameid"]: c["population"] for c in _cities_by_population()}
+
+
+def well_known_city(place: Place) -> bool:
+    """A capital, or a city of a million people or more: its name is that city's in any story.
+
+    >>> well_known_city(lookup("Kharkiv")), well_known_city(lookup("Kennedy"))
+    (True, False)
+    """
+    return place.type == "City" and (bool(country_of_capital(place.name))
+                                     or _populations().get(place.geonames_id, 0) >= 1_000_000)
+
+
+def us_state(name: str) -> Place | None:
+    """A US state by its name or its AP abbreviation, with or without the last stop ("S.C.",
+    "Minn", "Texas"). Only for the word after a town and a comma: "Miss." alone is a title.
+
+    >>> us_state("S.C.").name, us_state("Minn").name, us_state("Texas").type, us_state("Paris")
+    ('South Carolina', 'Minnesota', 'Region', None)
+    """
+    name = name.strip()
+    full = _STATE_ABBREVIATIONS.get(name) or _STATE_ABBREVIATIONS.get(f"{name}.") or name
+    if full == "District of Columbia":  # the city
+        return lookup("Washington")
+    place = _tables()[0].get(full)
+    if place is not None and place.country == "United States" and place.type == "Region":
+        return place
+    state = next((s for s in _geonames().get_us_states().values() if s["name"] == full), None)
+    return Place(state["name"], "Region", state["geonameid"], "United States") if state else None
 
 
 def lookup_town(name: str) -> Place | None:

@@ -66,6 +66,7 @@ from .kinds import (
     untagged_acronym,
 )
 from .model_entities import (
+    age_after_name,
     department_word,
     event_name,
     gazetteer_name,
@@ -73,6 +74,7 @@ from .model_entities import (
     kind_by_apposition,
     not_a_name,
     organisation_name,
+    person_not_a_far_city,
     place_by_context,
     product_name,
     region_named_by_noun,
@@ -81,7 +83,7 @@ from .model_entities import (
     taken_territory,
     untitled_words,
 )
-from .names import REGION_NOUNS, TYPING, region_span, short_names, trimmed_name, without_titles
+from .names import REGION_NOUNS, TYPING, region_span, short_names, titled_text, trimmed_name, without_titles
 from .place_again import same_place_again
 from .rules import chain, first, rule
 
@@ -95,7 +97,8 @@ TOKENS = TYPING.step("token", (
 ))
 #: A model entity's name that is known before its kind (ent, span, names).
 KNOWN_NAMES = TYPING.step("model entity", (
-    first_name_alone, defined_short_name, region_named_by_noun, place_by_context, gazetteer_name,
+    first_name_alone, defined_short_name, region_named_by_noun, place_by_context, person_not_a_far_city,
+    gazetteer_name,
 ))
 #: The kind its name gives it, else the model's label (ent, span).
 KINDS = TYPING.step("kind", (street_name, organisation_by_its_name, quoted_speaker, model_label))
@@ -117,7 +120,7 @@ CHECKS = TYPING.step("checks", (
     short_name_of_article,
 ))
 #: The type, refined last (ent, span, kind, names).
-TYPES = TYPING.step("type", (taken_territory, kind_by_apposition, organisation_name, kind_as_read))
+TYPES = TYPING.step("type", (taken_territory, age_after_name, kind_by_apposition, organisation_name, kind_as_read))
 
 
 def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:
@@ -255,6 +258,7 @@ def extract_mentions(doc: Doc) -> Iterator[Mention]:
     >>> # ['Group', 'City']
     """
     for ent in doc.ents:
-        m = mention(ent, confidence=0.9 if ent._.kg_geo else 0.8)
+        text = titled_text(ent) if ent.label_ == "Person" else None
+        m = mention(ent, confidence=0.9 if ent._.kg_geo else 0.8, text=text)
         # "Moscow says": the mention is of the government, not the city.
         yield government_mention(ent, m) or m

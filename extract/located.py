@@ -11,6 +11,7 @@ credit: Wikinews contributors), and single sentences of the Guardian/NYT and BBC
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -133,8 +134,25 @@ def place_after_comma_in(ent: Span) -> Iterator[Container]:
             yield where.root, mention(where), False
 
 
+@rule(example="He was 101 and died of pneumonia in La Jolla, California.")
+def place_comma_place(ent: Span) -> Iterator[Container]:
+    """A place followed by a comma and a place that ends the phrase lies in it, when that is a larger
+    kind of place: "La Jolla, Calif.", "Berlin, Germany", "Tyler, Texas, United States" (not a list:
+    "Kyiv, Kharkiv and Odesa")."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return
+    where = entity_at(doc[ent.end + 1])
+    if where is None or where.start != ent.end + 1 or where.label_ not in CONTAINER_TYPES:
+        return
+    if where.end == len(doc) or (doc[where.end].is_punct and doc[where.end].text != "-") \
+            or doc[where.end].is_sent_start:
+        yield where.root, mention(where), False
+
+
 CONTAINER = RELATIONS.step("container", (
     place_described_by_apposition, named_part_of_place, place_noun_of_name, place_in_or_of, place_after_comma_in,
+    place_comma_place,
 ))
 
 
@@ -174,4 +192,8 @@ def place_in_place(ent: Span) -> Iterator[Triple]:
         larger = _SIZE.get(place.type, 0) - _SIZE.get(subject.type, 0)
         if place.name != subject.name and place.name not in seen and (strong or larger > 0):
             seen.add(place.name)
-            yield make_triple(subject, "located_in", place, ent.root, ent.root, tok, 0.8 if strong else 0.6)
+            named = subject
+            if tok.i == ent.end + 1 and place.type in ("Region", "Country"):
+                # "La Jolla, Calif." is also a name of the town, as the text writes it with its state
+                named = replace(subject, text=ent.doc[ent.start:tok.i + 1].text)
+            yield make_triple(named, "located_in", place, ent.root, ent.root, tok, 0.8 if strong else 0.6)

@@ -47,6 +47,19 @@ def place_by_context(ent: Span, span: Span, names: dict[str, str]) -> Span | Non
     return places.place_span(span, ent.label_, names.get(span.text, "").startswith("Person|"))
 
 
+@rule(example=("Sirhan later claimed to have no memory of the night Kennedy was shot or of his own confession to "
+               "the crime."))
+def person_not_a_far_city(ent: Span, span: Span, names: dict[str, str]) -> Span | None:
+    """A name the model reads as a person's is not a city of a country the article never names,
+    unless the words around it say place or the city is a capital or a city of a million people:
+    "the night Kennedy was shot" names no town in Colombia; "Kiev said" is still Kyiv."""
+    place = gazetteer.lookup(span.text)
+    if ent.label_ != "PERSON" or place is None or place.type != "City" or gazetteer.well_known_city(place) \
+            or places.has_place_cue(span) or place.country in places.countries_named_besides(span):
+        return None
+    return NOTHING
+
+
 @rule(example="Navalny was transferred from the hospital in Omsk to Charité in Berlin via air ambulance.")
 def gazetteer_name(ent: Span, span: Span, names: dict[str, str]) -> Span | None:
     """A name the gazetteer knows is that Country or City, whatever the model said."""
@@ -169,6 +182,20 @@ def organisation_name(ent: Span, span: Span, kind: str | None, names: dict[str, 
     """An organisation, scoped to its country when every country has one by that name: "the UK's
     Ministry of Defence" -> "Ministry of Defence (United Kingdom)"."""
     return institution_span(span) if kind == "Organization" else None
+
+
+@rule(example=("Sirhan, 75, is serving a life sentence for the 1968 assassination of United States senator and "
+              "presidential candidate Robert F. Kennedy."))
+def age_after_name(ent: Span, span: Span, kind: str | None, names: dict[str, str]) -> Span | None:
+    """A name followed by an age between commas is a person's, whatever the model said: "Sirhan, 75,
+    is serving …", "X, 44, of Y"."""
+    doc = span.doc
+    if span.end + 3 > len(doc) or doc[span.end].text != "," or doc[span.end + 2].text != ",":
+        return None
+    age = doc[span.end + 1]
+    if not (age.is_digit and len(age.text) <= 3 and 0 < int(age.text) < 120) or kind == "Person":
+        return None
+    return typed_span(doc, span.start, span.end, "Person", span.text)
 
 
 @rule(example="Today, Russian opposition leader Alexei Navalny was airlifted from the city of Omsk in "

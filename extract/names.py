@@ -45,6 +45,18 @@ def without_titles(span: Span) -> Span:
     return span.doc[start : span.end]
 
 
+def titled_text(span: Span) -> str:
+    """The name as written with the titles right before it, which the typing stripped: "President
+    John F. Kennedy", "Sen. Bernie Sanders" (another name of the person; resolve files it under
+    the merge rule "title")."""
+    start = span.start
+    doc = span.doc
+    while start > 0 and start > span.start - 3 and doc[start - 1].is_title \
+            and doc[start - 1].text.lower().rstrip(".") in _LEADING_WORDS:
+        start -= 1
+    return doc[start : span.end].text
+
+
 def names_organisation(span: Span) -> bool:
     """A capitalised name headed by an organisation word, at its end or before
     "of": "Civic Platform", "Great Orchestra of Christmas Charity"; not a

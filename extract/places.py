@@ -162,6 +162,19 @@ def article_countries(doc: Doc) -> frozenset[str]:
     return st.countries
 
 
+def countries_named_besides(span: Span) -> frozenset[str]:
+    """The countries the article names (as :func:`article_countries`) through names other than the span's."""
+    names = set()
+    for e in span.doc.ents:
+        if e.text == span.text:
+            continue
+        if e.label_ == "NORP":
+            names.add(gazetteer.country_of_demonym(e.text))
+        elif e.label_ in ("GPE", "LOC", "ORG", "PERSON") and (place := gazetteer.lookup(e.text)) is not None:
+            names.add(place.country or place.name)
+    return frozenset(names - {""})
+
+
 def has_place_cue(span: Span) -> bool:
     """The words around a name say it is a place: a place preposition, "the town of",
     or an apposition "a town"."""
@@ -227,6 +240,42 @@ def town_of(span: Span, label: str, person_word: bool) -> Span | None:
     return _city(span.doc, span.start, span.end, town if town and town.country in article_countries(span.doc) else None)
 
 
+def _state_after(span: Span) -> gazetteer.Place | None:
+    """The US state named right after the span and a comma ("La Jolla, Calif."), ending the phrase."""
+    doc = span.doc
+    if span.end + 2 > len(doc) or doc[span.end].text != ",":
+        return None
+    state = gazetteer.us_state(doc[span.end + 1].text)
+    after = span.end + 2
+    if state is None or state.type != "Region":
+        return None
+    return state if after == len(doc) or not doc[after].is_alpha or doc[after].is_sent_start else None
+
+
+@rule(example="He was 101 and died of pneumonia in La Jolla, California.")
+def town_before_state(span: Span, label: str, person_word: bool) -> Span | None:
+    """A name right before a comma and a US state, or its abbreviation, is a US town: "La Jolla, Calif.",
+    "Urbana, Md.", "San Diego, Calif." ("Paris, Texas" is not the capital of France)."""
+    if label not in ("GPE", "LOC", "ORG", "FAC") or _state_after(span) is None:
+        return None
+    town = gazetteer.lookup_town(span.text)
+    if town is not None and town.country == "United States":
+        return _city(span.doc, span.start, span.end, town)
+    return typed_span(span.doc, span.start, span.end, "City", span.text, country="United States")
+
+
+@rule(example="He was 101 and died of pneumonia in La Jolla, California.")
+def state_after_town(span: Span, label: str, person_word: bool) -> Span | None:
+    """A US state's abbreviation after a town and a comma is the state: "La Jolla, Calif." (California)."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "," or not doc[span.start - 2].is_title or len(span) != 1:
+        return None
+    state = gazetteer.us_state(span.text)
+    if state is None or state.type != "Region":
+        return None
+    return typed_span(doc, span.start, span.end, "Region", state.name, state.geonames_id, state.country)
+
+
 @rule(example="Lysychansk was the last Ukrainian-controlled city in the Luhansk region.")
 def gazetteer_reads_it(span: Span, label: str, person_word: bool) -> Span | None:
     """A name the gazetteer knows, or that stands for a person of the article, is not read from its
@@ -245,7 +294,8 @@ def town_after_place_preposition(span: Span, label: str, person_word: bool) -> S
 
 
 READINGS = PLACES.step("model entity", (no_place_in_dates_or_numbers, quarter_of_a_city, natural_feature,
-                                        region_named_with_of, town_of, gazetteer_reads_it,
+                                        region_named_with_of, town_of, town_before_state, state_after_town,
+                                        gazetteer_reads_it,
                                         town_after_place_preposition))
 
 

@@ -24,6 +24,7 @@ from core.records import Mention, Triple
 from .antecedents import TARGET_PREPS
 from .coref import resolve_token
 from .descriptions import description_triples
+from .phrases import phrase_triples
 from .doc import doc_quotes, entity_at
 from .lexicon import table, words
 from .located import PLACE_NOUNS
@@ -41,6 +42,16 @@ PREP_RELATIONS = table("prep_relations")
 ALLEGATION_VERBS = words("allegation_verbs")
 ENABLING_VERBS = words("enabling_verbs")
 CONTROL_NOUNS = words("control_nouns")
+#: "pledge", "plan", "refuse": their complement is an intention, no event.
+INTENT_VERBS = words("intent_verbs")
+#: "dead", "fatally", "death": an attack they qualify was a killing.
+LETHAL_WORDS = words("lethal_words")
+#: "gun": "gunned down" is a killing.
+GUN_VERBS = words("gun_verbs")
+#: "shoot", "stab": done to a person, the relation keeps the verb's name.
+PERSON_ATTACK_VERBS = words("person_attack_verbs")
+#: "bear", "base": "was born in Boston" relates the one born to Boston.
+STATE_PARTICIPLES = words("state_participles")
 
 
 def relation_name(lemma: str, prep: str = "") -> str:
@@ -100,7 +111,15 @@ def possibility_of_enabling_verb(verb: Token) -> bool | None:
     return True if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in ENABLING_VERBS else None
 
 
-NO_RELATION = RELATIONS.step("no relation", (negated_verb, speech_verb, possibility_of_enabling_verb), kind="test")
+@rule(example="Anelka reportedly wants to leave Manchester City in search of Champions League football.")
+def intent_of_governing_verb(verb: Token) -> bool | None:
+    """What someone pledges, plans, wants or refuses to do is an intention, not an event: "had
+    pledged to leave the EU" is no leaving."""
+    return True if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS else None
+
+
+NO_RELATION = RELATIONS.step("no relation", (negated_verb, speech_verb, possibility_of_enabling_verb,
+                                             intent_of_governing_verb), kind="test")
 
 
 # -- the subjects of a verb: (tokens, confidence) -------------------------------------
@@ -123,7 +142,7 @@ def accused_of_doing(verb: Token) -> tuple[list[Token], float] | None:
     if verb.dep_ != "pcomp" or head.dep_ != "prep" or head.head.lemma_ not in ALLEGATION_VERBS:
         return None
     accused = [c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")]
-    return _with_conjuncts(accused), 0.6
+    return (_with_conjuncts(accused), 0.6) if accused else None
 
 
 @rule(example=("President Vladimir Putin was briefed, and flew to Magnitogorsk on Monday, observing the rescue "
@@ -150,7 +169,50 @@ def governing_verb_subject(verb: Token) -> tuple[list[Token], float] | None:
     return None
 
 
-SUBJECT = RELATIONS.step("subject", (own_subject_or_agent, accused_of_doing, active_verb_beside_passive,
+@rule(example=("The 51-year-old designer was shot outside his Florida home in 1997 by suspected serial killer Andrew "
+               "Cunanan, who later killed himself."))
+def relative_pronoun_subject(verb: Token) -> tuple[list[Token], float] | None:
+    """"Andrew Cunanan, who later killed himself": the subject "who" is the noun the
+    relative clause hangs on."""
+    if verb.dep_ != "relcl":
+        return None
+    if any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
+        return _with_conjuncts([verb.head]), 0.9
+    return None
+
+
+@rule(example="An animal rights activist was sentenced to 18 years in prison last year for killing Fortuyn.")
+def subject_of_verb_before_gerund(verb: Token) -> tuple[list[Token], float] | None:
+    """A gerund after a preposition has the subject of the verb the preposition hangs on: "X was
+    convicted of killing Y", "X was jailed for murdering Y" ("charged with": accused_of_doing)."""
+    head = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or head.dep_ != "prep" or head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    passive = [c for c in head.head.children if c.dep_ == "nsubjpass"]  # "X was charged with killing Y": X
+    found, conf = (_with_conjuncts(passive), 1.0) if passive else _subjects(head.head)
+    return (found, conf * 0.8) if found else None
+
+
+@rule(example="Elijah Eugene Cummings, first elected to Congress in 1996, was born in Baltimore, Maryland, in 1951.")
+def subject_of_state_participle(verb: Token) -> tuple[list[Token], float] | None:
+    """"X was born in Y", "X, born in Y,", "Born in Y, X …", "a company based in Y": the one born or
+    based is the passive subject, the noun the participle hangs on, or the main clause's subject."""
+    if verb.lemma_.lower() not in STATE_PARTICIPLES or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    passive = [verb.head if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else c
+               for c in verb.children if c.dep_ == "nsubjpass"]  # "X, who was born in Y"
+    if passive:
+        return _with_conjuncts(passive), 1.0
+    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+        return _with_conjuncts([verb.head]), 0.9
+    if verb.dep_ == "advcl" and verb.i < verb.head.i:
+        found, conf = _subjects(verb.head)
+        return (found, conf * 0.9) if found else None
+    return None
+
+
+SUBJECT = RELATIONS.step("subject", (relative_pronoun_subject, subject_of_state_participle, own_subject_or_agent,
+                                     accused_of_doing, subject_of_verb_before_gerund, active_verb_beside_passive,
                                      governing_verb_subject))
 
 
@@ -205,6 +267,23 @@ def phrase_of_place_or_time(verb: Token, obj: Token, prep: str, rel: str, has_ob
 NO_OBJECT = RELATIONS.step("no object", (phrase_of_place_or_time,), kind="test")
 
 
+@rule(example="Tupac Shakur was shot dead in 1996.")
+def lethal_manner(verb: Token) -> bool | None:
+    """An attack that a word says was lethal is a killing: "shot dead", "fatally shot", "shot to
+    death", "gunned down"."""
+    for c in verb.children:
+        if c.lower_ in LETHAL_WORDS and c.dep_ in ("advmod", "oprd", "acomp", "xcomp", "ccomp", "dep"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in LETHAL_WORDS for g in c.children):
+            return True
+        if c.dep_ == "prt" and verb.lemma_.lower() in ATTACK_VERBS | GUN_VERBS and c.lower_ == "down":
+            return True
+    return None
+
+
+LETHAL = RELATIONS.step("lethal", (lethal_manner,), kind="test")
+
+
 @rule(example=("Russian forces seized Lysychansk’s twin city of Sievierodonetsk last week after weeks of intense"
                " fighting."))
 def place_noun_naming_object(token: Token) -> Mention | None:
@@ -222,6 +301,20 @@ OBJECT_ENTITY = RELATIONS.step("object entity", (place_noun_naming_object,))
 
 # -- triples -------------------------------------------------------------------------
 
+def _apposition_entity(token: Token) -> Mention | None:
+    """The entity named in apposition to a noun that names none: "the founder of the
+    company, X, was born in …" is X (a person named in apposition to the noun or its "of" phrase)."""
+    if token.pos_ != "NOUN" or entity_at(token) is not None:
+        return None
+    holders = [token]
+    following = of_object(token)  # the parser may hang the name on the "of" phrase
+    if following is not None:
+        holders.append(following)
+    named = next((c for h in holders for c in h.children if c.dep_ == "appos" and entity_at(c) is not None
+                  and entity_at(c).label_ == "Person"), None)
+    return resolve_token(named) if named is not None else None
+
+
 @rule(example="Trudeau heads the Liberal Party.")
 def verb_between_entities(verb: Token) -> Iterator[Triple]:
     """A verb relates each of its subjects to each of its objects, the relation named for the verb
@@ -231,18 +324,24 @@ def verb_between_entities(verb: Token) -> Iterator[Triple]:
     subjects, conf = _subjects(verb)
     objects = list(_objects(verb))
     has_object = any(not prep or prep.endswith("_of") for _, prep in objects)
+    lethal = bool(objects) and holds(LETHAL, verb)  # "shot dead": a killing, whoever did it
     # "The country has accused Russia": the country is not Russia.
     object_names = frozenset(m.name for o, prep in objects if not prep and (m := resolve_token(o, agent=False)))
     for s_tok in subjects:
-        s = resolve_token(s_tok, exclude=object_names)
+        s = resolve_token(s_tok, exclude=object_names) or _apposition_entity(s_tok)
         if s is None:
             continue
         for o_tok, prep in objects:
             rel = relation_name(verb.lemma_, prep)
+            if not prep and rel in ("attacked", verb.lemma_.lower()) and lethal:
+                rel = "killed"
             if holds(NO_OBJECT, verb, o_tok, prep, rel, has_object):
                 continue
             # An object that resolves is always an entity, so place_noun_naming_object answers or passes.
-            o = first(OBJECT_ENTITY, o_tok) or resolve_token(o_tok, agent=False)
+            o = first(OBJECT_ENTITY, o_tok) or resolve_token(o_tok, agent=False) or _apposition_entity(o_tok)
+            if o is not None and rel == "attacked" and o.type == "Person" \
+                    and verb.lemma_.lower() in PERSON_ATTACK_VERBS:
+                rel = verb.lemma_.lower()  # "X shot Y": a shooting, not a mere attack
             if o is not None and o.name != s.name:
                 yield make_triple(s, rel, o, verb, s_tok, o_tok, conf * 0.9)
 
@@ -332,3 +431,4 @@ def extract_triples(doc: Doc) -> Iterator[Triple]:
             yield from chain(TRIPLE, token)
     for ent in doc.ents:
         yield from description_triples(ent)
+        yield from phrase_triples(ent)

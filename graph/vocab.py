@@ -84,7 +84,7 @@ def relations() -> Mapping[str, str]:
     ``nkg:relatedTo``, the descriptions their ``rdfs:comment``.
 
     >>> len(relations()), "killed" in relations(), "said" in relations()
-    (14, True, False)
+    (24, True, False)
     """
     g = _ontology()
     return MappingProxyType({str(p).removeprefix(str(NKG)): str(g.value(p, RDFS.comment))

@@ -8,10 +8,11 @@ Example (what ``newskg build seeds -o out --format turtle,html`` and
     names, rows = query("out/graph.ttl", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
 
 ``newskg build`` is :func:`build`, ``query`` :func:`query` (``--list``:
-:func:`list_queries`), ``eval`` :func:`evaluate`, and ``validate``,
+:func:`list_queries`), ``eval`` :func:`evaluate` (``--benchmark``:
+:func:`evaluate_benchmark`), and ``validate``,
 ``explain``, ``stats``, ``rules``, ``serve`` and ``neo4j`` the functions of
 those names; :func:`format_result`, :func:`format_report`,
-:func:`format_stats`, :func:`format_explanations` and :func:`format_rules`
+:func:`format_stats`, :func:`format_explanations`, :func:`format_benchmark` and :func:`format_rules`
 render what they return as the CLI prints it.
 """
 from __future__ import annotations
@@ -42,13 +43,15 @@ if TYPE_CHECKING:
     from graph.explain import EntityExplanation
     from graph.validate import ValidationReport
 
+    from .evaluation.benchmarks import BenchmarkReport
     from .evaluation.evaluate import Report
     from .service.neo4j_load import LoadResult
 
 __all__ = [
     "DEFAULT_FORMATS", "DEFAULT_HOST", "DEFAULT_IDLE_TIMEOUT", "DEFAULT_MAX_CHARS", "DEFAULT_MAX_RESULT_BYTES",
     "DEFAULT_MODEL", "DEFAULT_PORT", "DEFAULT_TIMEOUT", "DEFAULT_VIEWER_MAX_NODES", "EXPORTERS", "QUERY_FORMATS",
-    "BuildOptions", "BuildResult", "build", "evaluate", "explain", "format_explanations", "format_report",
+    "BuildOptions", "BuildResult", "build", "evaluate", "evaluate_benchmark", "explain", "format_benchmark",
+    "format_explanations", "format_report",
     "format_result", "format_rules", "format_stats", "graph_counts", "graph_file", "list_queries",
     "load_graph", "neo4j", "query", "query_params", "query_text", "rules", "serve", "stats", "validate",
 ]
@@ -274,6 +277,28 @@ def evaluate(annotations: str | Path, model: str = DEFAULT_MODEL, corpora: str |
     from .evaluation.evaluate import evaluate as run
 
     return run(annotations, model=model, corpora=corpora)
+
+
+def evaluate_benchmark(name: str, split: str = "dev", model: str = DEFAULT_MODEL, benchmarks: str | Path | None = None,
+                       graph: str | Path | None = None, details: bool = False) -> BenchmarkReport:
+    """Score a public benchmark's split (``newskg eval --benchmark NAME --split SPLIT``).
+
+    The split is built in memory as ``newskg build`` builds it (or ``graph``, a
+    Turtle file of it, is read) and scored with the definitions of the scorer
+    that ships with the data. The benchmarks are read from ``benchmarks``, else
+    ``$NEWSKG_BENCHMARKS``, else ``../shared/benchmarks`` beside the repository.
+    Render the report with :func:`format_benchmark`.
+    """
+    from .evaluation.benchmarks import run_benchmark
+
+    return run_benchmark(name, split, model, benchmarks, graph, details)
+
+
+def format_benchmark(report: BenchmarkReport, fmt: str = "table", details: bool = False) -> str:
+    """A benchmark's figures as its scorer prints them, or JSON; ``details`` lists the misses."""
+    from .evaluation.benchmarks import format_benchmark as render
+
+    return render(report, fmt, details)
 
 
 def format_report(report: Report, fmt: str = "table", details: bool = False) -> str:

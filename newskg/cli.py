@@ -79,13 +79,21 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--top", type=int, default=10, metavar="N", help="how many top actors (default: %(default)s)")
     s.add_argument("--format", default="table", choices=("table", "json"))
     e = sub.add_parser("eval", help="score extraction against annotated cases (precision and recall)")
-    e.add_argument("annotations", metavar="ANNOTATIONS", help="a .jsonl file of annotated cases")
+    e.add_argument("annotations", nargs="?", metavar="ANNOTATIONS",
+                   help="a .jsonl file of annotated cases (or give --benchmark)")
     e.add_argument("--model", default=api.DEFAULT_MODEL, help="spaCy model (default: %(default)s)")
     e.add_argument("--format", default="table", choices=("table", "json"))
     e.add_argument("--details", action="store_true", help="list each case's misses, false positives and violations")
     e.add_argument("--corpora", metavar="DIR",
                    help="the folder holding the corpora the cases name, as CORPUS/CORPUS.jsonl (default: "
                         "$NEWSKG_CORPORA; needed unless every article is in seeds/ or in articles/ beside ANNOTATIONS)")
+    e.add_argument("--benchmark", metavar="NAME", help="score a public benchmark instead: conll04 or polnear")
+    e.add_argument("--split", default="dev", metavar="SPLIT", help="the benchmark's split: train or dev (default: dev)")
+    e.add_argument("--benchmarks", metavar="DIR",
+                   help="the folder holding the benchmarks (default: $NEWSKG_BENCHMARKS, else ../shared/benchmarks "
+                        "beside the repository)")
+    e.add_argument("--graph", metavar="GRAPH.ttl",
+                   help="score this graph of the benchmark's split instead of building it")
 
     r = sub.add_parser("rules", help="list every extraction rule in the order it runs, with its purpose and lexicons")
     r.add_argument("--stage", metavar="STAGE", help="only this stage (typing, places, coreference, relations, "
@@ -216,6 +224,17 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    if args.benchmark:
+        if args.annotations:
+            raise UsageError("give ANNOTATIONS or --benchmark, not both")
+        found = api.evaluate_benchmark(args.benchmark, args.split, model=args.model, benchmarks=args.benchmarks,
+                                       graph=args.graph, details=args.details)
+        sys.stdout.write(api.format_benchmark(found, args.format, args.details))
+        return 0
+    if not args.annotations:
+        raise UsageError("give ANNOTATIONS (a .jsonl file of annotated cases) or --benchmark NAME")
+    if args.graph:
+        raise UsageError("--graph scores a benchmark: give --benchmark NAME")
     report = api.evaluate(args.annotations, model=args.model, corpora=args.corpora)
     sys.stdout.write(api.format_report(report, args.format, args.details))
     return 0

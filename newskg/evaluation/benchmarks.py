@@ -1,0 +1,160 @@
+"""Public benchmarks, scored by ``newskg eval --benchmark NAME --split SPLIT``.
+
+A benchmark is read from its folder under the benchmarks folder (``--benchmarks DIR``, else
+``$NEWSKG_BENCHMARKS``, else ``../shared/benchmarks`` beside the repository). Its split is
+converted to articles, built in memory with the reader, pipeline and graph of ``newskg build``
+(or ``--graph`` scores a graph built before), and the graph is scored with the definitions of
+the scorer that ships with the data. The figures are the scorer's, key for key.
+
+>>> sorted(BENCHMARKS), BENCHMARKS["polnear"].splits
+(['conll04', 'polnear'], ('train', 'dev'))
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.errors import InputError, UnknownChoiceError
+
+from . import conll04, polnear
+from .annotations import repo_root
+
+BENCHMARKS_ENV = "NEWSKG_BENCHMARKS"
+#: Where the benchmarks are when neither --benchmarks nor $NEWSKG_BENCHMARKS says: beside the repository.
+DEFAULT_BENCHMARKS = Path("..") / "shared" / "benchmarks"
+
+
+def _score_conll04(folder: Path, split: str, graph: GraphInput, details: bool) -> tuple[dict, list[str]]:
+    return conll04.score(folder, split, graph.rdflib(), details)
+
+
+def _score_polnear(folder: Path, split: str, graph: GraphInput, details: bool) -> tuple[dict, list[str]]:
+    return polnear.score(folder, split, graph.turtle(), details)
+
+
+@dataclass(frozen=True)
+class GraphInput:
+    """The graph to score, built in memory or read from a Turtle file, in the form a scorer reads
+    (the PolNeAR scorer reads the Turtle itself, so statements come in the file's order)."""
+
+    graph: object = None  # an rdflib Graph
+    path: Path | None = None
+
+    def rdflib(self):
+        if self.graph is not None:
+            return self.graph
+        from rdflib import Graph
+
+        return Graph().parse(self.path, format="turtle")
+
+    def turtle(self) -> bytes:
+        if self.path is not None:
+            return self.path.read_bytes()
+        from exports.turtle import turtle_bytes
+
+        return turtle_bytes(self.graph)
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """One benchmark: its splits, its articles as JSONL records, and its scorer over a graph."""
+
+    name: str
+    title: str
+    splits: tuple[str, ...]
+    articles: Callable[[Path, str], Iterator[dict]]
+    score: Callable[..., tuple[dict, list[str]]]
+    width: int  # the key column of the scorer's table
+
+
+#: Every benchmark by the name ``--benchmark`` takes.
+BENCHMARKS = {
+    "conll04": Benchmark("conll04", "CoNLL04 (SpERT JSON): entity typing and relation recall", conll04.SPLITS,
+                         conll04.articles, _score_conll04, 24),
+    "polnear": Benchmark("polnear", "PolNeAR 1.0 (brat): attributed content and speakers", polnear.SPLITS,
+                         polnear.articles, _score_polnear, 28),
+}
+
+
+@dataclass(frozen=True)
+class BenchmarkReport:
+    benchmark: str
+    split: str
+    figures: dict
+    misses: tuple[str, ...] = field(default=())
+
+    def as_json(self, details: bool = False) -> dict:
+        out = {"benchmark": self.benchmark, "split": self.split, **self.figures}
+        if details:
+            out["misses"] = list(self.misses)
+        return out
+
+
+def benchmark(name: str) -> Benchmark:
+    if name not in BENCHMARKS:
+        raise UnknownChoiceError("benchmark", name, BENCHMARKS)
+    return BENCHMARKS[name]
+
+
+def benchmarks_dir(given: str | Path | None = None) -> Path:
+    """The folder that holds the benchmarks: ``given``, else ``$NEWSKG_BENCHMARKS``, else
+    ``../shared/benchmarks`` from the repository (the folder with pyproject.toml)."""
+    if given:
+        return Path(given)
+    if os.environ.get(BENCHMARKS_ENV):
+        return Path(os.environ[BENCHMARKS_ENV])
+    return repo_root(Path.cwd()) / DEFAULT_BENCHMARKS
+
+
+def build_graph_of(records: Iterator[dict], model: str):
+    """The graph ``newskg build`` makes of these JSONL records (read through the same reader, which
+    skips what a build skips: a CoNLL04 "sentence" that is only a dateline has no article text)."""
+    from extract.pipeline import extract_articles, load_pipeline  # spaCy: only now
+    from graph.build import build_graph
+
+    from ..reading.sources import read_articles
+
+    with tempfile.TemporaryDirectory(prefix="newskg-bench-") as tmp:
+        path = Path(tmp) / "articles.jsonl"
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        skipped: list = []
+        articles = list(read_articles([str(path)], on_problem=skipped.append))
+    nlp = load_pipeline(model)
+    return build_graph(extract_articles(nlp, articles))
+
+
+def run_benchmark(name: str, split: str, model: str, folder: str | Path | None = None,
+                  graph: str | Path | None = None, details: bool = False) -> BenchmarkReport:
+    """Score a build of the split (or the Turtle file ``graph``) with the benchmark's definitions."""
+    bench = benchmark(name)
+    if split not in bench.splits:
+        raise UnknownChoiceError(f"{name} split", split, bench.splits)
+    root = benchmarks_dir(folder)
+    if not (root / name).is_dir():
+        raise InputError(str(root / name), f"no such folder: give --benchmarks DIR or set {BENCHMARKS_ENV} "
+                                           f"to the folder that holds {', '.join(sorted(BENCHMARKS))}")
+    if graph is not None:
+        path = Path(graph)
+        if not path.is_file():
+            raise InputError(str(path), "no such file")
+        given = GraphInput(path=path)
+    else:
+        given = GraphInput(graph=build_graph_of(bench.articles(root, split), model))
+    figures, misses = bench.score(root, split, given, details)
+    return BenchmarkReport(name, split, figures, tuple(misses))
+
+
+def format_benchmark(report: BenchmarkReport, fmt: str = "table", details: bool = False) -> str:
+    """The figures as the benchmark's scorer prints them (``key value``), or JSON."""
+    if fmt == "json":
+        return json.dumps(report.as_json(details), ensure_ascii=False) + "\n"
+    width = BENCHMARKS[report.benchmark].width
+    lines = [f"{'benchmark':{width}} {report.benchmark} {report.split}"]
+    lines += [f"{k:{width}} {v}" for k, v in report.figures.items()]
+    if details:
+        lines += [f"  miss: {m}" for m in report.misses]
+    return "\n".join(lines) + "\n"
