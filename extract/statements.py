@@ -22,7 +22,8 @@ from core.records import Statement
 from .dates import date_in
 from .doc import doc_quotes, doc_text, provenance, sent_of
 from .reported import MIN_QUOTE_WORDS, about_entities, reported_statements, reported_words
-from .rules import first, holds, rule
+from .labels import LABEL_RULES, SIGNATURE_RULES
+from .rules import chain, first, holds, rule
 from .speakers import SPEECH_VERBS, STATEMENTS, speaker_of
 
 
@@ -156,6 +157,8 @@ def _direct(doc: Doc) -> Iterator[tuple[Statement, Token | None, bool]]:
             mixed = reading == "mixed"
             speaker, speaker_text = speaker_of(cue)
             lemma, conf = cue.lemma_.lower(), 0.9 if speaker is not None else 0.6
+        elif (signed := first(SIGNATURE_RULES, doc, qe)) is not None:
+            (speaker, speaker_text), lemma, conf = signed, "signature", 0.7
         elif prev is not None and holds(CONTINUATION_RULES, first_sent, prev_end_sent):
             speaker, speaker_text, lemma, conf = prev.speaker, prev.speaker_text, prev.cue, 0.7
         else:
@@ -179,4 +182,5 @@ def extract_statements(doc: Doc) -> Iterator[Statement]:
             used.add(cue.i)
         quoted.append((st.provenance.start, st.provenance.end))
         yield st
+    yield from chain(LABEL_RULES, doc, quoted)
     yield from reported_statements(doc, used, quoted)
