@@ -20,6 +20,7 @@ from .lexicon import table, words
 from .rules import NOTHING, first, holds, rule
 from .speakers import STATEMENTS, speech_subject
 
+MIN_QUOTED_NAME = 4  # a quoted name this long is a direct quote (see extract.reported.MIN_QUOTE_WORDS)
 ATTRIBUTION_CUES = table("attribution_cues")
 STANCE_CUE_PREPS = words("stance_cue_preps")
 CALL_CUE_PREPS = words("call_cue_preps")
@@ -53,6 +54,16 @@ def _held_by_a_person(cue: Token, groups: bool = False) -> bool:
         return True
     found = resolve_token(subj)
     return subj.ent_type_ == PERSON or (found is not None and found.type == PERSON)
+
+
+def _not_a_state(cue: Token) -> bool:
+    """Whether the verb's subject is no country, government, force or place
+    ("His spokesman declined to comment", not "Ukraine refused to surrender")."""
+    subj = speech_subject(cue)
+    if subj is None:
+        return False
+    found = resolve_token(subj)
+    return found is None and not subj.ent_type_ and subj.pos_ != "PRON" or _held_by_a_person(cue)
 
 
 def _found_by_a_record(cue: Token) -> bool:
@@ -101,10 +112,11 @@ def intent_clause_or_object(cue: Token):
 @rule(example="Barr and Ross, however, refused to hand over the documents.")
 def refusal_clause(cue: Token):
     """What someone declines, refuses or agrees to do: the "to" clause
-    ("refused to hand over the documents", "declined to comment")."""
+    ("refused to hand over the documents", "declined to comment"), unless a
+    country or its government refuses: an act of state."""
     if cue_class(cue) != "refusal":
         return None
-    if not _held_by_a_person(cue):
+    if not _not_a_state(cue):
         return NOTHING
     return _children(cue, "xcomp") or None
 
@@ -124,12 +136,15 @@ def stance_object(cue: Token):
               "anti-homosexual and misogynistic comments using Telegram, a messaging app.")
 def called_for_or_named(cue: Token):
     """"Called for X", "called on X to Y": the phrase; "called X Y": the object
-    and what it is called, unless that is quoted (a direct quote: 'called the
-    stabbing "an act of barbarity"'). "Called" alone is a phone call."""
+    and what it is called ('called her "weak"'), unless that is a quote of its
+    own ('called the stabbing "an act of inexplicable barbarity"': a direct
+    quote). "Called" alone is a phone call."""
     if cue_class(cue) != "call":
         return None
     named = _children(cue, "oprd")
-    if named and not any(t.is_quote for t in cue.doc[named[0].left_edge.i - 1 : named[-1].right_edge.i + 1]):
+    quoted = [t for t in cue.doc[named[0].left_edge.i : named[-1].right_edge.i + 1] if not t.is_punct] if named else []
+    if named and not (len(quoted) >= MIN_QUOTED_NAME and any(t.is_quote for t in cue.doc[named[0].left_edge.i - 1:
+                                                                                         named[-1].right_edge.i + 1])):
         return _children(cue, "dobj") + named
     return [p for p in _children(cue, "prep") if p.lower_ in CALL_CUE_PREPS] + _children(cue, "xcomp") or None
 
