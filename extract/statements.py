@@ -22,6 +22,7 @@ from core.records import Statement
 from .dates import date_in
 from .doc import doc_quotes, doc_text, provenance, sent_of
 from .reported import MIN_QUOTE_WORDS, about_entities, reported_statements, reported_words
+from .genders import person_genders
 from .labels import LABEL_RULES, SIGNATURE_RULES
 from .rules import chain, first, holds, rule
 from .speakers import SPEECH_VERBS, STATEMENTS, speaker_of
@@ -174,6 +175,7 @@ def _direct(doc: Doc) -> Iterator[tuple[Statement, Token | None, bool]]:
 def extract_statements(doc: Doc) -> Iterator[Statement]:
     """Every statement in a processed doc: direct quotes, then reported speech."""
     used, quoted = set(), []
+    person_genders(doc)  # read before any pronoun is resolved (and so named by every rule trace)
     for st, cue, mixed in _direct(doc):
         if mixed:  # the reported reading, which holds the quote, comes from extract.reported too
             yield st
