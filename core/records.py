@@ -95,6 +95,7 @@ class Triple:
     provenance: Provenance
     confidence: float = 1.0
     date: str = ""
+    rule: str = ""  # the extraction rule that made it (``newskg rules`` lists them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,7 @@ class Statement:
     about: tuple[Mention, ...] = ()
     confidence: float = 1.0
     date: str = ""
+    rule: str = ""  # the extraction rule that made it
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +129,7 @@ class Claim:
     claimant_text: str = ""
     confidence: float = 1.0
     date: str = ""
+    rule: str = ""  # the extraction rule that made it
 
 
 @dataclass(frozen=True, slots=True)

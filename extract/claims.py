@@ -13,6 +13,7 @@ Rule examples are sentences of real news: the seeds, the Guardian and Wikinews (
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -43,7 +44,7 @@ from .figures import (
     number_token,
     tolls_of,
 )
-from .rules import NOTHING, first, holds, rule
+from .rules import NOTHING, answer_of, first, holds, rule
 from .speakers import SPEECH_VERBS, speaker_of
 
 # -- the claimant -----------------------------------------------------------------
@@ -94,8 +95,8 @@ def publisher_claimant(claim: Claim, publisher: Mention | None):
         return None
     if publisher is None:
         return NOTHING
-    return Claim(claim.value, claim.qualifier, claim.counted, claim.category, claim.text, claim.provenance,
-                 claim.place, publisher, f"{publisher.name} (publisher)", round(claim.confidence * 0.8, 3), claim.date)
+    return dataclasses.replace(claim, claimant=publisher, claimant_text=f"{publisher.name} (publisher)",
+                               confidence=round(claim.confidence * 0.8, 3))
 
 
 PUBLISHER_RULES = CLAIMS.step("publisher", (publisher_claimant,))
@@ -121,7 +122,7 @@ def _claim(doc: Doc, span: Span, tolls: dict[int, Token], statements: list[State
     if number.i in tolls:  # "the death toll rose to 31": people, killed
         toll = tolls[number.i]
         gov = toll.head if toll.dep_ in FIGURE_DEPS else toll
-        category = first(TOLL_CATEGORY_RULES, toll)
+        category, made_by = answer_of(TOLL_CATEGORY_RULES, toll)
     else:
         gov = first(GOVERNOR_RULES, anchor)
         vague = first(VAGUE_TOLL_RULES, span)
@@ -135,7 +136,7 @@ def _claim(doc: Doc, span: Span, tolls: dict[int, Token], statements: list[State
         counted = left_out.lower_ if left_out is not None else counted
         if holds(NO_PEOPLE_RULES, noun, gov, subject):
             return None
-        category = first(CATEGORY_RULES, noun, gov)
+        category, made_by = answer_of(CATEGORY_RULES, noun, gov)
     where = gov if gov is not None else anchor
     place = first(CLAIM_PLACE_RULES, gov, where, noun, number, place_anchor, category)
     end_tok = noun if noun is not None and noun.i > span.end - 1 else span[-1]
@@ -148,7 +149,7 @@ def _claim(doc: Doc, span: Span, tolls: dict[int, Token], statements: list[State
         value=value, qualifier=qualifier, counted=counted,
         category=category, text=doc_text(doc)[start:end], provenance=provenance(doc, lo, hi),
         place=place, claimant=speaker, claimant_text=speaker_text,
-        confidence=0.8 if claimant is not None else 0.6, date=date_in(where),
+        confidence=0.8 if claimant is not None else 0.6, date=date_in(where), rule=made_by,
     )
 
 

@@ -21,7 +21,7 @@ from .cues import attributed_parts, cue_class
 from .dates import date_in
 from .doc import CLOSE_MARKS, doc_quotes, doc_text, mention, provenance, sent_of
 from .lexicon import words
-from .rules import NOTHING, chain, first, holds, rule
+from .rules import NOTHING, answer_of, chain, first, holds, rule
 from .speakers import (
     OBJECT_CUES,
     SPEECH_VERBS,
@@ -288,7 +288,7 @@ def reported_statements(doc: Doc, used: set[int], quoted: list[tuple[int, int]])
             continue
         if holds(QUOTED_CUE_RULES, cue, marks):
             continue
-        tokens = reported_words(cue)
+        tokens, made_by = answer_of(WORDS_RULES, cue)  # as reported_words(cue), and which rule
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -305,7 +305,7 @@ def reported_statements(doc: Doc, used: set[int], quoted: list[tuple[int, int]])
         hi = max(end, cue.idx + len(cue.text))
         yield Statement(speaker, speaker_text, lemma, content, "reported", provenance(doc, lo, hi),
                         about_entities(doc, start, end, speaker), 0.8 if speaker is not None else 0.5,
-                        date_in(cue))
+                        date_in(cue), made_by)
     yield from chain(SOURCE_RULES, doc)
 
 

@@ -16,6 +16,11 @@ yes, None to pass the case on. No rule answers False: it would stop the
 step as if it were an answer. ``newskg rules`` prints every registry with
 each rule's step, kind, purpose and the lexicons it reads.
 
+A record a rule answers (a fact, statement or claim) is signed with the
+rule's name (its ``rule`` field, ``nkg:rule`` in the graph) unless an inner
+rule signed it already; :func:`answer_of` gives the name of the rule that
+answered for answers that are not records.
+
 >>> @rule(example="Russia attacked Kyiv.")
 ... def shout(word):
 ...     '''A word in capitals.'''
@@ -36,6 +41,7 @@ each rule's step, kind, purpose and the lexicons it reads.
 """
 from __future__ import annotations
 
+import dataclasses
 import types
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -155,8 +161,20 @@ def trace() -> Iterator[list[str]]:
         _trace = outer
 
 
-def first(rules: Iterable[Callable], *args, **kwargs):
-    """The answer of the first rule that has one (None for :data:`NOTHING` or none)."""
+def _signed(found, name: str):
+    """``found`` with the rule's name on it, if it is a record that has no rule yet.
+
+    So every fact, statement and claim says which rule made it (``nkg:rule``);
+    the innermost rule signs first, since it is the one that knew the case.
+    """
+    if getattr(found, "rule", None) == "" and dataclasses.is_dataclass(found):
+        return dataclasses.replace(found, rule=name)
+    return found
+
+
+def answer_of(rules: Iterable[Callable], *args, **kwargs) -> tuple[object, str]:
+    """The first answer, as :func:`first` gives it, and the name of the rule
+    that gave it ("" when none did)."""
     for r in rules:
         found = r(*args, **kwargs)
         if found is None:
@@ -165,8 +183,13 @@ def first(rules: Iterable[Callable], *args, **kwargs):
             raise TypeError(f"rule {r.__name__} answered False: a rule passes a case on with None")
         if _trace is not None:
             _trace.append(r.__name__)
-        return None if found is NOTHING else found
-    return None
+        return (None if found is NOTHING else _signed(found, r.__name__)), r.__name__
+    return None, ""
+
+
+def first(rules: Iterable[Callable], *args, **kwargs):
+    """The answer of the first rule that has one (None for :data:`NOTHING` or none)."""
+    return answer_of(rules, *args, **kwargs)[0]
 
 
 def holds(rules: Iterable[Callable], *args, **kwargs) -> bool:
@@ -180,7 +203,7 @@ def chain(rules: Iterable[Callable], *args, **kwargs) -> Iterator:
         for found in r(*args, **kwargs):
             if _trace is not None:
                 _trace.append(r.__name__)
-            yield found
+            yield _signed(found, r.__name__)
 
 
 # -- which lexicons a rule reads --------------------------------------------------

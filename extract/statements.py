@@ -24,7 +24,7 @@ from .doc import doc_quotes, doc_text, provenance, sent_of
 from .reported import MIN_QUOTE_WORDS, about_entities, reported_statements, reported_words
 from .genders import person_genders
 from .labels import LABEL_RULES, SIGNATURE_RULES
-from .rules import chain, first, holds, rule
+from .rules import answer_of, chain, first, holds, rule
 from .speakers import SPEECH_VERBS, STATEMENTS, speaker_of
 
 
@@ -98,10 +98,11 @@ CUE_RULES = STATEMENTS.step("quote cue", (speech_verb_governing_quote, speech_ve
                                           speech_verb_before_quote, attribution_sentence_after_quote))
 
 
-def _cue_near(doc: Doc, start: int, end: int) -> Token | None:
-    """The speech verb of the quote in [start, end), by the rules of the step "quote cue"."""
+def _cue_near(doc: Doc, start: int, end: int) -> tuple[Token | None, str]:
+    """The speech verb of the quote in [start, end), by the rules of the step
+    "quote cue", and the rule that found it."""
     quoted = doc.char_span(start, end, alignment_mode="expand")
-    return first(CUE_RULES, quoted, start, end) if quoted is not None else None
+    return answer_of(CUE_RULES, quoted, start, end) if quoted is not None else (None, "")
 
 
 # -- quotes inside reported speech ------------------------------------------------
@@ -138,6 +139,12 @@ def quote_continuing_last_quote(first_sentence: int, previous_end: int):
 CONTINUATION_RULES = STATEMENTS.step("continued quote", (quote_continuing_last_quote,), kind="test")
 
 
+def _continuation(first_sentence: int, previous_end: int) -> str:
+    """The rule that says a quote continues the last one ("" when none does)."""
+    yes, name = answer_of(CONTINUATION_RULES, first_sentence, previous_end)
+    return name if yes else ""
+
+
 def _direct(doc: Doc) -> Iterator[tuple[Statement, Token | None, bool]]:
     """Direct quotes, each with its cue and whether the cue also reports words
     outside the marks ('told media X was restarted "and there is hope"')."""
@@ -146,7 +153,7 @@ def _direct(doc: Doc) -> Iterator[tuple[Statement, Token | None, bool]]:
         content = doc_text(doc)[qs:qe].strip().rstrip(",").strip()
         if not holds(SAID_RULES, doc, qs, qe, content):
             continue
-        cue = _cue_near(doc, qs, qe)
+        cue, made_by = _cue_near(doc, qs, qe)
         first_sent = provenance(doc, qs, qe).sentence_index
         mixed = False
         if cue is not None:
@@ -158,16 +165,18 @@ def _direct(doc: Doc) -> Iterator[tuple[Statement, Token | None, bool]]:
             mixed = reading == "mixed"
             speaker, speaker_text = speaker_of(cue)
             lemma, conf = cue.lemma_.lower(), 0.9 if speaker is not None else 0.6
-        elif (signed := first(SIGNATURE_RULES, doc, qe)) is not None:
-            (speaker, speaker_text), lemma, conf = signed, "signature", 0.7
-        elif prev is not None and holds(CONTINUATION_RULES, first_sent, prev_end_sent):
+        elif (signed := answer_of(SIGNATURE_RULES, doc, qe))[0] is not None:
+            (speaker, speaker_text), made_by = signed
+            lemma, conf = "signature", 0.7
+        elif prev is not None and (made_by := _continuation(first_sent, prev_end_sent)):
             speaker, speaker_text, lemma, conf = prev.speaker, prev.speaker_text, prev.cue, 0.7
         else:
             continue
         lo = min(qs - 1, cue.idx if cue is not None else qs)
         hi = max(qe + 1, cue.idx + len(cue.text) if cue is not None else qe)
         st = Statement(speaker, speaker_text, lemma, content, "direct", provenance(doc, lo, hi),
-                       about_entities(doc, qs, qe, speaker), conf, date_in(cue) if cue is not None else "")
+                       about_entities(doc, qs, qe, speaker), conf, date_in(cue) if cue is not None else "",
+                       made_by)
         prev, prev_end_sent = st, provenance(doc, qe - 1, qe).sentence_index
         yield st, cue, mixed
 

@@ -77,7 +77,7 @@ class _Builder:
         e = self.by_mention[m]
         return entity_iri(e.type, e.key)
 
-    def evidence(self, node: URIRef, p: Provenance, confidence: float, date: str = "") -> None:
+    def evidence(self, node: URIRef, p: Provenance, confidence: float, date: str, rule: str) -> None:
         add = self.g.add
         add((node, PROV.wasDerivedFrom, article_iri(p.article_id)))
         add((node, NKG.sentence, Literal(p.sentence)))
@@ -86,6 +86,8 @@ class _Builder:
         add((node, NKG.charEnd, Literal(p.end)))
         add((node, NKG.confidence, _decimal(confidence, 3)))
         add((node, NKG.extractor, Literal(EXTRACTOR_VERSION)))
+        if rule:
+            add((node, NKG.rule, Literal(rule)))
         if date:
             add((node, NKG.date, _date(date)))
 
@@ -170,7 +172,7 @@ class _Builder:
             add((fact, RDF.predicate, pred))
             add((fact, RDF.object, o))
             add((fact, NKG.verb, Literal(t.verb)))
-            self.evidence(fact, p, t.confidence, t.date)
+            self.evidence(fact, p, t.confidence, t.date, t.rule)
         for st in r.statements:
             p = st.provenance
             node = ID[f"statement/{digest(p.article_id, p.start, p.end, st.mode)}"]
@@ -183,7 +185,7 @@ class _Builder:
                 add((node, NKG.speaker, self.entity(st.speaker)))
             for m in st.about:
                 add((node, SCHEMA.about, self.entity(m)))
-            self.evidence(node, p, st.confidence, st.date)
+            self.evidence(node, p, st.confidence, st.date, st.rule)
         for c in r.claims:
             p = c.provenance
             node = ID[f"claim/{digest(p.article_id, p.start, p.end, c.value, c.category)}"]
@@ -204,7 +206,7 @@ class _Builder:
                 add((node, NKG.claimant, article_iri(p.article_id)))
             if c.claimant_text:
                 add((node, NKG.claimantText, Literal(c.claimant_text)))
-            self.evidence(node, p, c.confidence, c.date)
+            self.evidence(node, p, c.confidence, c.date, c.rule)
 
 
 def _record_mentions(r: ArticleRecords) -> Iterator[Mention]:

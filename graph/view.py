@@ -44,6 +44,7 @@ def evidence(g: Graph, node: URIRef) -> dict:
         "end": _py(g.value(node, NKG.charEnd)),
         "confidence": float(g.value(node, NKG.confidence) or 0),
         "extractor": str(g.value(node, NKG.extractor) or ""),
+        "rule": str(g.value(node, NKG.rule) or ""),
         "date": str(date) if date is not None else "",
     }
 

@@ -67,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check a Turtle graph against the SHACL shapes; exit 1 if it does not conform")
     v.add_argument("graph", metavar="GRAPH.ttl")
 
-    x = sub.add_parser("explain", help="why an entity has its names: surface forms, articles, merge rules")
+    x = sub.add_parser("explain", help="why an entity has its names and edges: surface forms, articles, merge and extraction rules")
     x.add_argument("name", metavar="NAME")
     x.add_argument("--graph", required=True, metavar="GRAPH.ttl")
 

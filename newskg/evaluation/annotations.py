@@ -26,9 +26,11 @@ from core.errors import CorporaNotGivenError, InputError
 CATEGORIES = ("entities", "triples", "statements", "claims")
 MUST_NOT_KINDS = ("any", "entity", "triple", "statement", "claim")
 _CASE_FIELDS = frozenset((
-    "id", "source", "article", "text", "span", "sha1", "occurrence", "metadata", "tags",
+    "id", "source", "article", "domain", "text", "span", "sha1", "occurrence", "metadata", "tags",
     "entities", "triples", "statements", "claims", "optional", "must_not", "known_gap", "note",
 ))
+#: What a case's ``domain`` may name (the README's list); by-domain figures group by it.
+DOMAINS = ("business", "crime", "disaster", "entertainment", "health", "politics", "science", "sport", "tech", "world")
 SEEDS = "seeds"
 CORPORA_ENV = "NEWSKG_CORPORA"  # the corpora folder, when --corpora is not given
 
@@ -51,6 +53,7 @@ class Case:
     tags: tuple[str, ...] = ()
     known_gap: str = ""
     note: str = ""
+    domain: str = ""  # one of DOMAINS, or "" for none
     where: str = ""  # file:line, for messages
 
     @property
@@ -119,6 +122,8 @@ def _case(record: dict, where: str) -> Case:
     if span is not None and not (isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span)
                                  and 0 <= span[0] < span[1] and isinstance(record.get("sha1"), str)):
         raise InputError(where, "'span' must be [start, end) with start < end, and come with its 'sha1'")
+    if "domain" in record and record["domain"] not in DOMAINS:
+        raise InputError(where, f"unknown domain {record['domain']!r}; known: {', '.join(DOMAINS)}")
     if not record.get("metadata") and span is None and not record.get("text"):
         raise InputError(where, "a case needs 'text', 'span' or 'metadata': true")
     must_not = record.get("must_not", [])
@@ -134,7 +139,7 @@ def _case(record: dict, where: str) -> Case:
         text=record.get("text", ""), span=tuple(span) if span else None, sha1=record.get("sha1", ""),
         occurrence=int(record.get("occurrence", 1)), metadata=bool(record.get("metadata")),
         tags=tuple(record.get("tags", ())), known_gap=str(record.get("known_gap", "")),
-        note=str(record.get("note", "")), where=where,
+        note=str(record.get("note", "")), domain=record.get("domain", ""), where=where,
     )
 
 

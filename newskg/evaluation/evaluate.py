@@ -253,16 +253,27 @@ class Report:
     def scores(self) -> dict[str, dict[str, float | int]]:
         return {cat: prf(*c) for cat, c in self.totals.items()}
 
-    def as_json(self, details: bool = False) -> dict:
-        passed = [r for r in self.results if r.passed]
-        out = {
-            "annotations": self.path,
+    def by_domain(self) -> dict[str, Report]:
+        """One report per case ``domain``, in name order; empty when no case names one."""
+        groups: dict[str, list[CaseResult]] = defaultdict(list)
+        for r in self.results:
+            if r.case.domain:
+                groups[r.case.domain].append(r)
+        return {d: summarise(self.path, groups[d]) for d in sorted(groups)}
+
+    def _summary(self) -> dict:
+        return {
             "cases": len(self.results),
-            "passed": len(passed),
+            "passed": sum(1 for r in self.results if r.passed),
             "known_gaps": sum(1 for r in self.results if r.case.known_gap),
             "must_not_violations": sum(len(r.violations) for r in self.results),
             "scores": self.scores(),
         }
+
+    def as_json(self, details: bool = False) -> dict:
+        out = {"annotations": self.path, **self._summary()}
+        if domains := self.by_domain():  # files without domains keep their report as it was
+            out["by_domain"] = {d: report._summary() for d, report in domains.items()}
         if details:
             out["details"] = [
                 {"id": r.case.id, "passed": r.passed, "known_gap": r.case.known_gap, "tags": list(r.case.tags),
@@ -299,6 +310,8 @@ def format_report(report: Report, fmt: str = "table", details: bool = False) -> 
         lines.append(f"{cat:<16}{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}{s['precision']:>11.3f}{s['recall']:>8.3f}{s['f1']:>7.3f}")
     lines.append(f"cases passed {data['passed']}/{data['cases']} (known gaps marked: {data['known_gaps']}); "
                  f"must_not violations: {data['must_not_violations']}")
+    if "by_domain" in data:
+        lines += ["", *_domain_table(data["by_domain"])]
     if details:
         for r in report.results:
             if r.passed and not r.false_positives:
@@ -308,6 +321,21 @@ def format_report(report: Report, fmt: str = "table", details: bool = False) -> 
             lines += [f"  {line}" for line in r.failures()]
             lines += [f"  extra {cat}: {r.show(x)}" for cat, xs in r.false_positives.items() for x in xs]
     return "\n".join(lines) + "\n"
+
+
+#: The by-domain table's columns: the MAIN categories and overall, each as precision/recall.
+_DOMAIN_COLUMNS = (*MAIN, "overall")
+
+
+def _domain_table(by_domain: Mapping[str, dict]) -> list[str]:
+    """One row per domain: cases, passed, must_not violations, then precision/recall per category."""
+    head = f"{'domain':<12}{'cases':>6}{'passed':>7}{'must_not':>9}" + "".join(f"{c:>14}" for c in _DOMAIN_COLUMNS)
+    lines = ["by domain (precision/recall)", head, "-" * len(head)]
+    for domain, d in by_domain.items():
+        cells = "".join(f"{d['scores'][c]['precision']:.3f}/{d['scores'][c]['recall']:.3f}".rjust(14)
+                        for c in _DOMAIN_COLUMNS)
+        lines.append(f"{domain:<12}{d['cases']:>6}{d['passed']:>7}{d['must_not_violations']:>9}{cells}")
+    return lines
 
 
 def evaluate(annotations: str | Path, model: str, corpora: str | Path | None = None) -> Report:

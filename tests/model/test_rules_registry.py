@@ -187,3 +187,18 @@ def test_each_rule_fires_on_its_example(nlp, rule):
         doc = nlp(rule.example)
         records_from_doc(doc, Article("example", rule.example, date="2022-04-22"))
     assert rule.name in fired, f"{rule.name} did not fire on its example: {rule.example!r}"
+
+
+@pytest.mark.model
+def test_every_fact_statement_and_claim_of_the_seeds_names_a_registered_rule(seeds_out):
+    """nkg:rule on each item, naming a rule `newskg rules` lists, so a user can see why an edge exists."""
+    from rdflib import RDF, Graph
+
+    from graph.vocab import NKG
+
+    g = Graph().parse(seeds_out / "graph.ttl")
+    names = {r.name for r in _rules()}
+    items = [n for cls in (NKG.Fact, NKG.Statement, NKG.NumericClaim) for n in g.subjects(RDF.type, cls)]
+    assert items
+    made_by = {str(n): str(g.value(n, NKG.rule) or "") for n in items}
+    assert {n: r for n, r in made_by.items() if r not in names} == {}

@@ -67,18 +67,20 @@ def fixture_records() -> list[ArticleRecords]:
         mentions=(russia, theater, mariupol, mariupol_2, zelenskiy, ukraine_a1),
         triples=(
             Triple(russia, "attacked", theater, "flatten", _prov(a1, 0, "Russian air strikes on March 16 flattened a theater"),
-                   0.7, "2022-03-16"),
-            Triple(theater, "located_in", mariupol, "in", _prov(a1, 0, "a theater in Mariupol"), 0.9),
+                   0.7, "2022-03-16", rule="verb_between_entities"),
+            Triple(theater, "located_in", mariupol, "in", _prov(a1, 0, "a theater in Mariupol"), 0.9,
+                   rule="facility_in_city"),
         ),
         statements=(
             Statement(zelenskiy, "Zelenskiy", "say", "Ukraine cannot fulfill Russian ultimatums", "direct",
                       _prov(a1, 2, "\"Ukraine cannot fulfill Russian ultimatums,\" Zelenskiy said"),
-                      about=(ukraine_a1,), confidence=0.9),
+                      about=(ukraine_a1,), confidence=0.9, rule="speech_verb_after_quote"),
         ),
         claims=(
             Claim(2300, "at least", "people", "killed", "At least 2,300 people",
                   _prov(a1, 1, "At least 2,300 people have died in Mariupol"), place=mariupol_2,
-                  claimant=None, claimant_text="authorities", confidence=0.8, date="2022-03-21"),
+                  claimant=None, claimant_text="authorities", confidence=0.8, date="2022-03-21",
+                  rule="category_of_the_verb"),
         ),
     )
 
@@ -93,23 +95,25 @@ def fixture_records() -> list[ArticleRecords]:
         mentions=(kiev, mr_z, volodymyr, ukraine_a2, forces),
         triples=(
             Triple(volodymyr, "president_of", ukraine_a2, "president",
-                   _prov(a2, 2, "Ukraine\u2019s President Volodymyr Zelenskyy"), 0.9),
+                   _prov(a2, 2, "Ukraine\u2019s President Volodymyr Zelenskyy"), 0.9,
+                   rule="office_of_organisation_or_place"),
             Triple(volodymyr, "accused", forces, "accuse",
-                   _prov(a2, 2, "Volodymyr Zelenskyy has accused Russian forces"), 0.9),
+                   _prov(a2, 2, "Volodymyr Zelenskyy has accused Russian forces"), 0.9,
+                   rule="verb_between_entities"),
         ),
         statements=(
             Statement(mr_z, "Mr Zelenskyy", "say",
                       "Indeed, there has not been such a war on the European continent for 77 years", "direct",
                       _prov(a2, 1, "\u201cIndeed, there has not been such a war on the European continent for 77 years,\u201d Mr Zelenskyy said"),
-                      confidence=0.9),
+                      confidence=0.9, rule="speech_verb_after_quote"),
             Statement(volodymyr, "Volodymyr Zelenskyy", "accuse", "Russian forces of waging \u201ctotal war\u201d",
                       "reported", _prov(a2, 2, "Volodymyr Zelenskyy has accused Russian forces of waging \u201ctotal war\u201d"),
-                      about=(forces,), confidence=0.8),
+                      about=(forces,), confidence=0.8, rule="object_cue_words"),
         ),
         claims=(
             Claim(100000, "", "civilians", "remaining", "100,000 civilians",
                   _prov(a2, 0, "100,000 civilians are still inside the city"), place=kiev, claimant=kiev,
-                  claimant_text="Kiev", confidence=0.6, date="2022-05-24"),
+                  claimant_text="Kiev", confidence=0.6, date="2022-05-24", rule="still_inside_figure"),
         ),
     )
 
@@ -122,10 +126,12 @@ def fixture_records() -> list[ArticleRecords]:
         publisher=Mention("Test & Co", "Test & Co", "Organization", Provenance(a3.id, -1, 0, 0, "")),
         dateline=(Mention("KYIV", "Kyiv", "City", Provenance(a3.id, -1, 0, 0, ""), geonames_id=703448),),
         mentions=(klitschko, kyiv, lviv),
-        triples=(Triple(klitschko, "fled_to", lviv, "leave", _prov(a3, 0, "left Kyiv for Lviv.\\n{}"), 0.5),),
+        triples=(Triple(klitschko, "fled_to", lviv, "leave", _prov(a3, 0, "left Kyiv for Lviv.\\n{}"), 0.5,
+                        rule="verb_between_entities"),),
         statements=(
             Statement(klitschko, "Vitali Klitschko", "say", "'}) MATCH (n) DETACH DELETE n //", "direct",
-                      _prov(a3, 0, "\"'}) MATCH (n) DETACH DELETE n //\""), confidence=0.9),
+                      _prov(a3, 0, "\"'}) MATCH (n) DETACH DELETE n //\""), confidence=0.9,
+                      rule="speech_verb_governing_quote"),
         ),
     )
     return [r1, r2, r3]
@@ -176,18 +182,19 @@ def hostile_fixture_records() -> list[ArticleRecords]:
         person = Mention(name, name, "Person", Provenance(art.id, i, at, at + len(name), sentence))
         kyiv = kyiv or Mention("Kyiv", "Kyiv", "City", p, geonames_id=703448)
         mentions.append(person)
-        statements.append(Statement(person, name, "say", payload, "direct", p, about=(kyiv,), confidence=0.9))
+        statements.append(Statement(person, name, "say", payload, "direct", p, about=(kyiv,), confidence=0.9,
+                                    rule="speech_verb_governing_quote"))
         start += len(sentence) + 1
     first = mentions[0]
     record = ArticleRecords(
         art,
         publisher=Mention(art.source, art.source, "Organization", Provenance(art.id, -1, 0, 0, "")),
         mentions=tuple(mentions),
-        triples=tuple(Triple(a, "attacked", b, "hit", s.provenance, 0.5)
+        triples=tuple(Triple(a, "attacked", b, "hit", s.provenance, 0.5, rule="verb_between_entities")
                       for a, b, s in zip(mentions, mentions[1:], statements)),
         statements=tuple(statements),
         claims=(Claim(7, "about", PAYLOADS["sparql"], "killed", PAYLOADS["cypher"], first.provenance,
-                      claimant=first, claimant_text=PAYLOADS["img"], confidence=0.5),),
+                      claimant=first, claimant_text=PAYLOADS["img"], confidence=0.5, rule="casualty_count"),),
     )
     return [*fixture_records(), record]
 
@@ -213,9 +220,11 @@ def neo4j_hostile_records() -> list[ArticleRecords]:
         art,
         publisher=Mention("Pub|Co", "Pub|Co", "Organization", Provenance(art.id, -1, 0, 0, "")),
         mentions=(lviv, lwow, person),
-        triples=(Triple(person, "x`]->(n) DETACH DELETE n //", lviv, "weird", p, 0.25, "2022-02-30"),),
-        statements=(Statement(person, HOSTILE_PERSON, "say", text, "direct", p, about=(lwow,), confidence=0.5),),
+        triples=(Triple(person, "x`]->(n) DETACH DELETE n //", lviv, "weird", p, 0.25, "2022-02-30",
+                        rule="verb_between_entities"),),
+        statements=(Statement(person, HOSTILE_PERSON, "say", text, "direct", p, about=(lwow,), confidence=0.5,
+                              rule="speech_verb_governing_quote"),),
         claims=(Claim(3_000_000_000, "about", "people;\n", "fled", "3 billion", p, place=lviv, claimant=person,
-                      claimant_text="he said:\n", confidence=1.0, date="2022-03-01"),),
+                      claimant_text="he said:\n", confidence=1.0, date="2022-03-01", rule="category_of_the_verb"),),
     )
     return [*fixture_records(), rec]

@@ -75,16 +75,18 @@ def synthetic_records(n_articles: int, seed: int = 7, entities_per_article: floa
             j = (i + 1) % len(names)
             p = Provenance(art.id, i, starts[i], starts[i] + len(sentences[i]), sentences[i])
             triples.append(Triple(mention(i, i), rng.choice(RELATIONS), mention(j, i), "verb", p,
-                                  rng.choice((0.5, 0.7, 0.9)), art.date if rng.random() < 0.4 else ""))
+                                  rng.choice((0.5, 0.7, 0.9)), art.date if rng.random() < 0.4 else "",
+                                  rule="verb_between_entities"))
         statements = []
         for i in range(min(2, len(names))):
             p = Provenance(art.id, i, starts[i], starts[i] + len(sentences[i]), sentences[i])
             statements.append(Statement(mention(i, i), names[i][0], "say", sentences[i][:-1], "direct", p,
-                                        about=(mention((i + 1) % len(names), i),), confidence=0.9))
+                                        about=(mention((i + 1) % len(names), i),), confidence=0.9,
+                                        rule="speech_verb_governing_quote"))
         p = Provenance(art.id, 0, starts[0], starts[0] + len(sentences[0]), sentences[0])
         claims = (Claim(rng.randint(1, 100) * 100, "at least", rng.choice(COUNTED), rng.choice(CATEGORIES),
                         "n people", p, place=mention(1, 1), claimant=mention(0, 0), confidence=0.8,
-                        date=art.date),)
+                        date=art.date, rule="category_of_the_verb"),)
         out.append(ArticleRecords(
             art, publisher=Mention(art.source, art.source, "Organization", Provenance(art.id, -1, 0, 0, "")),
             mentions=mentions, triples=tuple(triples), statements=tuple(statements), claims=claims))

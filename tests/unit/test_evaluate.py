@@ -252,6 +252,62 @@ def test_summary_micro_averages_and_reports():
     assert "overall" in table and "FAIL c2" in table and "missed triples" in table
 
 
+def _two_results(domains=("", "")):
+    c1 = case("c1", entities=[["Russia", "Country"]], **({"domain": domains[0]} if domains[0] else {}))
+    c2 = case("c2", entities=[["Mariupol", "City"]], triples=[["Vadym Boichenko", "mayor_of", "Mariupol"]],
+              must_not=[{"kind": "entity", "name": "Mariupol", "type": "Organization"}],
+              **({"domain": domains[1]} if domains[1] else {}))
+    return [score_case(c1, extracted(entities=(RUSSIA, MARIUPOL_ORG)), M),
+            score_case(c2, extracted(entities=(MARIUPOL_ORG,)), M)]
+
+
+def test_a_file_without_domains_reports_as_before():
+    """No by-domain part: the table and the JSON are what they were before domains existed."""
+    report = summarise("x.jsonl", _two_results())
+    assert format_report(report, "table") == """\
+category            TP    FP    FN  precision  recall     F1
+------------------------------------------------------------
+entities             2     1     0      0.667   1.000  0.800
+entity_types         1     2     1      0.333   0.500  0.400
+triples              0     0     1      1.000   0.000  0.000
+statements           0     0     0      1.000   1.000  1.000
+statement_texts      0     0     0      1.000   1.000  1.000
+claims               0     0     0      1.000   1.000  1.000
+claim_values         0     0     0      1.000   1.000  1.000
+dates                0     0     0      1.000   1.000  1.000
+overall              1     2     2      0.333   0.333  0.333
+cases passed 1/2 (known gaps marked: 0); must_not violations: 1
+"""
+    data = json.loads(format_report(report, "json"))
+    assert list(data) == ["annotations", "cases", "passed", "known_gaps", "must_not_violations", "scores"]
+
+
+def test_cases_with_domains_are_also_reported_by_domain():
+    report = summarise("x.jsonl", _two_results(("world", "crime")))
+    data = json.loads(format_report(report, "json"))
+    assert list(data["by_domain"]) == ["crime", "world"]  # name order
+    world, crime = data["by_domain"]["world"], data["by_domain"]["crime"]
+    assert (world["cases"], world["passed"], world["must_not_violations"]) == (1, 1, 0)
+    assert (crime["cases"], crime["passed"], crime["must_not_violations"]) == (1, 0, 1)
+    assert world["scores"]["entity_types"] == {"tp": 1, "fp": 1, "fn": 0, "precision": 0.5, "recall": 1.0, "f1": 0.667}
+    assert crime["scores"]["triples"]["fn"] == 1 and crime["scores"]["overall"]["tp"] == 0
+    for cat, whole in data["scores"].items():  # the domains split the totals
+        assert [sum(d["scores"][cat][k] for d in data["by_domain"].values()) for k in ("tp", "fp", "fn")] == [
+            whole["tp"], whole["fp"], whole["fn"]]
+    table = format_report(report, "table").splitlines()
+    at = table.index("by domain (precision/recall)")
+    assert table[at + 1].split() == ["domain", "cases", "passed", "must_not", "entity_types", "triples",
+                                     "statements", "claims", "overall"]
+    assert table[at + 3].split() == ["crime", "1", "0", "1", "0.000/0.000", "1.000/0.000", "1.000/1.000",
+                                     "1.000/1.000", "0.000/0.000"]
+    assert table[at + 4].split()[:5] == ["world", "1", "1", "0", "0.500/1.000"]
+
+
+def test_an_unknown_domain_names_the_known_ones():
+    with pytest.raises(InputError, match="unknown domain 'sports'; known: business, crime"):
+        parse_annotations(['{"id": "a", "source": "s", "article": "x", "text": "t", "domain": "sports"}'], "f.jsonl")
+
+
 # -- the annotation file --------------------------------------------------------------------
 
 

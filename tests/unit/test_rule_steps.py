@@ -6,7 +6,8 @@ stops the step, False is a mistake that must not pass silently).
 """
 import pytest
 
-from extract.rules import NOTHING, Registry, first, holds, rule, trace
+from core.records import Mention, Provenance, Triple
+from extract.rules import NOTHING, Registry, answer_of, chain, first, holds, rule, trace
 
 
 @rule(example="Russia attacked Kyiv.")
@@ -71,3 +72,33 @@ def test_the_registry_records_each_steps_kind():
         ("mine_but_empty", "word", "find"), ("upper", "word", "find"), ("digits", "number", "test")]
     with pytest.raises(ValueError, match="kinds: find, test"):
         demo.step("odd", (upper,), kind="maybe")
+
+
+@rule(example="Russia attacked Kyiv.")
+def attack(word):
+    """A record for the word, unsigned."""
+    yield Triple(_m(word), "attacked", _m("Kyiv"), "attack", _P)
+
+
+@rule(example="Russia attacked Kyiv.")
+def signed_already(word):
+    """A record an inner rule has signed."""
+    return Triple(_m(word), "attacked", _m("Kyiv"), "attack", _P, rule="inner_rule")
+
+
+_P = Provenance("a", 0, 0, 21, "Russia attacked Kyiv.")
+
+
+def _m(name):
+    return Mention(name, name, "Country", _P)
+
+
+def test_a_record_a_rule_answers_is_signed_with_the_rules_name():
+    assert [t.rule for t in chain((attack,), "Russia")] == ["attack"]
+    assert first((mine_but_empty, upper), "Kyiv") == "KYIV"  # not a record: left as it is
+    assert answer_of((mine_but_empty, upper), "Kyiv") == ("KYIV", "upper")
+    assert answer_of((mine_but_empty, upper), "of") == (None, "mine_but_empty")
+
+
+def test_the_innermost_rule_keeps_its_signature():
+    assert first((signed_already,), "Russia").rule == "inner_rule"
