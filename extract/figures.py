@@ -126,9 +126,11 @@ def day_of_a_date(value: int, number: Token):
     2022", "July 23"): a date, never a count, whatever the parser hangs it on."""
     doc = number.doc
     ref = state(doc).article_date or ANY_DAY
-    before = doc[max(number.i - 1, 0) : number.i + 1].text
-    after = doc[number.i : min(number.i + 2, len(doc))].text
-    return True if resolve_date(before, ref) or resolve_date(after, ref) else None
+    for lo, hi in ((number.i - 1, number.i), (number.i + 1, number.i + 2)):
+        if 0 <= lo < hi <= len(doc) and resolve_date(doc[min(lo, number.i) : max(hi, number.i + 1)].text, ref) \
+                and not resolve_date(doc[lo:hi].text, ref):  # the day needs the number ("Today 156" is no date)
+            return True
+    return None
 
 
 NO_COUNT_RULES = CLAIMS.step("no count", (one_is_no_count, hyphenated_modifier, day_of_a_date), kind="test")
