@@ -34,7 +34,7 @@ PERCENT_SIGNS = words("percent_signs")
 COUNTED_THINGS = words("counted_things")
 PERCENT = "percent"
 
-_FIGURE = r"\d[\d,]*(?:\.\d+)?"
+_FIGURE = r"\d(?:[\d,]*\d)?(?:\.\d+)?"
 _SIGNS = "|".join(re.escape(k) for k in sorted(CURRENCIES, key=len, reverse=True) if not k.isalpha())
 _WORDS = "|".join(sorted((k for k in CURRENCIES if k.isalpha()), key=len, reverse=True))
 _MONEY = re.compile(rf"(?:(?P<sign>{_SIGNS})\s?|\b(?P<code>{_WORDS})\s)(?P<n>{_FIGURE})(?:\s?(?P<s>[a-z]+)\b)?"
@@ -115,8 +115,9 @@ def money_figure(doc: Doc, claimant: Claimant) -> Iterator[Claim]:
         code = CURRENCIES.get(m.group("sign") or "", "") or CURRENCIES.get((m.group("code") or m.group("word")
                                                                               or "").lower(), "")
         head = span.root
-        counted = _object_of(head, "for") or (head.head.lower_ if head.dep_ in ("compound", "nmod", "amod", "nummod")
-                                              and head.head.pos_ == "NOUN" else "") or "money"
+        owner = head.head if head.dep_ in ("compound", "nmod", "amod", "nummod") and head.head.pos_ == "NOUN" \
+            and head.head.lower_ not in CURRENCIES else None  # "a $10m fine", not "$45 (42 euros)"
+        counted = _object_of(head, "for") or (owner.lower_ if owner is not None else "") or "money"
         yield _claim(doc, span, value, str(code), counted, claimant)
 
 

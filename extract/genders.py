@@ -15,7 +15,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from .antecedents import COREFERENCE, person_antecedent
+from .antecedents import COREFERENCE
 from .doc import doc_quotes, ents, sent_of, state
 from .lexicon import table
 from .rules import chain, rule
@@ -56,17 +56,21 @@ def gender_from_title(doc: Doc):
               "Salman of Saudi Arabia accepted responsibility for the murder of journalist Jamal Khashoggi but did "
               "not say he'd ordered it.")
 def gender_from_pronoun_in_sentence(doc: Doc):
-    """A he/she outside quotes whose antecedent is a person named earlier in the
-    same sentence ("Mohammad bin Salman … did not say he'd ordered it"): that
-    person's gender."""
+    """A he/she outside quotes after the subject of its sentence that is a
+    person, the only person named before it there ("Mohammad bin Salman …
+    did not say he'd ordered it"): that person's gender."""
     quoted = doc_quotes(doc)
+    persons: dict[int, list[Span]] = {}
+    for ent in ents(doc):
+        if ent.label_ == PERSON and not any(qs <= ent.start_char < qe for qs, qe in quoted):
+            persons.setdefault(sent_of(ent).start, []).append(ent)
     for tok in doc:
         found = pronoun_gender(tok)
         if not found or any(qs <= tok.idx < qe for qs, qe in quoted):
             continue
-        ant = person_antecedent(tok)
-        if ant is not None and sent_of(ant).start == sent_of(tok).start:
-            yield _name(ant), found
+        before = [e for e in persons.get(sent_of(tok).start, ()) if e.end <= tok.i]
+        if len(before) == 1 and before[0].root.dep_ in ("nsubj", "nsubjpass"):
+            yield _name(before[0]), found
 
 
 GENDER_RULES = COREFERENCE.step("person gender", (gender_from_title, gender_from_pronoun_in_sentence))
