@@ -56,9 +56,10 @@ def gender_from_title(doc: Doc):
               "Salman of Saudi Arabia accepted responsibility for the murder of journalist Jamal Khashoggi but did "
               "not say he'd ordered it.")
 def gender_from_pronoun_in_sentence(doc: Doc):
-    """A he/she outside quotes after the subject of its sentence that is a
-    person, the only person named before it there ("Mohammad bin Salman …
-    did not say he'd ordered it"): that person's gender."""
+    """A he/she outside quotes after a person who is a subject in its sentence,
+    the only one before it there ("Mohammad bin Salman … accepted
+    responsibility for the murder of … Khashoggi but did not say he'd ordered
+    it"): that person's gender."""
     quoted = doc_quotes(doc)
     persons: dict[int, list[Span]] = {}
     for ent in ents(doc):
@@ -68,9 +69,10 @@ def gender_from_pronoun_in_sentence(doc: Doc):
         found = pronoun_gender(tok)
         if not found or any(qs <= tok.idx < qe for qs, qe in quoted):
             continue
-        before = [e for e in persons.get(sent_of(tok).start, ()) if e.end <= tok.i]
-        if len(before) == 1 and before[0].root.dep_ in ("nsubj", "nsubjpass"):
-            yield _name(before[0]), found
+        subjects = [e for e in persons.get(sent_of(tok).start, ())
+                    if e.end <= tok.i and e.root.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) == 1:
+            yield _name(subjects[0]), found
 
 
 GENDER_RULES = COREFERENCE.step("person gender", (gender_from_title, gender_from_pronoun_in_sentence))
