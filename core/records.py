@@ -116,12 +116,13 @@ class Statement:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """A numeric claim: a count of people, with what is counted and by whom."""
+    """A numeric claim: a count (of people, seats, votes), a sum of money or a
+    percentage, with what is counted and by whom."""
 
-    value: int
+    value: int  # the figure, whole (a sum in whole units of its currency, a percentage rounded)
     qualifier: str  # "", "at least", "about", "estimated", "lower bound", ...
-    counted: str  # the counted noun, e.g. "people", "civilians"
-    category: str  # killed, remaining, evacuated, fled, rescued, population, ...
+    counted: str  # the counted noun ("people", "civilians", "seats"), or what a sum or share is of or for
+    category: str  # killed, remaining, evacuated, fled, rescued, population, ..., or the verb ("pledged", "won")
     text: str  # the number phrase as written
     provenance: Provenance
     place: Mention | None = None
@@ -130,6 +131,8 @@ class Claim:
     confidence: float = 1.0
     date: str = ""
     rule: str = ""  # the extraction rule that made it
+    unit: str = ""  # "" for a count; an ISO 4217 currency code ("USD") for money; "percent"
+    amount: str = ""  # the exact figure as a decimal string ("21.5", "1500000000") for money and percentages
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,8 +69,9 @@ NODE_FILES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "nodes_statements.csv": ("statement", (("name", "string"), ("text", "string"), ("cue", "string"),
                                            ("mode", "string"), ("speaker_text", "string"), *_EVIDENCE)),
     "nodes_claims.csv": ("claim", (("name", "string"), ("value", "long"), ("qualifier", "string"),
-                                   ("category", "string"), ("counted", "string"), ("text", "string"),
-                                   ("claimant_text", "string"), *_EVIDENCE)),
+                                   ("category", "string"), ("counted", "string"), ("unit", "string"),
+                                   ("amount", "string"), ("text", "string"), ("claimant_text", "string"),
+                                   *_EVIDENCE)),
 }
 #: Relationship files: file name -> property columns. Which file an edge
 #: goes to depends on the kinds of its ends (see :func:`_rel_file`).

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from core.records import Claim, Mention, Statement
 
+from .amounts import amount_claims
 from .categories import (
     CATEGORY_RULES,
     GOVERNOR_RULES,
@@ -154,12 +155,14 @@ def _claim(doc: Doc, span: Span, tolls: dict[int, Token], statements: list[State
 
 
 def extract_claims(doc: Doc, statements: Iterable[Statement] = (), publisher: Mention | None = None) -> Iterator[Claim]:
-    """Counts of people in a processed doc; ``statements`` give claimants, else
-    the ``publisher`` (the article's source) is the claimant."""
+    """Counts of people in a processed doc, then sums of money, percentages and
+    counts of things (:mod:`extract.amounts`); ``statements`` give claimants,
+    else the ``publisher`` (the article's source) is the claimant."""
     statements = list(statements)
     tolls = tolls_of(doc)
-    for span in figures(doc, tolls):
-        claim = _claim(doc, span, tolls, statements)
+    people = (_claim(doc, span, tolls, statements) for span in figures(doc, tolls))
+    amounts = amount_claims(doc, lambda start, end, token: first(CLAIMANT_RULES, statements, start, end, token))
+    for claim in (*people, *amounts):
         if claim is not None:
             found = first(PUBLISHER_RULES, claim, publisher)
             yield found if found is not None else claim

@@ -58,6 +58,7 @@ class DocState:
     quotes: list[tuple[int, int]] | None = None
     countries: frozenset[str] | None = None
     date_spans: list[tuple[int, int, str]] | None = None
+    genders: dict[str, str] | None = None  # person name -> "m"/"f", see extract.genders
 
 
 def state(doc: Doc) -> DocState:

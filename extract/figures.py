@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from .counts import QUALIFIERS, VAGUE
+from .dates import resolve_date
 from .doc import sent_of, state
 from .lexicon import words
 from .rules import chain, first, registry, rule
@@ -30,6 +31,7 @@ TOTAL_NOUNS = words("total_nouns")
 TALLY_NOUNS = words("tally_nouns")
 TOLL_FIGURE_PREPS = words("toll_figure_preps")
 FIGURE_DEPS = ("nsubj", "nsubjpass", "dobj")
+ANY_DAY = "2000-01-01"  # a reference day for an article with no date: only whether a day is named matters
 
 
 def number_token(span: Span) -> Token:
@@ -117,7 +119,21 @@ def hyphenated_modifier(value: int, number: Token):
                     else False) else None
 
 
-NO_COUNT_RULES = CLAIMS.step("no count", (one_is_no_count, hyphenated_modifier), kind="test")
+@rule(example="23 Jul 2022 23.50 Two US citizens recently died in the Donbas region of eastern Ukraine, CNN reported "
+              "on Saturday, citing a U.S. State Department spokesperson.")
+def day_of_a_date(value: int, number: Token):
+    """A number that is the day of a date with the month next to it ("23 Jul
+    2022", "July 23"): a date, never a count, whatever the parser hangs it on."""
+    doc = number.doc
+    ref = state(doc).article_date or ANY_DAY
+    for lo, hi in ((number.i - 1, number.i), (number.i + 1, number.i + 2)):
+        if 0 <= lo < hi <= len(doc) and resolve_date(doc[min(lo, number.i) : max(hi, number.i + 1)].text, ref) \
+                and not resolve_date(doc[lo:hi].text, ref):  # the day needs the number ("Today 156" is no date)
+            return True
+    return None
+
+
+NO_COUNT_RULES = CLAIMS.step("no count", (one_is_no_count, hyphenated_modifier, day_of_a_date), kind="test")
 
 
 # -- the people counted -----------------------------------------------------------

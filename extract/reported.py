@@ -17,10 +17,11 @@ from spacy.tokens import Doc, Span, Token
 from core.records import Mention, Statement
 
 from .coref import resolve_token
+from .cues import attributed_parts, cue_class
 from .dates import date_in
 from .doc import CLOSE_MARKS, doc_quotes, doc_text, mention, provenance, sent_of
 from .lexicon import words
-from .rules import answer_of, chain, first, holds, rule
+from .rules import NOTHING, answer_of, chain, first, holds, rule
 from .speakers import (
     OBJECT_CUES,
     SPEECH_VERBS,
@@ -56,6 +57,17 @@ def _has_clause(cue: Token) -> bool:
 
 
 # -- what a speech verb reports ---------------------------------------------------
+
+@rule(example="Various opinion polls showed national support for de Blasio at no more than one percent of voters.")
+def attribution_cue_words(cue: Token):
+    """For a verb that attributes without speaking ("polls showed …", "wants to
+    …", "called for …"): what the rules of the step "attribution cue" find
+    (a speech verb they find nothing for goes on to the next rules)."""
+    parts = attributed_parts(cue)
+    if parts:
+        return kept_words(cue, parts)
+    return NOTHING if cue_class(cue) and cue.lemma_.lower() not in SPEECH_VERBS else None
+
 
 @rule(example="Russia has denied targeting civilians, despite incontrovertible evidence of deadly attacks on "
               "nonmilitary sites.")
@@ -133,7 +145,7 @@ def clause_words(cue: Token):
     return kept_words(cue, parts)
 
 
-WORDS_RULES = STATEMENTS.step("reported words", (object_cue_words, orphan_predicate_words,
+WORDS_RULES = STATEMENTS.step("reported words", (attribution_cue_words, object_cue_words, orphan_predicate_words,
                                                  trailing_attribution_words, clause_words))
 
 
@@ -272,7 +284,7 @@ def reported_statements(doc: Doc, used: set[int], quoted: list[tuple[int, int]])
     marks = doc_quotes(doc)
     for cue in doc:
         lemma = cue.lemma_.lower()
-        if cue.pos_ != "VERB" or lemma not in SPEECH_VERBS or cue.i in used:
+        if cue.pos_ != "VERB" or (lemma not in SPEECH_VERBS and not cue_class(cue)) or cue.i in used:
             continue
         if holds(QUOTED_CUE_RULES, cue, marks):
             continue

@@ -13,6 +13,8 @@ Rule examples are sentences of real news: the seeds, the Guardian and Wikinews (
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Token
 
 from core.records import Mention
@@ -25,7 +27,8 @@ from .coref import (
     titled_holder,
     unnamed_actor,
 )
-from .doc import entity_at, sent_of
+from .doc import ents, entity_at, mention, sent_of
+from .genders import PERSON, person_genders, pronoun_gender
 from .lexicon import words
 from .rules import NOTHING, first, registry, rule
 
@@ -35,6 +38,7 @@ SPEECH_VERBS = words("speech_verbs")
 #: Verbs whose object and complement, not a clause, carry the content.
 OBJECT_CUES = words("object_cues")
 RELATIVE_PRONOUNS = words("relative_pronouns")
+ALTERNATION_SENTENCES = 6  # how far back a run of quotes between two speakers reaches
 
 
 def noun_phrase(token: Token) -> str:
@@ -216,8 +220,51 @@ def pronoun_last_speaker(subj: Token, cue: Token):
         if m is None:
             return None, noun_phrase(earlier)
         if m.type == "Person" or named_person is None:
-            return m, subj.text
-    return resolve_token(subj), subj.text
+            return agreeing_person(subj, m), subj.text
+    return agreeing_person(subj, resolve_token(subj)), subj.text
+
+
+def _persons_before(doc: Doc, before: int) -> Iterator[Mention]:
+    """The persons a he/she may stand for, nearest first: the speakers of the
+    speech verbs before it, then the persons named in the sentences before."""
+    window = sent_of(doc[before]).start
+    for _ in range(ALTERNATION_SENTENCES):
+        window = sent_of(doc[window - 1]).start if window > 0 else window
+    for tok in reversed(doc[window:before]):
+        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
+            subj = speech_subject(tok)
+            m = _resolve_speaker(subj) if subj is not None and subj.pos_ != "PRON" else None
+            if m is not None and m.type == PERSON:
+                yield m
+    for ent in reversed([e for e in ents(doc) if window <= e.start and e.end <= before and e.label_ == PERSON]):
+        yield mention(ent)
+
+
+@rule(example="The previous day, television broadcaster PBS revealed that in December, Crown Prince Mohammad bin "
+              "Salman of Saudi Arabia accepted responsibility for the murder of journalist Jamal Khashoggi but did "
+              "not say he'd ordered it. Speaking to Martin Smith of PBS, he said, \"It happened under my watch. I get "
+              "all the responsibility, because it happened under my watch.\"")
+def gender_agreement(subj: Token, found: Mention | None):
+    """A he/she keeps the person found when the article shows their genders
+    agree; given to a person of the other gender, it goes to the nearest
+    earlier speaker, else person named, who agrees ('“…,” Clinton said. “…,” he
+    said': the man before her), so a run of quotes alternating between two
+    speakers keeps each one's quotes."""
+    want = pronoun_gender(subj)
+    genders = person_genders(subj.doc)
+    if not want or found is None or found.type != PERSON or found.name not in genders:
+        return None
+    if genders[found.name] == want:
+        return found
+    return next((m for m in _persons_before(subj.doc, subj.i) if genders.get(m.name) == want), None)
+
+
+AGREEMENT_RULES = STATEMENTS.step("pronoun agreement", (gender_agreement,))
+
+
+def agreeing_person(subj: Token, found: Mention | None) -> Mention | None:
+    """``found``, or the person a rule of the step "pronoun agreement" puts in its place."""
+    return first(AGREEMENT_RULES, subj, found) or found
 
 
 @rule(example="City authorities said 130 people were rescued but many more could remain under the debris.")

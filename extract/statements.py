@@ -22,7 +22,9 @@ from core.records import Statement
 from .dates import date_in
 from .doc import doc_quotes, doc_text, provenance, sent_of
 from .reported import MIN_QUOTE_WORDS, about_entities, reported_statements, reported_words
-from .rules import answer_of, first, holds, rule
+from .genders import person_genders
+from .labels import LABEL_RULES, SIGNATURE_RULES
+from .rules import answer_of, chain, first, holds, rule
 from .speakers import SPEECH_VERBS, STATEMENTS, speaker_of
 
 
@@ -163,6 +165,9 @@ def _direct(doc: Doc) -> Iterator[tuple[Statement, Token | None, bool]]:
             mixed = reading == "mixed"
             speaker, speaker_text = speaker_of(cue)
             lemma, conf = cue.lemma_.lower(), 0.9 if speaker is not None else 0.6
+        elif (signed := answer_of(SIGNATURE_RULES, doc, qe))[0] is not None:
+            (speaker, speaker_text), made_by = signed
+            lemma, conf = "signature", 0.7
         elif prev is not None and (made_by := _continuation(first_sent, prev_end_sent)):
             speaker, speaker_text, lemma, conf = prev.speaker, prev.speaker_text, prev.cue, 0.7
         else:
@@ -179,6 +184,7 @@ def _direct(doc: Doc) -> Iterator[tuple[Statement, Token | None, bool]]:
 def extract_statements(doc: Doc) -> Iterator[Statement]:
     """Every statement in a processed doc: direct quotes, then reported speech."""
     used, quoted = set(), []
+    person_genders(doc)  # read before any pronoun is resolved (and so named by every rule trace)
     for st, cue, mixed in _direct(doc):
         if mixed:  # the reported reading, which holds the quote, comes from extract.reported too
             yield st
@@ -187,4 +193,5 @@ def extract_statements(doc: Doc) -> Iterator[Statement]:
             used.add(cue.i)
         quoted.append((st.provenance.start, st.provenance.end))
         yield st
+    yield from chain(LABEL_RULES, doc, quoted)
     yield from reported_statements(doc, used, quoted)

@@ -196,6 +196,9 @@ class _Builder:
             add((node, SCHEMA.text, Literal(c.text)))
             if c.qualifier:
                 add((node, NKG.qualifier, Literal(c.qualifier)))
+            if c.unit:  # a sum of money or a percentage: its unit and exact figure
+                add((node, NKG.unit, Literal(c.unit)))
+                add((node, NKG.amount, Literal(c.amount, datatype=XSD.decimal)))
             if c.place is not None:
                 add((node, NKG.place, self.entity(c.place)))
                 self.add_topic(node, c, self.entity(c.place))

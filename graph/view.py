@@ -133,11 +133,13 @@ def _view(g: Graph) -> nx.MultiDiGraph:
         value = int(g.value(c, NKG.value).toPython())
         category, counted = str(g.value(c, NKG.category)), str(g.value(c, NKG.counted))
         topic = g.value(c, NKG.topic)
+        unit, amount = str(g.value(c, NKG.unit) or ""), str(g.value(c, NKG.amount) or "")
+        figure = f"{amount} {unit}" if unit else f"{value:,}"  # "25.7 percent", "1500000000 USD"
         G.add_node(
             str(c), kind="claim", type="Claim",
             topic=str(topic or ""), topic_label=str(g.value(topic, RDFS.label) or "") if topic is not None else "",
-            label=" ".join(x for x in (qual, f"{value:,}", counted, category) if x),
-            value=value, qualifier=qual, category=category, counted=counted,
+            label=" ".join(x for x in (qual, figure, counted, category) if x),
+            value=value, qualifier=qual, category=category, counted=counted, unit=unit, amount=amount,
             text=str(g.value(c, SCHEMA.text)), claimant_text=str(g.value(c, NKG.claimantText) or ""), **ev,
         )
         if (who := g.value(c, NKG.claimant)) is not None:

@@ -127,7 +127,8 @@ class Matcher:
         return self.entity(e["speaker"], self.end(x.speaker))
 
     def match_claim(self, e: Mapping, x: Claim, attributed: bool = True) -> bool:
-        if e.get("value") != x.value:
+        # A case without "unit" speaks of a count: 90 percent is no count of 90.
+        if e.get("value") != x.value or (e.get("unit") or "") != x.unit:
             return False
         if not attributed:
             return True
