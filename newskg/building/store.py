@@ -37,7 +37,8 @@ from core.records import Article, ArticleRecords
 
 from core.errors import InputError
 
-CACHE_DIR = ".newskg"
+from .outdir import CACHE_DIR, BuildLocked
+
 DB_NAME = "records.sqlite"
 LOCK_NAME = "lock"
 
@@ -112,10 +113,6 @@ def content_hash(a: Article) -> str:
 
 # -- the store ----------------------------------------------------------------
 
-class BuildLocked(InputError):
-    """Another build is writing the same output folder."""
-
-
 class RecordStore:
     """The records cache of one output folder (a SQLite file)."""
 
@@ -188,7 +185,12 @@ class RecordStore:
         skip = set(without)
         for article_id, blob in self.db.execute("SELECT id, data FROM records ORDER BY id"):
             if article_id not in skip:
-                yield decode_records(blob)
+                try:
+                    records = decode_records(blob)
+                except (zlib.error, ValueError, TypeError, IndexError, KeyError, AttributeError) as exc:
+                    raise InputError(str(self.path), f"the cached records of article {article_id!r} are corrupt "
+                                     f"({type(exc).__name__}); rebuild with --fresh") from None
+                yield records
 
 
 def _lock(path: Path, out_dir: Path) -> int:
