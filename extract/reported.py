@@ -10,6 +10,7 @@ Rule examples are sentences of real news: the seeds, the Guardian and Wikinews (
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -40,11 +41,24 @@ CONTRAST_MARKS = words("contrast_marks")
 MIN_QUOTE_WORDS = 4  # shorter quoted text is a scare quote or a term
 
 
+def _ents_by_start(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    """The doc's entities and their start offsets, made once per doc (by the
+    time statements are read the entities are final): ``doc.ents`` builds a
+    new tuple of every entity on each access."""
+    cached = doc.user_data.get("kg_ents_by_start")
+    if cached is None:
+        ents = tuple(doc.ents)
+        cached = doc.user_data["kg_ents_by_start"] = (ents, [e.start_char for e in ents])
+    return cached
+
+
 def about_entities(doc: Doc, start: int, end: int, speaker: Mention | None) -> tuple[Mention, ...]:
-    """The entities inside [start, end), but the speaker."""
+    """The entities inside [start, end), but the speaker; found by bisection,
+    so a statement costs its own entities, not the article's."""
+    ents, starts = _ents_by_start(doc)
     out = []
-    for ent in doc.ents:
-        if ent.start_char >= start and ent.end_char <= end:
+    for ent in ents[bisect_left(starts, start):bisect_left(starts, end)]:
+        if ent.end_char <= end:
             m = mention(ent)
             if speaker is None or m.name != speaker.name:
                 out.append(m)
