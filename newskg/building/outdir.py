@@ -89,6 +89,21 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
+def _looks_exported(path: Path) -> bool:
+    """Whether a pre-manifest build could have written ``path``: a plain
+    file, or the Neo4j folder (import.cypher beside CSV files and a README),
+    never a folder with anything else in it (a user's Neo4j database)."""
+    if path.is_symlink():
+        return False
+    if path.is_file():
+        return True
+    if not path.is_dir():
+        return False
+    names = os.listdir(path)
+    return "import.cypher" in names and all(
+        n.endswith((".csv", ".cypher", ".md")) and (path / n).is_file() for n in names)
+
+
 class OutputFolder:
     """A claimed output folder: locked, checked to be newskg's, any killed
     switch finished. Use :meth:`claim`, then :meth:`staging`, :meth:`switch`
@@ -163,7 +178,7 @@ class OutputFolder:
         if self.manifest is not None:
             return list(self.manifest.files)
         if self.legacy:
-            return sorted(n for n in self.known if os.path.lexists(self.path / n))
+            return sorted(n for n in self.known if _looks_exported(self.path / n))
         return []
 
     def _recover(self) -> None:

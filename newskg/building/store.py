@@ -35,7 +35,7 @@ from typing import Self
 
 from core.records import Article, ArticleRecords
 
-from core.errors import InputError
+from core.errors import InputError, OutputError
 
 from .outdir import CACHE_DIR, BuildLocked
 
@@ -147,6 +147,9 @@ class RecordStore:
         except sqlite3.DatabaseError as exc:
             if lock_fd is not None:
                 os.close(lock_fd)
+            if isinstance(exc, sqlite3.OperationalError) and any(
+                    w in str(exc) for w in ("full", "readonly", "unable to open", "disk I/O")):
+                raise OutputError(str(path), str(exc)) from None  # the disk, not the cache
             raise InputError(str(path), f"records cache cannot be read ({exc}); rebuild with --fresh") from None
         return cls(db, path, lock_fd)
 
