@@ -10,7 +10,6 @@ Rule examples are sentences of real news: the seeds, the Guardian and Wikinews (
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -19,7 +18,7 @@ from core.records import Mention, Statement
 
 from .coref import resolve_token
 from .dates import date_in
-from .doc import CLOSE_MARKS, doc_quotes, doc_text, mention, provenance, sent_of
+from .doc import CLOSE_MARKS, doc_quotes, doc_text, ents_within, mention, provenance, sent_of
 from .lexicon import words
 from .rules import chain, first, holds, rule
 from .speakers import (
@@ -41,27 +40,14 @@ CONTRAST_MARKS = words("contrast_marks")
 MIN_QUOTE_WORDS = 4  # shorter quoted text is a scare quote or a term
 
 
-def _ents_by_start(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
-    """The doc's entities and their start offsets, made once per doc (by the
-    time statements are read the entities are final): ``doc.ents`` builds a
-    new tuple of every entity on each access."""
-    cached = doc.user_data.get("kg_ents_by_start")
-    if cached is None:
-        ents = tuple(doc.ents)
-        cached = doc.user_data["kg_ents_by_start"] = (ents, [e.start_char for e in ents])
-    return cached
-
-
 def about_entities(doc: Doc, start: int, end: int, speaker: Mention | None) -> tuple[Mention, ...]:
     """The entities inside [start, end), but the speaker; found by bisection,
     so a statement costs its own entities, not the article's."""
-    ents, starts = _ents_by_start(doc)
     out = []
-    for ent in ents[bisect_left(starts, start):bisect_left(starts, end)]:
-        if ent.end_char <= end:
-            m = mention(ent)
-            if speaker is None or m.name != speaker.name:
-                out.append(m)
+    for ent in ents_within(doc, start, end):
+        m = mention(ent)
+        if speaker is None or m.name != speaker.name:
+            out.append(m)
     return tuple(out)
 
 
