@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from support.builds import outputs
-from support.cli import run
+from support.cli import run, run_here
 from support.paths import ROOT
 from support.prepared import everything, prepared_output
 
@@ -38,7 +39,7 @@ def built(tmp_path: Path, name: str = "out") -> tuple[Path, list[str]]:
     """A folder built once (the fixture without its first article)."""
     out = tmp_path / name
     ids = prepared_output(out)
-    proc = run("build", "--remove", ids[0], "-o", str(out), "-q")
+    proc = run_here("build", "--remove", ids[0], "-o", str(out), "-q")
     assert proc.returncode == 0, proc.stderr
     return out, ids
 
@@ -47,7 +48,7 @@ def built(tmp_path: Path, name: str = "out") -> tuple[Path, list[str]]:
 def new_set(tmp_path_factory) -> dict[str, bytes]:
     """The exports of the fixture without its first two articles: what the second build writes."""
     out, ids = built(tmp_path_factory.mktemp("new"))
-    assert run("build", "--remove", ids[1], "-o", str(out), "-q").returncode == 0
+    assert run_here("build", "--remove", ids[1], "-o", str(out), "-q").returncode == 0
     return outputs(out)
 
 
@@ -66,9 +67,7 @@ def users_folder(root: Path) -> Path:
 def test_a_folder_of_the_users_is_refused_and_left_as_it_was(tmp_path):
     u = users_folder(tmp_path)
     before = everything(u)
-    proc = run("build", "nosuch-but-never-read.txt", "-o", str(u))
-    assert proc.returncode in (1, 2)
-    proc = run("build", str(ROOT / "seeds"), "-o", str(u))
+    proc = run_here("build", str(ROOT / "seeds"), "-o", str(u))
     one_line_error(proc, 1, "not a newskg output folder", "--allow-foreign")
     assert everything(u) == before
 
@@ -78,12 +77,12 @@ def test_allow_foreign_adds_beside_the_users_files_and_never_replaces_one(tmp_pa
     (u / "graph.ttl").unlink()
     ids = prepared_output(u)
     before = everything(u, skip_cache=True)
-    refused = run("build", "--remove", ids[0], "-o", str(u), "--allow-foreign")
+    refused = run_here("build", "--remove", ids[0], "-o", str(u), "--allow-foreign")
     one_line_error(refused, 1, "neo4j", "newskg did not write this")  # the default formats include neo4j/
     assert everything(u, skip_cache=True) == before
-    ok = run("build", "--remove", ids[0], "-o", str(u), "--allow-foreign", "--format", "turtle,html", "-q")
+    ok = run_here("build", "--remove", ids[0], "-o", str(u), "--allow-foreign", "--format", "turtle,html", "-q")
     assert ok.returncode == 0, ok.stderr
-    again = run("build", "--remove", ids[1], "-o", str(u), "--format", "turtle", "-q")  # now marked: no flag
+    again = run_here("build", "--remove", ids[1], "-o", str(u), "--format", "turtle", "-q")  # now marked: no flag
     assert again.returncode == 0, again.stderr
     after = everything(u, skip_cache=True)
     assert {k: v for k, v in after.items() if k != "graph.ttl"} == before  # graph.html went: it was newskg's
@@ -95,7 +94,7 @@ def test_a_rebuild_replaces_only_what_the_manifest_lists(tmp_path, new_set):
     out, ids = built(tmp_path)
     (out / "mine.txt").write_text("the user's\n")
     (out / ".neo4j.old").write_text("the user's\n")
-    proc = run("build", "--remove", ids[1], "-o", str(out), "-q")
+    proc = run_here("build", "--remove", ids[1], "-o", str(out), "-q")
     assert proc.returncode == 0, proc.stderr
     assert {k: v for k, v in outputs(out).items() if k not in ("mine.txt", ".neo4j.old")} == new_set
     assert (out / "mine.txt").read_text() == (out / ".neo4j.old").read_text() == "the user's\n"
@@ -152,7 +151,7 @@ def test_a_cache_that_lacks_the_graphs_articles_is_an_error_naming_fresh(tmp_pat
     out, ids = built(tmp_path)
     before = outputs(out)
     damage(out / ".newskg" / "records.sqlite")
-    proc = run("build", "--remove", ids[1], "-o", str(out))
+    proc = run_here("build", "--remove", ids[1], "-o", str(out))
     one_line_error(proc, 1, words, "--fresh")
     assert outputs(out) == before
 
@@ -163,7 +162,7 @@ def test_a_cache_missing_some_articles_is_an_error_naming_fresh(tmp_path):
     out, ids = built(tmp_path)
     with sqlite3.connect(out / ".newskg" / "records.sqlite") as db:
         db.execute("DELETE FROM records WHERE id = ?", (ids[2],))
-    proc = run("build", "--remove", ids[1], "-o", str(out))
+    proc = run_here("build", "--remove", ids[1], "-o", str(out))
     one_line_error(proc, 1, "holds 1 of the 2 articles", "--fresh")
 
 
@@ -174,7 +173,7 @@ def test_a_corrupt_record_is_one_line_naming_fresh(tmp_path):
     before = outputs(out)
     with sqlite3.connect(out / ".newskg" / "records.sqlite") as db:
         db.execute("UPDATE records SET data = ? WHERE id = ?", (b"not zlib at all", ids[2]))
-    proc = run("build", "--remove", ids[1], "-o", str(out))
+    proc = run_here("build", "--remove", ids[1], "-o", str(out))
     one_line_error(proc, 1, "corrupt", "--fresh")
     assert outputs(out) == before
 
@@ -204,12 +203,12 @@ def test_a_full_disk_is_one_line_exit_73_and_the_old_exports_stay(small_fs, new_
     out, ids = built(small_fs)
     before = outputs(out)
     fill(small_fs, 16 * 1024)  # room for some exports, not all
-    proc = run("build", "--remove", ids[1], "-o", str(out))
+    proc = run_here("build", "--remove", ids[1], "-o", str(out))
     one_line_error(proc, 73, "cannot write the output")
     assert outputs(out) == before
     assert not {"next", "ready", "old"} & {p.name for p in (out / ".newskg").iterdir()}  # no staged leftovers
     (small_fs / "filler").unlink()
-    again = run("build", "--remove", ids[1], "-o", str(out), "-q")
+    again = run_here("build", "--remove", ids[1], "-o", str(out), "-q")
     assert again.returncode == 0, again.stderr
     assert outputs(out) == new_set
 
@@ -218,10 +217,10 @@ def test_a_read_only_output_is_one_line_exit_73(small_fs):
     out, ids = built(small_fs)
     before = outputs(out)
     subprocess.run(["mount", "-o", "remount,ro", str(small_fs)], check=True)
-    proc = run("build", "--remove", ids[1], "-o", str(out))
+    proc = run_here("build", "--remove", ids[1], "-o", str(out))
     one_line_error(proc, 73, "Read-only file system")
     assert outputs(out) == before
-    new = run("build", "--remove", ids[1], "-o", str(small_fs / "sub" / "new"))
+    new = run_here("build", "--remove", ids[1], "-o", str(small_fs / "sub" / "new"))
     one_line_error(new, 73, "Read-only file system")
 
 
@@ -257,7 +256,7 @@ def test_killed_at_every_rename_the_next_build_finds_the_old_or_the_new_set(tmp_
     seen = set()
     for n in points:
         trial = tmp_path / f"k{n}"
-        os.system(f"cp -a {out} {trial}")  # noqa: S605 - a plain copy of the test's own folder
+        shutil.copytree(out, trial, symlinks=True)
         proc = subprocess.run([sys.executable, "-c", KILL_AT_RENAME, str(n), "build", "--remove", ids[1], "-o",
                                str(trial), "-q"], cwd=ROOT, capture_output=True, text=True, timeout=120)
         if proc.returncode == 0:  # fewer renames than n
@@ -272,7 +271,7 @@ def test_killed_at_every_rename_the_next_build_finds_the_old_or_the_new_set(tmp_
         now = outputs(trial)
         assert now in (old_set, new_set), n
         seen.add("new" if now == new_set else "old")
-        again = run("build", "--remove", ids[1], "-o", str(trial), "-q")
+        again = run_here("build", "--remove", ids[1], "-o", str(trial), "-q")
         if now == old_set:
             assert again.returncode == 0, again.stderr
         assert outputs(trial) == new_set
