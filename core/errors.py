@@ -128,3 +128,16 @@ class CorporaNotGivenError(UsageError):
         self.source = source
         super().__init__(f"the annotated cases need articles of corpus {source!r}: "
                          "give --corpora DIR or set NEWSKG_CORPORA to the folder that holds the corpora")
+
+
+class OutputError(NewskgError):
+    """The output cannot be written: a full disk, a read-only or forbidden
+    folder (exit code 73, "cannot create")."""
+
+    exit_code = 73
+
+    def __init__(self, where: str, error: OSError | str):
+        reason = error if isinstance(error, str) else (error.strerror or type(error).__name__)
+        self.where = where
+        self.reason = f"cannot write the output ({reason})"
+        super().__init__(one_line(f"{where}: {self.reason}"))

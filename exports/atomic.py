@@ -64,14 +64,3 @@ def write_dir(path: Path, fill: Callable[[Path], None]) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
 
-
-def clean_leftovers(path: Path) -> None:
-    """Remove what a killed writer of ``path`` left behind: its temporary
-    files or folders and a displaced old folder. Call only while holding
-    the output's lock, so no live writer's files are touched."""
-    for leftover in path.parent.glob(f".{path.name}.*"):
-        if leftover.name.endswith(".tmp") or leftover.name == f".{path.name}.old":
-            if leftover.is_dir() and not leftover.is_symlink():
-                shutil.rmtree(leftover, ignore_errors=True)
-            else:
-                leftover.unlink(missing_ok=True)

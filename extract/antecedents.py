@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from core import gazetteer
 from core.records import Mention
 
-from .doc import doc_quotes, ents, sent_of, state
+from .doc import doc_quotes, ents, ents_ending_by, sent_of, state
 from .lexicon import table, words
 from .rules import NOTHING, first, registry, rule
 
@@ -91,14 +91,54 @@ def government_mention(ent: Span, m: Mention) -> Mention | None:
 # -- antecedents: the entity of a type named before a word ---------------------------
 
 def _last_named(doc: Doc, before: int, types: tuple[str, ...], exclude: frozenset[str]) -> Span | None:
-    """The entity of one of ``types`` named last before token ``before``."""
-    found = None
-    for ent in ents(doc):
-        if ent.end > before:
-            break
+    """The entity of one of ``types`` named last before token ``before``:
+    read backwards from there, so a word costs its distance to that name."""
+    found = ents(doc)
+    for i in range(ents_ending_by(doc, before) - 1, -1, -1):
+        ent = found[i]
         if ent.label_ in types and (ent._.kg_name or ent.text) not in exclude:
-            found = ent
-    return found
+            return ent
+    return None
+
+
+def _counted_as(ent: Span, types: tuple[str, ...], exclude: frozenset[str]) -> str | None:
+    """The name ``ent`` counts as a mention of, for :func:`most_named_of_type`, or None."""
+    name = ent._.kg_name or ent.text
+    if name in exclude:
+        return None
+    if ent.label_ in types and not government_of(ent):
+        return name
+    if "Country" in types and ent.label_ in ("Group", "Organization") \
+            and ent._.kg_country and ent._.kg_country not in exclude:
+        return ent._.kg_country
+    return None
+
+
+def _most_named_so_far(doc: Doc, types: tuple[str, ...], exclude: frozenset[str]) -> list[Span | None]:
+    """For each n, the answer of :func:`most_named_of_type` after the doc's
+    first n entities, in one pass (made once per doc and question): adding
+    a mention raises only its own name's score, so the leader after it is
+    the leader before it or that name."""
+    st = state(doc)
+    tallies = st.tallies if st.tallies is not None else {}
+    if (types, exclude) in tallies:
+        return tallies[(types, exclude)]
+    dateline = set(st.dateline)
+    counts: dict[str, int] = {}
+    best: tuple[tuple[int, int], Span] | None = None
+    leaders: list[Span | None] = [None]
+    for ent in ents(doc):
+        name = _counted_as(ent, types, exclude)
+        if name is not None:
+            counts[name] = counts.get(name, 0) + 1
+            score = (counts[name] + 2 * (name in dateline), ent.start)
+            if best is None or score > best[0]:
+                best = (score, ent)
+        leaders.append(best[1] if best is not None else None)
+    if st.ents is not None:  # the entities are final: keep
+        st.tallies = tallies
+        tallies[(types, exclude)] = leaders
+    return leaders
 
 
 @rule(example=("Russia has for the past two weeks attempted to encircle Mariupol, an important port on the Sea "
@@ -110,22 +150,7 @@ def most_named_of_type(doc: Doc, before: int, types: tuple[str, ...],
     article about Mariupol is Mariupol even just after "Kiev says". A capital acting for its
     government is no mention of the city; a group or organisation counts as a mention of its
     country ("Ukrainian authorities"); the dateline's places count as named twice more."""
-    seen: dict[str, list[Span]] = {}
-    for ent in ents(doc):
-        if ent.end > before:
-            break
-        name = ent._.kg_name or ent.text
-        if name in exclude:
-            continue
-        if ent.label_ in types and not government_of(ent):
-            seen.setdefault(name, []).append(ent)
-        elif "Country" in types and ent.label_ in ("Group", "Organization") \
-                and ent._.kg_country and ent._.kg_country not in exclude:
-            seen.setdefault(ent._.kg_country, []).append(ent)
-    if not seen:
-        return None
-    dateline = set(state(doc).dateline)
-    return max(seen.items(), key=lambda kv: (len(kv[1]) + 2 * (kv[0] in dateline), kv[1][-1].start))[1][-1]
+    return _most_named_so_far(doc, types, exclude)[ents_ending_by(doc, before)]
 
 
 ANTECEDENT = COREFERENCE.step("antecedent", (most_named_of_type,))

@@ -14,7 +14,7 @@ The extensions the pipeline adds are declared once, below:
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -57,6 +57,9 @@ class DocState:
     sentence_token_starts: list[int] | None = None
     quotes: list[tuple[int, int]] | None = None
     countries: frozenset[str] | None = None
+    ent_ends: list[int] | None = None  # token end of each of ``ents``, once they are final
+    ent_starts: list[int] | None = None  # character start of each of ``ents``, once they are final
+    tallies: dict | None = None  # per-rule running tallies over ``ents`` (see extract.antecedents)
     date_spans: list[tuple[int, int, str]] | None = None
     genders: dict[str, str] | None = None  # person name -> "m"/"f", see extract.genders
 
@@ -226,8 +229,33 @@ def entity_at(token: Token) -> Span | None:
     return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
 
 
+def _bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Token ends and character starts of :func:`ents`, in order (entities do
+    not overlap, so both rise): lookups by bisection instead of a scan of
+    the article's entities for every word that asks."""
+    st = state(doc)
+    if st.ent_ends is not None:
+        return st.ent_ends, st.ent_starts
+    found = ents(doc)
+    ends, starts = [e.end for e in found], [e.start_char for e in found]
+    if st.ents is not None:  # final: keep
+        st.ent_ends, st.ent_starts = ends, starts
+    return ends, starts
+
+
+def ents_ending_by(doc: Doc, token_i: int) -> int:
+    """How many of the doc's entities end at or before token ``token_i``."""
+    return bisect_right(_bounds(doc)[0], token_i)
+
+
+def ents_within(doc: Doc, start: int, end: int) -> tuple[Span, ...]:
+    """The entities inside characters [start, end)."""
+    starts = _bounds(doc)[1]
+    return tuple(e for e in ents(doc)[bisect_left(starts, start):bisect_left(starts, end)] if e.end_char <= end)
+
+
 def ents_before(token: Token) -> list[Span]:
-    return [e for e in ents(token.doc) if e.end <= token.i]
+    return list(ents(token.doc)[:ents_ending_by(token.doc, token.i)])
 
 
 def mention(span: Span, confidence: float = 1.0, text: str | None = None, role: str = "") -> Mention:

@@ -19,7 +19,7 @@ from core.records import Mention, Statement
 from .coref import resolve_token
 from .cues import attributed_parts, cue_class
 from .dates import date_in
-from .doc import CLOSE_MARKS, doc_quotes, doc_text, mention, provenance, sent_of
+from .doc import CLOSE_MARKS, doc_quotes, doc_text, ents_within, mention, provenance, sent_of
 from .lexicon import words
 from .rules import NOTHING, answer_of, chain, first, holds, rule
 from .speakers import (
@@ -42,13 +42,13 @@ MIN_QUOTE_WORDS = 4  # shorter quoted text is a scare quote or a term
 
 
 def about_entities(doc: Doc, start: int, end: int, speaker: Mention | None) -> tuple[Mention, ...]:
-    """The entities inside [start, end), but the speaker."""
+    """The entities inside [start, end), but the speaker; found by bisection,
+    so a statement costs its own entities, not the article's."""
     out = []
-    for ent in doc.ents:
-        if ent.start_char >= start and ent.end_char <= end:
-            m = mention(ent)
-            if speaker is None or m.name != speaker.name:
-                out.append(m)
+    for ent in ents_within(doc, start, end):
+        m = mention(ent)
+        if speaker is None or m.name != speaker.name:
+            out.append(m)
     return tuple(out)
 
 

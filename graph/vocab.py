@@ -148,14 +148,34 @@ def digest(*parts: object) -> str:
     return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:16]
 
 
+# A slug that ends like this could be a hashed one: such a slug is hashed itself.
+_LOOKS_HASHED = re.compile(r"-[0-9a-f]{8}\Z")
+
+
+def unique_slug(text: str, exact: str) -> str:
+    """The slug of ``text``, one per distinct text: the slug alone when it
+    equals ``exact`` (``text`` written as a slug would write it, so nothing
+    was lost), else the slug and a hash of the whole text. A slug never
+    contains what it stands for twice: an exact slug never ends in a hash.
+
+    >>> unique_slug("kyiv independent", "kyiv-independent"), unique_slug("kyiv_independent", "kyiv_independent")
+    ('kyiv-independent', 'kyiv-independent-65208e66')
+    """
+    s = slug(text)
+    if s == exact and not _LOOKS_HASHED.search(s):
+        return s
+    return f"{s}-{digest(text)[:8]}"
+
+
 def entity_iri(entity_type: str, key: str) -> URIRef:
-    return ID[f"{slug(entity_type)}/{slug(key)}"]
+    # A key's words joined by "-" are exact only if no word holds a "-" itself.
+    exact = key.replace(" ", "-") if "-" not in key else ""
+    return ID[f"{slug(entity_type)}/{unique_slug(key, exact)}"]
 
 
 def article_iri(article_id: str) -> URIRef:
-    # Slugs of different ids may collide ("a b" vs "a-b"): add a hash when lossy.
-    s = slug(article_id)
-    return ID[f"article/{s}" if s == article_id else f"article/{s}-{digest(article_id)[:8]}"]
+    # Ids are exact when already slugs: "a b" and "a-b" differ.
+    return ID[f"article/{unique_slug(article_id, article_id)}"]
 
 
 def relation_iri(relation: str) -> URIRef:

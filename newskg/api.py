@@ -79,6 +79,11 @@ def build(
     their number. ``stdin`` is what a source ``-`` reads (default: this
     process's standard input).
 
+    ``out_dir`` must be new, empty, or a newskg output (it holds
+    ``.newskg/manifest.json``); ``options.allow_foreign`` builds beside other
+    files without ever replacing one. All exports of a build replace the
+    last build's together (docs/safety.md).
+
     Everything that can be checked is checked before the model loads, and
     no export is written until the graph is complete, so a bad input never
     leaves half an output. A bad article is skipped and reported (to

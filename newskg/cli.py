@@ -54,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--remove", action="append", default=[], metavar="ID",
                    help="take the article with this id and its facts out of OUT (repeatable)")
     b.add_argument("--fresh", action="store_true", help="forget what OUT holds and build from SRC alone")
+    b.add_argument("--allow-foreign", action="store_true",
+                   help="build into an OUT that holds files newskg did not write (it never replaces or removes them)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
 
     q = sub.add_parser("query", help="run a SPARQL query over a Turtle graph")
@@ -158,7 +160,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     options = api.BuildOptions(model=args.model, formats=args.format, strict=args.strict, max_chars=args.max_chars,
                                viewer_max_nodes=args.viewer_max_nodes, workers=args.workers,
                                executor=args.executor, scheduler=args.scheduler, remove=args.remove,
-                               fresh=args.fresh, progress=not args.quiet)
+                               fresh=args.fresh, allow_foreign=args.allow_foreign, progress=not args.quiet)
     result = api.build(args.sources, args.out, options, on_problem=_problem_printer(args.strict))
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
     skipped = f"; skipped {len(result.skipped)} (listed above)" if result.skipped else ""

@@ -35,6 +35,7 @@ class BuildOptions:
     scheduler: str | None = None  # the Dask scheduler's address, with executor="dask"
     remove: Iterable[str] = ()  # ids of articles to take out of the output, with their facts
     fresh: bool = False  # forget what the output holds and build from the sources alone
+    allow_foreign: bool = False  # build into a folder that holds files newskg did not write (never replacing them)
     progress: bool = False  # a progress bar on stderr (when it is a terminal)
 
     def __post_init__(self) -> None:

@@ -11,7 +11,7 @@ builds it took.
 """
 from __future__ import annotations
 
-import shutil
+import sqlite3
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from core.errors import InputError, NewskgError
+from core.errors import InputError, NewskgError, OutputError
 from core.records import Article
 
 from .cache_key import fingerprint
@@ -28,7 +28,8 @@ from .executors import chunks, run_dask, run_local
 from .extraction import check_model, extract_batch
 from .options import BuildOptions
 from .result import BuildResult, graph_counts
-from .store import RecordStore, content_hash
+from .outdir import CACHE_DIR, OutputFolder
+from .store import DB_NAME, RecordStore, content_hash
 
 CHUNK = 32  # articles per task: big enough to amortise dispatch, small enough to balance
 
@@ -129,27 +130,70 @@ def update_records(store: RecordStore, articles: Iterable[Article], options: Bui
 
 def run_build(articles: Iterable[Article], out: Path, exporters: Sequence, options: BuildOptions,
               total: int | None = None) -> BuildResult:
-    """Update ``out``'s records cache, resolve the graph from all of it, write the exports."""
+    """Update ``out``'s records cache, resolve the graph from all of it, put the exports in place.
+
+    The folder is claimed first (:class:`~newskg.building.outdir.OutputFolder`:
+    locked, checked to be newskg's); a build that fails removes what it
+    wrote only from a folder it created itself.
+    """
+    from exports import EXPORTERS
+
     check_model(options.model)
-    created = not out.exists()
+    folder = OutputFolder.claim(out, [e.target for e in exporters], [e.target for e in EXPORTERS.values()],
+                                allow_foreign=options.allow_foreign)
+    failed = False
     try:
-        return _run_build(articles, out, exporters, options, total)
+        return _run_build(articles, folder, exporters, options, total)
     except NewskgError:
-        if created:  # a failed build into a new folder leaves nothing behind
-            shutil.rmtree(out, ignore_errors=True)
+        failed = True
         raise
+    except sqlite3.DatabaseError as exc:
+        failed = True
+        raise _cache_error(out, exc) from None
+    except OSError as exc:  # a full disk, a read-only folder: whatever it is, it is the output's
+        failed = True
+        raise OutputError(str(Path(exc.filename or out)), exc) from None
+    finally:
+        folder.release(failed)
 
 
-def _run_build(articles: Iterable[Article], out: Path, exporters: Sequence, options: BuildOptions,
+def _cache_error(out: Path, exc: sqlite3.DatabaseError) -> NewskgError:
+    db = out / CACHE_DIR / DB_NAME
+    text = str(exc)
+    if any(word in text for word in ("full", "readonly", "unable to open", "disk I/O")):
+        return OutputError(str(db), text)
+    return InputError(str(db), f"records cache cannot be read ({text}); rebuild with --fresh")
+
+
+def check_cache(folder: OutputFolder, index: dict[str, tuple[str, str]] | None) -> None:
+    """The records cache (``index``, None when there is no file) must hold
+    every article of the graph beside it; otherwise the next graph would
+    silently lose the ones it lacks."""
+    expected = folder.manifest.articles if folder.manifest is not None else ()
+    missing = [a for a in expected if index is None or a not in index]
+    if folder.legacy and not index and folder.owned_files():
+        expected = missing = ["(unknown)"]
+    if not missing:
+        return
+    state = ("is missing" if index is None else "is empty" if not index
+             else f"holds {len(expected) - len(missing)} of the {len(expected)} articles of the graph beside it")
+    raise InputError(str(folder.cache / DB_NAME), f"the records cache {state} (e.g. {missing[0]!r} is not in "
+                     "it), so this build would drop articles from the graph; build with --fresh from all "
+                     "the sources to start the graph again")
+
+
+def _run_build(articles: Iterable[Article], folder: OutputFolder, exporters: Sequence, options: BuildOptions,
                total: int | None) -> BuildResult:
-    from exports.atomic import clean_leftovers
     from graph.build import build_graph
 
+    out = folder.path
+    if not options.fresh and not (folder.cache / DB_NAME).exists():
+        check_cache(folder, None)  # before the store is opened, which would create it
     with RecordStore.open(out) as store:
-        for e in exporters:
-            clean_leftovers(out / e.target)  # from a build that was killed
         if options.fresh:
             store.clear()
+        else:
+            check_cache(folder, store.index())
         remove = options.remove
         missing = [i for i in remove if i not in store.index()]
         if missing:
@@ -157,16 +201,19 @@ def _run_build(articles: Iterable[Article], out: Path, exporters: Sequence, opti
         stats = update_records(store, articles, options, total)
         with stats.stage("graph"):
             graph = build_graph(store.records(without=remove))
-        files = []
+        staging = folder.staging()
         for e in exporters:
             with stats.stage(f"export_{e.name}"):
-                files.append(e.write(graph, out, viewer_max_nodes=options.viewer_max_nodes))
+                e.write(graph, staging, viewer_max_nodes=options.viewer_max_nodes)
+        held = set(store.index()) - set(remove)
+        folder.switch([e.target for e in exporters], held)
         # Forget removed articles only once the exports without them are in
         # place: a build killed before this point is simply run again.
         store.delete(remove)
         stats.removed = len(remove)
         stats.mark_peak("build")
     counts = graph_counts(graph)
-    return BuildResult(out, tuple(files), counts.get("articles", 0), counts, extracted=stats.extracted,
+    files = tuple(out / e.target for e in exporters)
+    return BuildResult(out, files, counts.get("articles", 0), counts, extracted=stats.extracted,
                        reused=stats.reused, removed=stats.removed, timings=dict(stats.timings),
                        peak_rss_mb=dict(stats.peak_rss_mb))

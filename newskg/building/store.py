@@ -35,9 +35,10 @@ from typing import Self
 
 from core.records import Article, ArticleRecords
 
-from core.errors import InputError
+from core.errors import InputError, OutputError
 
-CACHE_DIR = ".newskg"
+from .outdir import CACHE_DIR, BuildLocked
+
 DB_NAME = "records.sqlite"
 LOCK_NAME = "lock"
 
@@ -112,10 +113,6 @@ def content_hash(a: Article) -> str:
 
 # -- the store ----------------------------------------------------------------
 
-class BuildLocked(InputError):
-    """Another build is writing the same output folder."""
-
-
 class RecordStore:
     """The records cache of one output folder (a SQLite file)."""
 
@@ -150,6 +147,9 @@ class RecordStore:
         except sqlite3.DatabaseError as exc:
             if lock_fd is not None:
                 os.close(lock_fd)
+            if isinstance(exc, sqlite3.OperationalError) and any(
+                    w in str(exc) for w in ("full", "readonly", "unable to open", "disk I/O")):
+                raise OutputError(str(path), str(exc)) from None  # the disk, not the cache
             raise InputError(str(path), f"records cache cannot be read ({exc}); rebuild with --fresh") from None
         return cls(db, path, lock_fd)
 
@@ -188,7 +188,12 @@ class RecordStore:
         skip = set(without)
         for article_id, blob in self.db.execute("SELECT id, data FROM records ORDER BY id"):
             if article_id not in skip:
-                yield decode_records(blob)
+                try:
+                    records = decode_records(blob)
+                except (zlib.error, ValueError, TypeError, IndexError, KeyError, AttributeError) as exc:
+                    raise InputError(str(self.path), f"the cached records of article {article_id!r} are corrupt "
+                                     f"({type(exc).__name__}); rebuild with --fresh") from None
+                yield records
 
 
 def _lock(path: Path, out_dir: Path) -> int:

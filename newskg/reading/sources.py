@@ -21,6 +21,8 @@ core.errors.InputError: no-such-folder: no such file or directory
 from __future__ import annotations
 
 import codecs
+import dataclasses
+import datetime as dt
 import hashlib
 import json
 import os
@@ -57,10 +59,25 @@ def _raise(problem: Problem) -> None:
         raise InputError(problem.path, problem.reason, problem.line)
 
 
+def is_calendar_date(text: str) -> bool:
+    """``YYYY-MM-DD`` naming a day that exists (not "2022-13-45", not "2023-02-29").
+
+    >>> is_calendar_date("2024-02-29"), is_calendar_date("2022-13-45")
+    (True, False)
+    """
+    try:
+        return dt.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
+
+
 def _checked(article: Article, path: str, line: int, report: ProblemSink, max_chars: int) -> Article | None:
     """The article to build, or None with the reason reported; notes for
     an HTML page and for blanked runs without spaces."""
     article, runs = blank_long_runs(article)
+    if article.date and not is_calendar_date(article.date):
+        report(Problem(path, line, f"date {article.date!r} is not a calendar date: built without a date", skipped=False))
+        article = dataclasses.replace(article, date="")
     reason = check_article(article, max_chars)
     if reason == NO_PROSE and runs:
         reason = f"no article text but runs of over {MAX_RUN} characters without a space (the longest {max(runs):,})"
@@ -202,10 +219,10 @@ def _file_articles(path: Path, report: ProblemSink, max_chars: int) -> Iterator[
         if not stat.S_ISREG(info.st_mode):
             report(Problem(name, 0, "not a regular file"))
             return
-        if path.suffix != ".jsonl" and info.st_size > 4 * max_chars + 4:  # 4 bytes per character at most
+        if not _is_jsonl(path) and info.st_size > 4 * max_chars + 4:  # 4 bytes per character at most
             report(Problem(name, 1, too_long(info.st_size, max_chars).replace("characters", "bytes", 1)))
             return
-        if path.suffix == ".jsonl" and (lines := _utf8_lines(path)) is not None:
+        if _is_jsonl(path) and (lines := _utf8_lines(path)) is not None:
             data = None
         else:
             data = path.read_bytes()
@@ -218,7 +235,7 @@ def _file_articles(path: Path, report: ProblemSink, max_chars: int) -> Iterator[
     if data is None:
         yield from _streamed_jsonl(lines, name, report, max_chars)
     else:
-        yield from _decoded(data, name, clean_field(path.stem), report, max_chars, path.suffix == ".jsonl")
+        yield from _decoded(data, name, clean_field(path.stem), report, max_chars, _is_jsonl(path))
 
 
 def read_file(path: Path, on_problem: ProblemSink = _raise,
@@ -233,10 +250,15 @@ def read_input_bytes(stream: Input | None = None) -> bytes:
     import sys
 
     stream = sys.stdin if stream is None else stream
+    if stream is None:  # started with its standard input closed
+        raise InputError("-", "standard input is closed; give the articles as files, or pipe them in")
     if isinstance(stream, (bytes, str)):
         data = stream
     else:
-        data = getattr(stream, "buffer", stream).read()
+        try:
+            data = getattr(stream, "buffer", stream).read()
+        except (OSError, ValueError) as exc:  # a closed or unreadable descriptor
+            raise InputError("-", f"standard input cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
     return data.encode("utf-8") if isinstance(data, str) else data
 
 
@@ -251,28 +273,52 @@ def read_stream(stream: Input | None = None, on_problem: ProblemSink = _raise,
         yield article
 
 
+def _is_article_name(name: str) -> bool:
+    return name.lower().endswith(ARTICLE_SUFFIXES)  # Upper.TXT and x.JSONL too
+
+
+def _is_jsonl(path: Path) -> bool:
+    return path.suffix.lower() == ".jsonl"
+
+
 def article_files(src: str, on_problem: ProblemSink = _raise) -> list[Path]:
     """The article files a source names: the file itself or, for a folder,
-    every ``.txt``/``.jsonl`` below it in sorted path order.
+    every ``.txt``/``.jsonl`` below it (any case) in sorted path order.
 
     A source that does not exist, or a file that is not ``.txt``/``.jsonl``,
     raises :class:`InputError`: that is a mistyped command, not a bad
-    article. A sub-folder that cannot be listed is reported.
+    article. Below a folder, symlinked folders are followed (each real
+    folder once, so a link loop ends); hidden files and folders (a name
+    starting with ``.``) are not read, and a hidden article file is
+    reported as a note; a sub-folder that cannot be listed is reported.
     """
     path = Path(src)
     if not path.exists() and not path.is_symlink():
         raise InputError(src, "no such file or directory")
     if path.is_dir():
         found = []
+        visited: set[str] = set()
 
         def unlistable(exc: OSError) -> None:
             on_problem(Problem(str(exc.filename or src), 0, f"cannot list folder ({exc.strerror})"))
 
-        for root, dirs, files in os.walk(path, onerror=unlistable):
+        for root, dirs, files in os.walk(path, onerror=unlistable, followlinks=True):
+            real = os.path.realpath(root)
+            if real in visited:  # a link back to a folder already read
+                dirs[:] = []
+                continue
+            visited.add(real)
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            found += [Path(root, f) for f in files if f.endswith(ARTICLE_SUFFIXES) and not f.startswith(".")]
+            for f in sorted(files):
+                if not _is_article_name(f):
+                    continue
+                if f.startswith("."):
+                    on_problem(Problem(str(Path(root, f)), 0, "a hidden file, not read (name it as a SRC to read it)",
+                                       skipped=False))
+                else:
+                    found.append(Path(root, f))
         return sorted(found, key=lambda p: p.as_posix())
-    if path.suffix not in ARTICLE_SUFFIXES:
+    if not _is_article_name(path.name):
         raise InputError(src, f"not an article file; expected one of {', '.join(ARTICLE_SUFFIXES)}")
     return [path]
 
@@ -285,8 +331,10 @@ def count_articles(sources: Iterable[str]) -> int | None:
         return None
     n = 0
     for src in sources:
-        for path in article_files(src):
-            if path.suffix == ".jsonl":
+        for path in article_files(src, on_problem=lambda _: None):
+            if not path.is_file():  # a FIFO or device: never opened, only reported by the reading
+                continue
+            if _is_jsonl(path):
                 with open(path, "rb") as f:
                     n += sum(1 for line in f if line.strip())
             else:

@@ -16,3 +16,17 @@ def run_bytes(*args: str, stdin: bytes | None = None) -> subprocess.CompletedPro
     """:func:`run` with bytes in and out, and time for a large folder of inputs."""
     return subprocess.run([sys.executable, "-m", "newskg.cli", *args], check=False, cwd=ROOT, input=stdin,
                           capture_output=True, timeout=600)
+
+
+def run_here(*args: str) -> subprocess.CompletedProcess:
+    """The CLI's ``main`` in this process (no start-up cost): its exit code,
+    stdout and stderr as :func:`run` gives them."""
+    import contextlib
+    import io
+
+    from newskg.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return subprocess.CompletedProcess(["newskg", *args], code, out.getvalue(), err.getvalue())

@@ -11,7 +11,7 @@ from support.fixture_records import fixture_records
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from exports.atomic import clean_leftovers, write_dir, write_text
+from exports.atomic import write_dir
 from exports.turtle import turtle_bytes
 from core.records import Article
 from graph.build import build_graph
@@ -82,18 +82,11 @@ def test_bad_build_options_fail_before_any_work(workers, executor, scheduler, er
         check_options(workers, executor, scheduler)
 
 
-def test_leftovers_of_a_killed_writer_are_cleaned(tmp_path):
-    target = tmp_path / "graph.ttl"
-    write_text(target, ["kept\n"])
-    (tmp_path / ".graph.ttl.abc123.tmp").write_text("half")
-    (tmp_path / ".neo4j.x1.tmp").mkdir()
-    (tmp_path / ".neo4j.old").mkdir()
-    (tmp_path / ".graph.ttl.notes").write_text("not ours")
-    clean_leftovers(target)
-    clean_leftovers(tmp_path / "neo4j")
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".graph.ttl.notes", "graph.ttl"]
+def test_write_dir_swaps_a_whole_folder_in(tmp_path):
     write_dir(tmp_path / "neo4j", lambda d: (d / "a.csv").write_text("x"))
-    assert (tmp_path / "neo4j" / "a.csv").read_text() == "x"
+    write_dir(tmp_path / "neo4j", lambda d: (d / "b.csv").write_text("y"))
+    assert sorted(p.name for p in (tmp_path / "neo4j").iterdir()) == ["b.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["neo4j"]
 
 
 def test_turtle_bytes_do_not_depend_on_the_store_or_insertion_order():
