@@ -11,7 +11,7 @@ benchmark's own scorer (``score_polnear.py`` beside the data; reimplemented here
 - precision: the statements that match some gold content.
 
 >>> toks("Trump’s plan, 2016"), round(dice(toks("a b c"), toks("a b d")), 3)
-(["trump's", 'plan', '2016'], 0.667)
+(['trump', 's', 'plan', '2016'], 0.667)
 """
 from __future__ import annotations
 
