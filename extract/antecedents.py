@@ -17,12 +17,14 @@ credit: Wikinews contributors), and single sentences of the Guardian/NYT and BBC
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span, Token
 
 from core import gazetteer
 from core.records import Mention
 
-from .doc import doc_quotes, ents, ents_ending_by, sent_of, state
+from .doc import doc_quotes, ents, ents_ending_by, inside_quotes, sent_of, state
 from .lexicon import table, words
 from .rules import NOTHING, first, registry, rule
 
@@ -177,17 +179,49 @@ def person_named_before(pronoun: Token) -> Span | None:
     window_start = sent_of(pronoun).start
     for _ in range(2):  # this sentence and the two before it
         window_start = sent_of(doc[window_start - 1]).start if window_start > 0 else window_start
-    quoted = doc_quotes(doc)
-    persons = [e for e in ents(doc) if e.label_ == "Person" and e.end <= pronoun.i
-               and not any(qs <= e.start_char < qe for qs, qe in quoted)]
-    recent = [e for e in persons if e.start >= window_start]
-    subjects = [e for e in persons if e.root.dep_ in ("nsubj", "nsubjpass")]
-    recent_subjects = [e for e in subjects if e.start >= window_start]
-    if recent_subjects:
-        return recent_subjects[-1]
-    if recent:
-        return recent[-1]
-    return (subjects or persons or [None])[-1]
+    persons, ends, last_subject = _narrated_persons(doc)
+    k = bisect_right(ends, pronoun.i)
+    recent_last = recent_subject = None
+    for j in range(k - 1, -1, -1):  # back through the window only
+        e = persons[j]
+        if e.start < window_start:
+            break
+        recent_last = recent_last or e
+        if e.root.dep_ in PERSON_SUBJECT_DEPS:
+            recent_subject = e
+            break
+    if recent_subject is not None:
+        return recent_subject
+    if recent_last is not None:
+        return recent_last
+    if k == 0:
+        return None
+    j = last_subject[k - 1]
+    return persons[j] if j >= 0 else persons[k - 1]
+
+
+PERSON_SUBJECT_DEPS = ("nsubj", "nsubjpass")  # a person as the subject of its clause
+
+
+def _narrated_persons(doc: Doc) -> tuple[list[Span], list[int], list[int]]:
+    """The persons the narration names (not inside quoted words), in order, their token ends,
+    and for each the index of the last subject among them up to it (-1: none): once per doc, so a
+    pronoun costs a bisection, not a scan of the article (long articles stay linear)."""
+    st = state(doc)
+    tallies = st.tallies if st.tallies is not None else {}
+    key = ("narrated persons",)
+    if key in tallies:
+        return tallies[key]
+    persons = [e for e in ents(doc) if e.label_ == "Person" and not inside_quotes(doc, e.start_char)]
+    last_subject, last = [], -1
+    for j, e in enumerate(persons):
+        if e.root.dep_ in PERSON_SUBJECT_DEPS:
+            last = j
+        last_subject.append(last)
+    if st.ents is not None:  # the entities are final: keep
+        st.tallies = tallies
+        tallies[key] = (persons, [e.end for e in persons], last_subject)
+    return persons, [e.end for e in persons], last_subject
 
 
 PERSON_ANTECEDENT = COREFERENCE.step("person antecedent", (person_named_before,))

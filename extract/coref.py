@@ -31,7 +31,7 @@ from .antecedents import (
     preceding,
     titled_person,
 )
-from .doc import entity_at, ents, ents_before, mention, provenance, sent_of, state, token_mention
+from .doc import entity_at, ents, ents_ending_by, mention, named_before, provenance, sent_of, state, token_mention
 from .lexicon import table, words
 from .places import SETTLEMENT_NOUNS
 from .rules import NOTHING, first, rule
@@ -95,8 +95,9 @@ def untagged_surname(token: Token, agent: bool = True, exclude: frozenset[str] =
     '"…" Pelosi said.'"""
     if token.pos_ != "PROPN" or not token.is_title:
         return None
-    person = next((e for e in reversed(ents_before(token)) if e.label_ == "Person"
-                   and token.text in {t.text for t in e}), None)
+    before = ents(token.doc)
+    person = next((before[j] for j in range(ents_ending_by(token.doc, token.i) - 1, -1, -1)
+                   if before[j].label_ == "Person" and token.text in {t.text for t in before[j]}), None)
     return token_mention(token, person, 0.7) if person is not None else None
 
 
@@ -265,8 +266,10 @@ def authorities_of_the_city(token: Token) -> Mention | None:
     if token.lemma_.lower() not in AUTHORITY_NOUNS and token.lower_ != "authorities":
         return None
     city = preceding(doc, token.i, ("City",), salient=True)
-    named = [e for e in ents(doc) if e.end <= token.i and e._.kg_name == (city._.kg_name if city else "")]
-    if city is None or not (len(named) >= 2 or sent_of(named[-1]).start == sent_of(token).start
+    if city is None:
+        return NOTHING
+    named = named_before(doc, city._.kg_name, token.i)
+    if not (len(named) >= 2 or sent_of(named[-1]).start == sent_of(token).start
                             or city._.kg_name in state(doc).dateline):
         return NOTHING
     name = city._.kg_name or city.text

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from functools import cache
 
 from spacy.tokens import Token
@@ -149,7 +150,10 @@ def date_in(token: Token) -> str:
     st = state(doc)
     dates = st.date_spans
     if dates is None:
-        dates = st.date_spans = [(s.start, s.end, s.text) for s in st.dates]
+        dates = st.date_spans = sorted((s.start, s.end, s.text) for s in st.dates)
     sent = sent_of(token)
-    in_sentence = [d for d in dates if sent.start <= d[0] < sent.end]
+    # by bisection on the starts: a long article's words do not each scan all its dates
+    lo = bisect_left(dates, (sent.start,))
+    hi = bisect_left(dates, (sent.end,))
+    in_sentence = dates[lo:hi]
     return first(CLAUSE_DATE_RULES, token, in_sentence, st.article_date) or ""

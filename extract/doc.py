@@ -56,6 +56,8 @@ class DocState:
     sentence_starts: list[int] | None = None
     sentence_token_starts: list[int] | None = None
     quotes: list[tuple[int, int]] | None = None
+    quoted_stretches: tuple[list[int], list[int]] | None = None  # see inside_quotes
+    ents_by_name: dict[str, list[Span]] | None = None  # see named_before
     countries: frozenset[str] | None = None
     ent_ends: list[int] | None = None  # token end of each of ``ents``, once they are final
     ent_starts: list[int] | None = None  # character start of each of ``ents``, once they are final
@@ -168,6 +170,32 @@ def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
     return st.quotes
 
 
+def inside_quotes(doc: Doc, char: int) -> bool:
+    """Whether character ``char`` is inside quotation marks: a bisection over the
+    quoted stretches (the union of :func:`doc_quotes`), so asking for every word
+    of a long article stays linear.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")('He said "we stay" and left.')
+    >>> inside_quotes(doc, 10), inside_quotes(doc, 0)
+    (True, False)
+    """
+    st = state(doc)
+    if st.quoted_stretches is None:
+        starts: list[int] = []
+        ends: list[int] = []
+        for qs, qe in sorted(doc_quotes(doc)):
+            if starts and qs <= ends[-1]:
+                ends[-1] = max(ends[-1], qe)
+            elif qs < qe:
+                starts.append(qs)
+                ends.append(qe)
+        st.quoted_stretches = starts, ends
+    starts, ends = st.quoted_stretches
+    i = bisect_right(starts, char) - 1
+    return i >= 0 and char < ends[i]
+
+
 # -- typed entity spans ---------------------------------------------------------
 
 def typed_span(doc: Doc, start: int, end: int, label: str, name: str, geo: int = 0, country: str = "") -> Span:
@@ -256,6 +284,21 @@ def ents_within(doc: Doc, start: int, end: int) -> tuple[Span, ...]:
 
 def ents_before(token: Token) -> list[Span]:
     return list(ents(token.doc)[:ents_ending_by(token.doc, token.i)])
+
+
+def named_before(doc: Doc, name: str, token_i: int) -> list[Span]:
+    """The entities named ``name`` (their ``kg_name``) that end at or before token
+    ``token_i``, in order: an index by name, built once the entities are final."""
+    st = state(doc)
+    index = st.ents_by_name
+    if index is None:
+        index = {}
+        for e in ents(doc):
+            index.setdefault(e._.kg_name, []).append(e)
+        if st.ents is not None:  # final: keep
+            st.ents_by_name = index
+    found = index.get(name, [])
+    return found[:bisect_right([e.end for e in found], token_i)]
 
 
 def mention(span: Span, confidence: float = 1.0, text: str | None = None, role: str = "") -> Mention:

@@ -25,7 +25,7 @@ from .antecedents import TARGET_PREPS
 from .coref import resolve_token
 from .descriptions import description_triples
 from .phrases import phrase_triples
-from .doc import doc_quotes, entity_at
+from .doc import entity_at, inside_quotes
 from .lexicon import table, words
 from .located import PLACE_NOUNS
 from .rules import chain, first, holds, rule
@@ -79,11 +79,9 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 # -- words that state no relation (these answer True) -------------------------------
 
 @rule(example="Charles told the Daily Mail, \"All we need to do is ask her to come back.\"")
-def in_quotation_marks(token: Token, quoted: list[tuple[int, int]]) -> bool | None:
-    """Words inside quotation marks are the speaker's, kept as a Statement, not facts the article states.
-
-    ``quoted``: the doc's quotation spans (:func:`extract.doc.doc_quotes`)."""
-    return True if any(qs <= token.idx < qe for qs, qe in quoted) else None
+def in_quotation_marks(token: Token) -> bool | None:
+    """Words inside quotation marks are the speaker's, kept as a Statement, not facts the article states."""
+    return True if inside_quotes(token.doc, token.idx) else None
 
 
 QUOTED = RELATIONS.step("quoted", (in_quotation_marks,), kind="test")
@@ -422,12 +420,11 @@ TRIPLE = RELATIONS.step("triple", (verb_between_entities, attack_noun_on_target)
 def extract_triples(doc: Doc) -> Iterator[Triple]:
     """Every entity-to-entity triple in a processed doc, in text order (see :data:`TRIPLE`):
     verbs and attack nouns, then what describes each entity."""
-    quoted = doc_quotes(doc)
     for token in doc:
         # Only verbs and attack nouns give triples (the rules' own first test, made here so
         # that few tokens are looked for in the quotations).
         if (token.pos_ == "VERB" or token.pos_ == "NOUN" and token.lemma_.lower() in ATTACK_NOUNS) \
-                and not holds(QUOTED, token, quoted):
+                and not holds(QUOTED, token):
             yield from chain(TRIPLE, token)
     for ent in doc.ents:
         yield from description_triples(ent)

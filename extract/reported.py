@@ -19,7 +19,7 @@ from core.records import Mention, Statement
 from .coref import resolve_token
 from .cues import attributed_parts, cue_class
 from .dates import date_in
-from .doc import CLOSE_MARKS, doc_quotes, doc_text, ents_within, mention, provenance, sent_of
+from .doc import CLOSE_MARKS, doc_quotes, doc_text, ents_within, inside_quotes, mention, provenance, sent_of
 from .lexicon import words
 from .rules import NOTHING, answer_of, chain, first, holds, rule
 from .speakers import (
@@ -259,10 +259,10 @@ def reported_words(cue: Token) -> list[Token]:
 
 @rule(example='"These attacks are our right, and we warn the Saudis that our targets will keep expanding", Saree '
               "said.")
-def speech_verb_in_quote(cue: Token, marks: list[tuple[int, int]]):
+def speech_verb_in_quote(cue: Token):
     """A speech verb inside quotation marks is the quote's own words ("I
     wouldn't say we were robbed"), no statement of its own."""
-    return True if any(qs <= cue.idx < qe for qs, qe in marks) else None
+    return True if inside_quotes(cue.doc, cue.idx) else None
 
 
 QUOTED_CUE_RULES = STATEMENTS.step("quoted speech verb", (speech_verb_in_quote,), kind="test")
@@ -286,7 +286,7 @@ def reported_statements(doc: Doc, used: set[int], quoted: list[tuple[int, int]])
         lemma = cue.lemma_.lower()
         if cue.pos_ != "VERB" or (lemma not in SPEECH_VERBS and not cue_class(cue)) or cue.i in used:
             continue
-        if holds(QUOTED_CUE_RULES, cue, marks):
+        if holds(QUOTED_CUE_RULES, cue):
             continue
         tokens, made_by = answer_of(WORDS_RULES, cue)  # as reported_words(cue), and which rule
         if not tokens:
