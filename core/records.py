@@ -26,6 +26,14 @@ ENTITY_TYPES = (
 
 STATEMENT_MODES = ("direct", "reported")
 
+#: How a fact is stated, when it is not simply asserted (a Triple's ``modality``; "" is asserted).
+#: The relation is the verb's, but the event has not (or not surely) happened:
+#: negated ("did not attack"), possible ("could attack", "may", "would", "allowing it to link"),
+#: future ("will attack"), intended ("pledged to leave", "plans to", "wants to", "vows to"),
+#: refused ("refused to meet", "declined to"), threatened ("threatened to sue"),
+#: failed ("failed to capture"), denied ("denied attacking").
+MODALITIES = ("negated", "possible", "future", "intended", "refused", "threatened", "failed", "denied")
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -96,6 +104,7 @@ class Triple:
     confidence: float = 1.0
     date: str = ""
     rule: str = ""  # the extraction rule that made it (``newskg rules`` lists them)
+    modality: str = ""  # "" asserted, else one of MODALITIES: the fact is kept, the event is not stated
 
 
 @dataclass(frozen=True, slots=True)

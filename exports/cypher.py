@@ -164,7 +164,7 @@ def cypher_statements(model, id_space: str, batch_size: int):
     """``(statement, parameters)`` pairs that load ``model`` (exports.neo4j_model.Neo4jModel).
 
     Schema first (no parameters), then nodes grouped by label set and
-    relationships by type (a RELATED_TO merged on its verb too), in
+    relationships by type (a RELATED_TO merged on its verb too, a fact not asserted on its relation), in
     batches of ``batch_size`` rows: ``UNWIND $rows AS row MERGE ...``. MERGE on ids and keys makes a rerun change
     nothing. The same pairs are written to import.cypher and sent by
     ``newskg neo4j`` through the driver.
@@ -184,9 +184,9 @@ def cypher_statements(model, id_space: str, batch_size: int):
             yield statement, {"rows": [_row(n.props, points, id=n.id) for n in nodes[i : i + batch_size]]}
     rel_groups: dict[tuple, list] = {}
     for rel in model.rels:
-        rel_groups.setdefault((rel.type, bool(rel.verb), rel.file), []).append(rel)
+        rel_groups.setdefault((rel.type, rel.key if rel.verb else "", rel.file), []).append(rel)
     for (rtype, by_verb, file), rels in sorted(rel_groups.items()):
-        key = f" {{{map_key('verb')}: row.k}}" if by_verb else ""
+        key = f" {{{map_key(by_verb)}: row.k}}" if by_verb else ""
         statement = (f"UNWIND $rows AS row\nMATCH (a:{backtick(id_space)} {{id: row.s}})\n"
                      f"MATCH (b:{backtick(id_space)} {{id: row.e}})\n"
                      f"MERGE (a)-[r:{backtick(rtype)}{key}]->(b)\n"

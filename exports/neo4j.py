@@ -20,6 +20,8 @@ from graph.vocab import relations
 
 from .atomic import write_dir, write_text
 from .cypher import cypher_statements, cypher_string, param_command, relationship_type, schema_statements
+from core.records import MODALITIES
+
 from .neo4j_model import GENERIC_TYPE, ID_SPACE, NODE_FILES, REL_FILES, Point, array_delimiter, as_model
 
 BATCH_SIZE = 500
@@ -150,7 +152,8 @@ def readme_lines(g, tables: dict | None = None) -> Iterator[str]:
            f"statement that reads it: `UNWIND $rows AS row MERGE (n:{ID_SPACE} {{id: row.id}}) SET n += "
            "row.props, n.date = date(row.dates.date), n:Label...`, grouped by label set, then "
            "relationships grouped by type: `MATCH` both ends by id, `MERGE (a)-[r:TYPE]->(b) SET r += "
-           f"row.props` (`MERGE (a)-[r:{GENERIC_TYPE} {{verb: row.k}}]->(b)` for the generic type). "
+           f"row.props` (`MERGE (a)-[r:{GENERIC_TYPE} {{verb: row.k}}]->(b)` for the generic type, "
+           "`MERGE (a)-[r:INTENDED {relation: row.k}]->(b)` for a fact that is not asserted). "
            "Dates travel as ISO text and points as `{latitude, longitude}` maps, and become typed in "
            "the statement (`date(...)`, `point(...)`). Running it twice, or after the bulk import, "
            "changes nothing. `newskg neo4j` sends the same statements with the same parameters.\n\n"
@@ -178,7 +181,12 @@ def readme_lines(g, tables: dict | None = None) -> Iterator[str]:
            "`newskg rules` lists them), and for facts the `verbs` that stated them. Facts between "
            "entities take their type from the relation vocabulary (`ontology.ttl`): "
            f"{', '.join(f'`{relationship_type(r)}`' for r in relations())}; any other relation is "
-           f"a verb lemma: `{GENERIC_TYPE}` with the lemma as `verb` (one relationship per lemma).\n\n")
+           f"a verb lemma: `{GENERIC_TYPE}` with the lemma as `verb` (one relationship per lemma). "
+           "A fact that is not asserted (\"pledged to leave\", \"did not attack\") is never merged into "
+           "the asserted relationship: its type is its `modality` "
+           f"({', '.join(f'`{relationship_type(m)}`' for m in MODALITIES)}), with the fact's relation as "
+           "`relation` and `modality` as properties, so `MATCH (a)-[:ATTACKED]->(b)` finds only "
+           "attacks stated as such.\n\n")
     yield "## Counts\n\n| label | nodes |\n|---|---|\n"
     yield "".join(f"| `{lb}` | {n} |\n" for lb, n in sorted(labels.items()))
     yield "\n| type | relationships |\n|---|---|\n"

@@ -14,9 +14,14 @@ between entities take their type from the relation vocabulary
 (graph/ontology.ttl, :func:`graph.vocab.relations`: ``ATTACKED``,
 ``FLED_TO``, ...); any other relation is a verb lemma and becomes
 ``RELATED_TO`` with the lemma as its ``verb`` (one relationship per
-start, verb and end). So the types are the vocabulary's and the
-structural ones (``SAID``, ``ABOUT``, ``MENTIONS``, ...), whatever the
-corpus.
+start, verb and end). A fact that is not asserted (``modality`` in the
+view: "pledged to leave", "did not attack") is never merged into the
+asserted relationship: its type is its modality (``INTENDED``,
+``NEGATED``, ``POSSIBLE``, ... one per core.records.MODALITIES), with the
+fact's relation as ``relation`` (its MERGE key) and ``modality``, so
+``MATCH (a)-[:ATTACKED]->(b)`` finds only attacks stated as such. So the
+types are the vocabulary's, the modalities and the structural ones
+(``SAID``, ``ABOUT``, ``MENTIONS``, ...), whatever the corpus.
 
 Values that are missing or empty are left out (an empty CSV field, no key
 in the Cypher map), never written as "None"; empty lists too, since
@@ -76,7 +81,8 @@ NODE_FILES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
 #: Relationship files: file name -> property columns. Which file an edge
 #: goes to depends on the kinds of its ends (see :func:`_rel_file`).
 REL_FILES: dict[str, tuple[tuple[str, str], ...]] = {
-    "relationships_facts.csv": (("verb", "string"), ("verbs", "string[]"), *_REL_EVIDENCE),
+    "relationships_facts.csv": (("verb", "string"), ("verbs", "string[]"), ("relation", "string"),
+                                ("modality", "string"), *_REL_EVIDENCE),
     "relationships_statements_claims.csv": _REL_EVIDENCE,
     "relationships_articles.csv": _REL_EVIDENCE,  # most have only a count; any evidence is kept
 }
@@ -108,9 +114,10 @@ class Rel:
     start: str
     end: str
     type: str
-    verb: str  # the MERGE key of a RELATED_TO relationship (its verb lemma); "" for the other types
+    verb: str  # the MERGE key of a RELATED_TO relationship (its verb lemma) or a modal fact's (its relation); ""
     props: dict  # count, evidence lists, ... (a RELATED_TO's also holds its verb)
     file: str
+    key: str = "verb"  # the property the MERGE key is: "verb", or "relation" for a fact that is not asserted
 
 
 @dataclass(frozen=True)
@@ -223,8 +230,11 @@ def _rel_file(kinds: tuple[str, str]) -> str:
 
 
 def _rel_type(kinds: tuple[str, str], data: dict, key: str, vocabulary) -> tuple[str, str]:
-    """(relationship type, verb key): a fact's relation from the vocabulary, else RELATED_TO and its lemma."""
+    """(relationship type, verb key): a fact's relation from the vocabulary, else RELATED_TO and its
+    lemma; a fact that is not asserted: its modality, and its relation."""
     predicate = str(data.get("predicate") or key)
+    if kinds == ("entity", "entity") and data.get("modality"):
+        return relationship_type(str(data["modality"])), predicate
     if kinds == ("entity", "entity") and predicate not in vocabulary:
         return GENERIC_TYPE, predicate
     return relationship_type(predicate), ""
@@ -274,10 +284,13 @@ def neo4j_model(G: nx.MultiDiGraph) -> Neo4jModel:
     rels = []
     for (file, u, v, rtype, verb), edges in grouped.items():
         props = _aggregate(edges)
-        if verb:  # a RELATED_TO: one verb, its MERGE key
+        modality = str(edges[0].get("modality") or "") if file == "relationships_facts.csv" else ""
+        if modality:  # a fact not asserted: its relation is its MERGE key
+            props.update(relation=verb, modality=modality)
+        elif verb:  # a RELATED_TO: one verb, its MERGE key
             props["verb"] = verb
             props.pop("verbs", None)
-        rels.append(Rel(u, v, rtype, verb, _props(props, columns[file], {}), file))
+        rels.append(Rel(u, v, rtype, verb, _props(props, columns[file], {}), file, "relation" if modality else "verb"))
     order = {name: i for i, name in enumerate([*NODE_FILES, *REL_FILES])}
     return Neo4jModel(
         tuple(sorted(nodes.values(), key=lambda n: (order[n.file], n.id))),

@@ -3,7 +3,9 @@
 The graph drawn by default is the entity graph: people, organisations,
 groups, places and facilities, with one edge per (subject, relation,
 object) carrying its count and its evidence (sentence, article, date,
-confidence, verb, and the extraction rule that found it). Statements and
+confidence, verb, and the extraction rule that found it); a fact that is not
+asserted is an edge of its own, named with its modality ("leave (intended)"),
+with ``modality`` and drawn dashed. Statements and
 claims are listed in the details of their speaker (or claimant) and of
 what they are about (or where they were counted); they are nodes too,
 with their ``said``/``about``/``claimed``/``place`` edges, drawn only when
@@ -136,11 +138,14 @@ def viewer_data(G: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES) -> dict:
     kind = {n: G.nodes[n]["kind"] for n in shown}
     entities = [n for n in shown if kind[n] == "entity"]
 
-    # One edge per (subject, relation, object), with every piece of evidence.
+    # One edge per (subject, relation, object) and modality, with every piece of evidence.
     grouped: dict[tuple[str, str, str], list[list]] = defaultdict(list)
+    modality_of: dict[str, str] = {}
     for u, v, d in G.edges(data=True):
         if u in keep and v in keep:
-            grouped[(u, v, d["predicate"])].append(_evidence(d, art_index, articles))
+            p = f"{d['predicate']} ({d['modality']})" if d.get("modality") else d["predicate"]
+            modality_of[p] = d.get("modality", "")
+            grouped[(u, v, p)].append(_evidence(d, art_index, articles))
     facts = sorted(key for key in grouped if kind[key[0]] == kind[key[1]] == "entity")
     speech = sorted(set(grouped) - set(facts))  # every edge of a statement or claim
 
@@ -201,6 +206,8 @@ def viewer_data(G: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES) -> dict:
         edge = {"from": at[u], "to": at[v], "predicate": p.replace("_", " "), "count": len(evidence),
                 "kind": "fact" if kind[u] == kind[v] == "entity" else "speech",
                 "evidence": evidence, "width": round(1 + math.log2(len(evidence)), 2)}
+        if modality_of.get(p):  # not asserted: said so, and drawn dashed
+            edge.update(modality=modality_of[p], dashes=True)
         k = pairs[(min(u, v), max(u, v))]
         pairs[(min(u, v), max(u, v))] += 1
         if k:  # relations between one pair curve apart, alternately left and right, instead of overlapping

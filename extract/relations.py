@@ -28,6 +28,7 @@ from .phrases import phrase_triples
 from .doc import entity_at, inside_quotes
 from .lexicon import table, words
 from .located import PLACE_NOUNS
+from .modality import modality_of
 from .rules import chain, first, holds, rule
 from .speakers import RELATIVE_PRONOUNS, SPEECH_VERBS
 from .triples import RELATIONS, make_triple, of_object
@@ -40,10 +41,7 @@ VERB_RELATIONS = table("verb_relations")
 #: "flee to" -> fled_to.
 PREP_RELATIONS = table("prep_relations")
 ALLEGATION_VERBS = words("allegation_verbs")
-ENABLING_VERBS = words("enabling_verbs")
 CONTROL_NOUNS = words("control_nouns")
-#: "pledge", "plan", "refuse": their complement is an intention, no event.
-INTENT_VERBS = words("intent_verbs")
 #: "dead", "fatally", "death": an attack they qualify was a killing.
 LETHAL_WORDS = words("lethal_words")
 #: "gun": "gunned down" is a killing.
@@ -87,13 +85,6 @@ def in_quotation_marks(token: Token) -> bool | None:
 QUOTED = RELATIONS.step("quoted", (in_quotation_marks,), kind="test")
 
 
-@rule(example=("The California Department of Corrections and Rehabilitation (CDCR) did not identify Sirhan as "
-               "the victim."))
-def negated_verb(verb: Token) -> bool | None:
-    """A negated verb states no relation ("did not attack")."""
-    return True if any(c.dep_ == "neg" for c in verb.children) else None
-
-
 @rule(example="In a press conference afterwards, Pelosi said that the US would not be bullied.")
 def speech_verb(verb: Token) -> bool | None:
     """What a speech verb reports is a Statement, not a relation (unless the vocabulary names the
@@ -102,22 +93,7 @@ def speech_verb(verb: Token) -> bool | None:
     return True if lemma in SPEECH_VERBS and lemma not in VERB_RELATIONS else None
 
 
-@rule(example=("It is seeking to take control of the city, allowing it to link Crimea -- which it seized in 2014"
-               " -- with territory controlled by Kremlin-backed separatists in eastern Ukraine."))
-def possibility_of_enabling_verb(verb: Token) -> bool | None:
-    """What an enabling verb allows is a possibility, not an event: "allowing it to link Crimea with …"."""
-    return True if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in ENABLING_VERBS else None
-
-
-@rule(example="Anelka reportedly wants to leave Manchester City in search of Champions League football.")
-def intent_of_governing_verb(verb: Token) -> bool | None:
-    """What someone pledges, plans, wants or refuses to do is an intention, not an event: "had
-    pledged to leave the EU" is no leaving."""
-    return True if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS else None
-
-
-NO_RELATION = RELATIONS.step("no relation", (negated_verb, speech_verb, possibility_of_enabling_verb,
-                                             intent_of_governing_verb), kind="test")
+NO_RELATION = RELATIONS.step("no relation", (speech_verb,), kind="test")
 
 
 # -- the subjects of a verb: (tokens, confidence) -------------------------------------
@@ -319,6 +295,7 @@ def verb_between_entities(verb: Token) -> Iterator[Triple]:
     (and preposition): "Russia attacked Kyiv", "fled to Poland"."""
     if verb.pos_ != "VERB" or holds(NO_RELATION, verb):
         return
+    modality = modality_of(verb)  # "did not attack", "pledged to leave": kept, not asserted
     subjects, conf = _subjects(verb)
     objects = list(_objects(verb))
     has_object = any(not prep or prep.endswith("_of") for _, prep in objects)
@@ -341,7 +318,7 @@ def verb_between_entities(verb: Token) -> Iterator[Triple]:
                     and verb.lemma_.lower() in PERSON_ATTACK_VERBS:
                 rel = verb.lemma_.lower()  # "X shot Y": a shooting, not a mere attack
             if o is not None and o.name != s.name:
-                yield make_triple(s, rel, o, verb, s_tok, o_tok, conf * 0.9)
+                yield make_triple(s, rel, o, verb, s_tok, o_tok, conf * 0.9, modality)
 
 
 @rule(example=("Eight have died after Russian attacks on Donetsk and Kharkiv, according to the governors of "

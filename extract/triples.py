@@ -18,13 +18,15 @@ from .rules import registry
 RELATIONS = registry("relations", "subject-relation-object triples between entities")
 
 
-def make_triple(s: Mention, rel: str, o: Mention, verb: Token, first: Token, last: Token, conf: float) -> Triple:
-    """A triple whose provenance spans its verb (or noun) and the two tokens that name its ends."""
+def make_triple(s: Mention, rel: str, o: Mention, verb: Token, first: Token, last: Token, conf: float,
+                modality: str = "") -> Triple:
+    """A triple whose provenance spans its verb (or noun) and the two tokens that name its ends
+    (``modality``: how the verb states it, "" asserted; see :mod:`extract.modality`)."""
     doc = verb.doc
     lo = min(first.idx, last.idx, verb.idx)
     hi = max(t.idx + len(t.text) for t in (first, last, verb))
     return Triple(s, rel, o, verb.lemma_.lower(), provenance(doc, lo, hi),
-                  round(min(s.confidence, o.confidence, conf), 3), date_in(verb))
+                  round(min(s.confidence, o.confidence, conf), 3), date_in(verb), modality=modality)
 
 
 def of_object(token: Token) -> Token | None:

@@ -11,6 +11,10 @@ between two entities has one ``nkg:Fact`` per sentence that states it::
           nkg:charStart ?start ; nkg:charEnd ?end ; nkg:confidence ?c ;
           nkg:extractor ?version .
 
+A fact that is not asserted ("had pledged to leave the EU", "did not attack")
+has ``nkg:modality`` (one of core.records.MODALITIES) and no direct ``?s ?p ?o``:
+only the reified fact says it, so "who attacked what" finds no intents.
+
 Statements and claims carry the same evidence properties themselves
 (:meth:`_Builder.evidence` writes all three). Entities also get their name
 forms (why each name is theirs), GeoNames ids and coordinates; claims with a
@@ -163,11 +167,14 @@ class _Builder:
             s, o, pred = self.entity(t.subject), self.entity(t.object), relation_iri(t.relation)
             if s == o:
                 continue
-            add((s, pred, o))
+            if not t.modality:  # a negated, intended, possible ... relation is not stated
+                add((s, pred, o))
             self.add_relation_property(pred, t.relation)
             p = t.provenance
-            fact = ID[f"fact/{digest(p.article_id, p.start, p.end, s, pred, o)}"]
+            fact = ID[f"fact/{digest(p.article_id, p.start, p.end, s, pred, o, *filter(None, [t.modality]))}"]
             add((fact, RDF.type, NKG.Fact))
+            if t.modality:
+                add((fact, NKG.modality, Literal(t.modality)))
             add((fact, RDF.subject, s))
             add((fact, RDF.predicate, pred))
             add((fact, RDF.object, o))

@@ -119,7 +119,9 @@ def _items(g: Graph, e: URIRef) -> Iterator[ItemExplanation]:
         for fact in g.subjects(side, e):
             verb = str(g.value(fact, NKG.verb) or "")
             s, o = g.value(fact, RDF.subject), g.value(fact, RDF.object)
-            yield _item(g, "fact", fact, f"{_label(g, s)} {verb} {_label(g, o)}")
+            modality = g.value(fact, NKG.modality)  # not asserted: say how it is stated
+            how = f" ({modality})" if modality is not None else ""
+            yield _item(g, "fact", fact, f"{_label(g, s)} {verb} {_label(g, o)}{how}")
     for st in g.subjects(NKG.speaker, e):
         yield _item(g, "statement", st, f"said: {g.value(st, SDO.text)}")
     for c in g.subjects(NKG.claimant, e):

@@ -150,7 +150,8 @@ def _view(g: Graph) -> nx.MultiDiGraph:
         s, p, o = (g.value(fact, x) for x in (RDF.subject, RDF.predicate, RDF.object))
         G.add_edge(
             str(s), str(o), key=local_name(fact), predicate=local_name(p),
-            verb=str(g.value(fact, NKG.verb) or ""), **evidence(g, fact),
+            verb=str(g.value(fact, NKG.verb) or ""), modality=str(g.value(fact, NKG.modality) or ""),
+            **evidence(g, fact),
         )
     for a in sorted(article_id):
         for e in sorted(g.objects(a, SCHEMA.mentions)):

@@ -67,7 +67,7 @@
     var item = {id: e.id, from: e.from, to: e.to, width: e.width,
                 title: edgeName(e) + "\n" + e.evidence.slice(0, 3).map(function (ev) { return "\u201c" + ev[0] + "\u201d"; }).join("\n")};
     if (e.smooth) item.smooth = e.smooth;
-    if (e.kind === "speech") item.dashes = true;
+    if (e.kind === "speech" || e.dashes) item.dashes = true;  // statements, and facts not asserted
     return item;
   }));
 
@@ -241,6 +241,7 @@
     var e = edgeById.get(id);
     if (!e) return;
     var rows = [["from", byId.get(e.from).label], ["to", byId.get(e.to).label], ["relation", e.predicate],
+                ["modality", e.modality || "asserted"],
                 ["count", String(e.count)], ["evidence", e.evidence.map(evidenceLine)]];
     showDetails(edgeName(e), rows);
   }

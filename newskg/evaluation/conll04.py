@@ -135,6 +135,8 @@ def score(folder: Path, split: str, g: Graph, details: bool = False) -> tuple[di
         mentions[ident.get(a)].add(e)
     facts: dict = defaultdict(list)
     for f in g.subjects(RDF.type, URIRef(_NKG + "Fact")):
+        if g.value(f, URIRef(_NKG + "modality")) is not None:  # not asserted: no relation
+            continue
         s, p, o = g.value(f, RDF.subject), g.value(f, RDF.predicate), g.value(f, RDF.object)
         for art in g.objects(f, _DERIVED):
             facts[ident.get(art)].append((s, o, _local(p)))

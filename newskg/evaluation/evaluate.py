@@ -111,6 +111,8 @@ def score_case(case: Case, got: Extracted, matcher: Matcher) -> CaseResult:
         extra = unpaired(items, pairs.values())
         optional = case.optional.get(listed, ())
         extra = [x for x in extra if not any(ok(o, x) for o in optional)]
+        if cat == "triples" and not any(e.get("modality") for e in want):
+            extra = [x for x in extra if not x.modality]  # a case that asks no modality judges none
         counts[cat] = (len(pairs), len(extra), len(want) - len(pairs))
         misses[cat] = [e for i, e in enumerate(want) if i not in pairs]
         fps[cat] = extra

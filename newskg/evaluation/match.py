@@ -103,8 +103,11 @@ class Matcher:
         return self.entity(names, x, e.get("type") if typed else None)
 
     def match_triple(self, e: Mapping, x: Triple) -> bool:
+        """A fact not asserted (``x.modality``: "pledged to leave") matches only a case that
+        asks for its modality (``"modality": "intended"``); an asserted one, a case that asks none."""
         return (
-            _in("relation", e, x.relation)
+            (x.modality or "") == (e.get("modality") or "")
+            and _in("relation", e, x.relation)
             and _given("subject", e, lambda v: self.entity(v, self.end(x.subject)))
             and _given("object", e, lambda v: self.entity(v, self.end(x.object)))
         )
@@ -156,7 +159,7 @@ class Matcher:
             return self.entity(rule["name"], x, rule.get("type"), person_surname=False,
                                surfaces=False) if "name" in rule else (
                 x.type in as_list(rule.get("type", [x.type])))
-        if kind == "triple":
+        if kind == "triple":  # a fact not asserted (pledged, refused, could) is not the event ruled out
             return self.match_triple(rule, x)
         if kind == "statement":
             if "speaker_type" in rule and (x.speaker is None

@@ -2,6 +2,7 @@
 The command scoring a real seed passage is tests/model/test_eval_command.py."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 
@@ -352,3 +353,24 @@ def test_eval_command_errors_are_one_line(tmp_path, capsys):
     assert main(["eval", str(bad)]) == 1
     assert "seed article 'nope' not found" in capsys.readouterr().err
     assert main(["eval", str(bad), "--format", "xml"]) == 2
+
+
+def test_a_fact_not_asserted_matches_only_a_case_asking_its_modality():
+    intended = dataclasses.replace(triple(BOICHENKO, "leave", MARIUPOL), modality="intended")
+    asserted = case(triples=[["Vadym Boichenko", "leave", "Mariupol"]])
+    r = score_case(asserted, extracted(triples=(intended,)), M)
+    # "had pledged to leave" is no leaving; and a case that asks no modality judges none (no false positive).
+    assert r.counts["triples"] == (0, 0, 1)
+    asked = case(triples=[{"subject": "Vadym Boichenko", "relation": "leave", "object": "Mariupol",
+                           "modality": "intended"}])
+    assert score_case(asked, extracted(triples=(intended,)), M).counts["triples"] == (1, 0, 0)
+    assert score_case(asked, extracted(triples=(triple(BOICHENKO, "leave", MARIUPOL),)), M).counts["triples"] \
+        == (0, 1, 1)
+
+
+def test_must_not_a_triple_is_not_violated_by_what_was_only_pledged():
+    rule = {"kind": "triple", "subject": "Vadym Boichenko", "relation": "leave", "object": "Mariupol"}
+    intended = dataclasses.replace(triple(BOICHENKO, "leave", MARIUPOL), modality="intended")
+    assert score_case(case(must_not=[rule]), extracted(triples=(intended,)), M).violations == []
+    assert score_case(case(must_not=[rule]), extracted(triples=(triple(BOICHENKO, "leave", MARIUPOL),)), M).violations
+    assert score_case(case(must_not=[{**rule, "modality": "intended"}]), extracted(triples=(intended,)), M).violations
