@@ -10,6 +10,11 @@
    romanisation of the same name, word by word (rapidfuzz); an acronym and
    the one name it abbreviates; a generic place and the one city, country
    or region of its name.
+   A name with middle initials ("Vladimir V. Putin") joins the same name
+   without them when the corpus writes it with no other initials ("George
+   W. Bush" and "George H. W. Bush" stay apart); a name of two words or
+   more typed an organisation in some articles and a person with evidence
+   (a title, a role, he or she) in others becomes one person.
 3. A surname alone goes to the one person of that surname named in the same
    article, else to the one in the corpus; when there are several it stays
    apart (homonyms are not guessed).
@@ -33,6 +38,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from core.names import (
+    PERSON_TITLES,
     SURNAME_MIN,
     acronym_of,
     blocking_key,
@@ -94,6 +100,8 @@ class Entity:
 
 #: Pronouns and relative words: never an entity's name.
 _NOT_NAMES = words("not_names")
+#: He and she: coreference gives them people only.
+_GENDERED_PRONOUNS = words("gendered_pronouns")
 
 
 def is_name_like(text: str) -> bool:
@@ -108,11 +116,13 @@ def is_name_like(text: str) -> bool:
 
 
 def _choose_label(names: Counter) -> str:
-    """The most frequent of the longest names, titles not counted:
-    "Volodymyr Zelenskiy" over "Zelenskiy" and "Mr Zelenskiy"."""
+    """The most frequent of the longest names, titles and middle initials not
+    counted: "Volodymyr Zelenskiy" over "Zelenskiy" and "Mr Zelenskiy",
+    "Vladimir Putin" over the rarer "Vladimir V. Putin"."""
     def rank(name: str) -> tuple:
         titles, rest = strip_titles(fold(name).split())
-        return -len(rest), len(titles), -names[name], name
+        initials = sum(1 for w in rest[1:-1] if len(w) == 1)
+        return -(len(rest) - initials), len(titles), -names[name], name
     return min(names, key=rank)
 
 
@@ -191,6 +201,9 @@ def _merge_groups(groups: dict[GroupKey, list[Mention]]) -> _Merges:
                 merges.union(a, b, "transliteration", f"{name[a]!r} and {name[b]!r} are spellings of one name "
                                                       f"(similarity {score:g})")
 
+    _merge_middle_initials(groups, merges, name)
+    _merge_person_typed(groups, merges, name)
+
     expansions: dict[str, list[GroupKey]] = defaultdict(list)
     for gk in sorted(groups):
         if gk[0] == "org" and (initials := acronym_of(gk[1])):
@@ -202,6 +215,75 @@ def _merge_groups(groups: dict[GroupKey, list[Mention]]) -> _Merges:
             if len(full) == 1:
                 merges.union(gk, full[0], "acronym", f"{name[gk]!r} abbreviates {name[full[0]]!r}")
     return merges
+
+
+def _without_initials(key: str) -> tuple[str, tuple[str, ...]]:
+    """("vladimir putin", ("v",)) for "vladimir v putin": a first name, middle
+    initials only and a surname; ("", ()) for any other name.
+
+    >>> _without_initials("george h w bush"), _without_initials("kim jong-un")
+    (('george bush', ('h', 'w')), ('', ()))
+    """
+    words = key.split()
+    middle = tuple(words[1:-1])
+    if len(words) < 3 or len(words[0]) < 2 or len(words[-1]) < 2 or any(len(w) != 1 for w in middle):
+        return "", ()
+    return f"{words[0]} {words[-1]}", middle
+
+
+def _merge_middle_initials(groups: dict[GroupKey, list[Mention]], merges: _Merges, name: dict) -> None:
+    """"Vladimir V. Putin" = "Vladimir Putin", when the corpus writes that
+    first name and surname with one set of initials only: with two ("George
+    W. Bush", "George H. W. Bush") they are two people, and "George Bush"
+    is left to neither."""
+    def spelling(key: str) -> str:  # "Sergey V. Lavrov" meets "Sergei Lavrov"
+        return " ".join(skeleton(w) for w in key.split())
+
+    initials: dict[str, dict[tuple[str, ...], list[GroupKey]]] = defaultdict(lambda: defaultdict(list))
+    plain: dict[str, list[GroupKey]] = defaultdict(list)
+    for gk in sorted(groups):
+        if gk[0] == "person":
+            bare, middle = _without_initials(gk[1])
+            if bare:
+                initials[spelling(bare)][middle].append(gk)
+            elif len(gk[1].split()) == 2:
+                plain[spelling(gk[1])].append(gk)
+    for bare, variants in sorted(initials.items()):
+        if len(variants) != 1:
+            continue
+        (with_initials,) = variants.values()
+        for gk in with_initials:
+            for other in plain.get(bare, ()):
+                merges.union(gk, other, "middle_initial", f"{name[gk]!r} is {name[other]!r} with a middle initial")
+
+
+def _person_evidence(ms: list[Mention]) -> str:
+    """Why mentions typed Person are a person beyond the model's word: a
+    title in the text, a role held, he or she ("" if nothing)."""
+    for m in sorted(ms, key=lambda m: (m.provenance.article_id, m.provenance.sentence_index, m.text)):
+        titles = strip_titles(fold(m.text).split(), PERSON_TITLES)[0]
+        if titles:
+            return f"the title {' '.join(titles)!r}"
+        if m.role:
+            return f"the role {m.role!r}"
+        if fold(m.text) in _GENDERED_PRONOUNS:
+            return f"{fold(m.text)!r} refers to it"
+    return ""
+
+
+def _merge_person_typed(groups: dict[GroupKey, list[Mention]], merges: _Merges, name: dict) -> None:
+    """A name of two words or more typed an organisation in some articles
+    and a person in others is one person when the person has evidence; a
+    one-word name (Ford, the carmaker and the man) stays apart."""
+    for gk in sorted(groups):
+        if gk[0] != "org":
+            continue
+        person = ("person", name_key(name[gk], "Person"))  # a person's key folds titles and endings
+        if person not in groups or len(name_parts(person[1])) < 2:
+            continue
+        if evidence := _person_evidence(groups[person]):
+            merges.union(person, gk, "person_typed",
+                         f"{name[gk]!r}, typed an organisation, is the person {name[person]!r} ({evidence})")
 
 
 def _resolve_surnames(groups: dict[GroupKey, list[Mention]], merges: _Merges) -> dict[Mention, tuple[GroupKey, str, str]]:
@@ -277,9 +359,12 @@ def _entity(ms: list[Mention], merges: _Merges, by_surname: dict) -> Entity:
         types.pop("Place", None)
     best = max(types.values())
     etype = next(t for t in TYPE_PRIORITY if types.get(t) == best)
+    if "Person" in types:  # only person_typed joins people and organisations: it is a person
+        etype = "Person"
+    family = TYPE_FAMILY[etype]
     names = Counter(m.name for m in ms)
     label = _choose_label(names)
-    label_group = min(_group_key(m) for m in ms if m.name == label)
+    label_group = min((_group_key(m) for m in ms if m.name == label), key=lambda gk: (gk[0] != family, gk))
     path = merges.path_rules(label_group)
 
     found: dict[tuple[str, str], tuple[str, set[str]]] = {}
