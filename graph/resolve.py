@@ -267,7 +267,7 @@ def _person_evidence(ms: list[Mention]) -> str:
         if m.role:
             return f"the role {m.role!r}"
         if fold(m.text) in _GENDERED_PRONOUNS:
-            return f"{fold(m.text)!r} refers to it"
+            return f"referred to as {fold(m.text)!r}"
     return ""
 
 

@@ -225,7 +225,7 @@ def test_a_person_typed_an_organisation_in_some_articles_is_one_person():
     e = by[org]
     assert by[person] is e and e.type == "Person"
     assert {f.rule for f in e.forms} == {"canonical", "person_typed"}
-    assert "'he' refers to it" in " ".join(f.note for f in e.forms)
+    assert "referred to as 'he'" in " ".join(f.note for f in e.forms)
 
 
 def test_one_node_per_person_across_a_corpus():
