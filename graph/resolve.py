@@ -14,7 +14,7 @@
    without them when the corpus writes it with no other initials ("George
    W. Bush" and "George H. W. Bush" stay apart); a name of two words or
    more typed an organisation in some articles and a person with evidence
-   (a title, a role, he or she) in others becomes one person.
+   (a title, a role, he or she, a first name) in others becomes one person.
 3. A surname alone goes to the one person of that surname named in the same
    article, else to the one in the corpus; when there are several it stays
    apart (homonyms are not guessed).
@@ -271,17 +271,34 @@ def _person_evidence(ms: list[Mention]) -> str:
     return ""
 
 
+#: How many other people of the corpus must share a first word for it to count as a first name.
+FIRST_NAME_PEOPLE = 2
+
+
 def _merge_person_typed(groups: dict[GroupKey, list[Mention]], merges: _Merges, name: dict) -> None:
     """A name of two words or more typed an organisation in some articles
-    and a person in others is one person when the person has evidence; a
-    one-word name (Ford, the carmaker and the man) stays apart."""
+    and a person in others is one person when the person has evidence: a
+    title, a role, he or she, or a first name (the first word of other
+    people's names in the corpus: "Natalia" of Natalia Humeniuk). A one-word
+    name (Ford, the carmaker and the man) stays apart."""
+    def wordlike(key: str) -> bool:  # not "covid 19", nor a script folded to letters
+        return len(key.split()) > 1 and all(w.isalpha() and len(w) > 1 for w in key.split())
+
+    first_of: dict[str, set[str]] = defaultdict(set)  # first word -> the people's keys
+    for family, key in groups:
+        if family == "person" and wordlike(key):
+            first_of[key.split()[0]].add(key)
     for gk in sorted(groups):
         if gk[0] != "org":
             continue
         person = ("person", name_key(name[gk], "Person"))  # a person's key folds titles and endings
         if person not in groups or len(name_parts(person[1])) < 2:
             continue
-        if evidence := _person_evidence(groups[person]):
+        first = person[1].split()[0]
+        others = len(first_of[first] - {person[1]}) if wordlike(person[1]) else 0
+        evidence = _person_evidence(groups[person]) or (
+            f"{first!r} is the first name of {others} other people" if others >= FIRST_NAME_PEOPLE else "")
+        if evidence:
             merges.union(person, gk, "person_typed",
                          f"{name[gk]!r}, typed an organisation, is the person {name[person]!r} ({evidence})")
 

@@ -110,6 +110,8 @@ PAIRS = [
       type_b="Person", rule="person_typed"),
     P("Olaf Scholz", "Chancellor Olaf Scholz", "guardian_nyt", type_a="Organization", type_b="Person",
       rule="person_typed"),
+    P("Natalia Humeniuk", "Natalia Humeniuk", "guardian_nyt", type_a="Organization", type_b="Person",
+      corpus=("Natalia Usmanova", "Natalia Gumenyuk"), rule="person_typed"),  # a first name of others
     # Places: GeoNames spellings and ids, transliterations.
     P("Kiev", "Kyiv", "seeds", type_a="City", rule="geonames"),
     P("Kharkov", "Kharkiv", "bbc", type_a="City", rule="geonames"),
@@ -164,6 +166,10 @@ PAIRS = [
     N("Russian forces", "Russia", "seeds", type_a="Group", type_b="Country"),
     N("Ford", "Mr Ford", "reuters21578", type_a="Organization", type_b="Person"),  # one word: no first name
     N("Cornwall Insight", "Cornwall Insight", "guardian_nyt", type_a="Organization", type_b="Person"),  # no evidence
+    N("Natalia Humeniuk", "Natalia Humeniuk", "guardian_nyt", type_a="Organization", type_b="Person",
+      corpus=("Natalia Usmanova",)),  # one other person of that first word is not enough
+    N("COVID-19", "COVID-19", "wikinews_2019_2020", type_a="Organization", type_b="Person",
+      corpus=("COVID Smith", "COVID Jones")),  # not a name of words
     N("UN", "UN Security Council", "seeds", type_a="Organization"),
 ]
 
