@@ -10,9 +10,10 @@
    romanisation of the same name, word by word (rapidfuzz); an acronym and
    the one name it abbreviates; a generic place and the one city, country
    or region of its name.
-   A name with middle initials ("Vladimir V. Putin") joins the same name
-   without them when the corpus writes it with no other initials ("George
-   W. Bush" and "George H. W. Bush" stay apart); a name of two words or
+   A name with middle initials ("Vladimir V. Putin") or names ("Recep
+   Tayyip Erdoğan") joins the same name without them when the corpus
+   lengthens it in no other way ("George W. Bush" and "George H. W. Bush"
+   stay apart); a name of two words or
    more typed an organisation in some articles and a person with evidence
    (a title, a role, he or she, a first name) in others becomes one person.
 3. A surname alone goes to the one person of that surname named in the same
@@ -115,14 +116,15 @@ def is_name_like(text: str) -> bool:
     return any(c.isupper() for c in text) and folded not in _NOT_NAMES and not folded.startswith("the ")
 
 
-def _choose_label(names: Counter) -> str:
-    """The most frequent of the longest names, titles and middle initials not
-    counted: "Volodymyr Zelenskiy" over "Zelenskiy" and "Mr Zelenskiy",
-    "Vladimir Putin" over the rarer "Vladimir V. Putin"."""
+def _choose_label(names: Counter, person: bool) -> str:
+    """The most frequent of the longest names, titles not counted:
+    "Volodymyr Zelenskiy" over "Zelenskiy" and "Mr Zelenskiy". A person's
+    names of two words or more count as long as each other, so "Vladimir
+    Putin" wins over the rarer "Vladimir V. Putin" and "Jill Biden" over a
+    misread "Reuters Jill Biden"."""
     def rank(name: str) -> tuple:
         titles, rest = strip_titles(fold(name).split())
-        initials = sum(1 for w in rest[1:-1] if len(w) == 1)
-        return -(len(rest) - initials), len(titles), -names[name], name
+        return -(min(len(rest), 2) if person else len(rest)), len(titles), -names[name], name
     return min(names, key=rank)
 
 
@@ -201,7 +203,7 @@ def _merge_groups(groups: dict[GroupKey, list[Mention]]) -> _Merges:
                 merges.union(a, b, "transliteration", f"{name[a]!r} and {name[b]!r} are spellings of one name "
                                                       f"(similarity {score:g})")
 
-    _merge_middle_initials(groups, merges, name)
+    _merge_shorter_names(groups, merges, name)
     _merge_person_typed(groups, merges, name)
 
     expansions: dict[str, list[GroupKey]] = defaultdict(list)
@@ -217,44 +219,52 @@ def _merge_groups(groups: dict[GroupKey, list[Mention]]) -> _Merges:
     return merges
 
 
-def _without_initials(key: str) -> tuple[str, tuple[str, ...]]:
-    """("vladimir putin", ("v",)) for "vladimir v putin": a first name, middle
-    initials only and a surname; ("", ()) for any other name.
+def _shorter_names(key: str) -> list[tuple[str, tuple[str, ...], str]]:
+    """(shorter name, what was dropped, rule) for a name of three words or
+    more: without its middle initials ("vladimir v putin" -> "vladimir
+    putin"), else without its middle names or its first name ("recep tayyip
+    erdogan" -> "recep erdogan", "tayyip erdogan"); [] for any other name.
 
-    >>> _without_initials("george h w bush"), _without_initials("kim jong-un")
-    (('george bush', ('h', 'w')), ('', ()))
+    >>> _shorter_names("george h w bush")
+    [('george bush', ('h', 'w'), 'middle_initial')]
+    >>> [short for short, _, _ in _shorter_names("richard kenneth guy")], _shorter_names("kim jong-un")
+    (['richard guy', 'kenneth guy'], [])
     """
     words = key.split()
+    if len(words) < 3 or len(words[0]) < 2 or len(words[-1]) < 2:
+        return []
     middle = tuple(words[1:-1])
-    if len(words) < 3 or len(words[0]) < 2 or len(words[-1]) < 2 or any(len(w) != 1 for w in middle):
-        return "", ()
-    return f"{words[0]} {words[-1]}", middle
+    if all(len(w) == 1 for w in middle):
+        return [(f"{words[0]} {words[-1]}", middle, "middle_initial")]
+    if any(len(w) == 1 for w in middle):
+        return []
+    return [(f"{words[0]} {words[-1]}", (key,), "name_variant"), (" ".join(words[1:]), (key,), "name_variant")]
 
 
-def _merge_middle_initials(groups: dict[GroupKey, list[Mention]], merges: _Merges, name: dict) -> None:
-    """"Vladimir V. Putin" = "Vladimir Putin", when the corpus writes that
-    first name and surname with one set of initials only: with two ("George
-    W. Bush", "George H. W. Bush") they are two people, and "George Bush"
-    is left to neither."""
+def _merge_shorter_names(groups: dict[GroupKey, list[Mention]], merges: _Merges, name: dict) -> None:
+    """"Vladimir V. Putin" = "Vladimir Putin", "Recep Tayyip Erdoğan" =
+    "Tayyip Erdoğan", when the corpus lengthens the shorter name in one way
+    only: with two ("George W. Bush", "George H. W. Bush") they are two
+    people, and "George Bush" is left to neither."""
     def spelling(key: str) -> str:  # "Sergey V. Lavrov" meets "Sergei Lavrov"
         return " ".join(skeleton(w) for w in key.split())
 
-    initials: dict[str, dict[tuple[str, ...], list[GroupKey]]] = defaultdict(lambda: defaultdict(list))
-    plain: dict[str, list[GroupKey]] = defaultdict(list)
-    for gk in sorted(groups):
-        if gk[0] == "person":
-            bare, middle = _without_initials(gk[1])
-            if bare:
-                initials[spelling(bare)][middle].append(gk)
-            elif len(gk[1].split()) == 2:
-                plain[spelling(gk[1])].append(gk)
-    for bare, variants in sorted(initials.items()):
-        if len(variants) != 1:
+    people = sorted(gk for gk in groups if gk[0] == "person")
+    by_spelling: dict[str, list[GroupKey]] = defaultdict(list)
+    for gk in people:
+        by_spelling[spelling(gk[1])].append(gk)
+    longer: dict[str, dict[tuple[str, ...], list[tuple[GroupKey, str]]]] = defaultdict(lambda: defaultdict(list))
+    for gk in people:
+        for short, dropped, rule in _shorter_names(gk[1]):
+            longer[spelling(short)][dropped].append((gk, rule))
+    for short, ways in sorted(longer.items()):
+        if len(ways) != 1:
             continue
-        (with_initials,) = variants.values()
-        for gk in with_initials:
-            for other in plain.get(bare, ()):
-                merges.union(gk, other, "middle_initial", f"{name[gk]!r} is {name[other]!r} with a middle initial")
+        (lengthened,) = ways.values()
+        for gk, rule in lengthened:
+            what = "a middle initial" if rule == "middle_initial" else "more of the name"
+            for other in by_spelling.get(short, ()):
+                merges.union(gk, other, rule, f"{name[gk]!r} is {name[other]!r} with {what}")
 
 
 def _person_evidence(ms: list[Mention]) -> str:
@@ -380,7 +390,7 @@ def _entity(ms: list[Mention], merges: _Merges, by_surname: dict) -> Entity:
         etype = "Person"
     family = TYPE_FAMILY[etype]
     names = Counter(m.name for m in ms)
-    label = _choose_label(names)
+    label = _choose_label(names, etype == "Person")
     label_group = min((_group_key(m) for m in ms if m.name == label), key=lambda gk: (gk[0] != family, gk))
     path = merges.path_rules(label_group)
 

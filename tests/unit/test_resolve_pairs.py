@@ -105,6 +105,8 @@ PAIRS = [
     P("Sergey V. Lavrov", "Sergei Lavrov", "guardian_nyt", rule="middle_initial"),
     P("John F. Kennedy", "John Kennedy", "newsarticles_2017+bbc", rule="middle_initial"),
     P("Putin", "Vladimir Putin", "guardian_nyt", corpus=("Vladimir V. Putin",), rule="surname_corpus"),
+    P("Recep Tayyip Erdoğan", "Tayyip Erdoğan", "guardian_nyt", rule="name_variant"),
+    P("Richard Kenneth Guy", "Richard Guy", "wikinews_2019_2020", rule="name_variant"),
     # A name typed an organisation in one article is the person another names with a title or he/she.
     P("Volodymyr Zelenskiy", "President Volodymyr Zelenskiy", "guardian_nyt", type_a="Organization",
       type_b="Person", rule="person_typed"),
@@ -151,6 +153,8 @@ PAIRS = [
     N("Michael Howard", "John Howard", "bbc+reuters21578"),
     N("Howard", "Michael Howard", "bbc+reuters21578", corpus=("John Howard",)),
     N("J. Blinken", "Antony Blinken", "guardian_nyt"),
+    N("Richard Kenneth Guy", "Richard Guy", "wikinews_2019_2020", corpus=("Richard Michael Guy",)),
+    N("John F. Kennedy", "John Kennedy", "newsarticles_2017", corpus=("John Fitzgerald Kennedy",)),
     # A city is not the region named after it; a state is not a country.
     N("Kharkiv", "Kharkiv", "guardian_nyt", type_a="City", type_b="Region"),
     N("Donetsk", "Donetsk", "guardian_nyt", type_a="City", type_b="Region"),
