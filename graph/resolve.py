@@ -10,6 +10,12 @@
    romanisation of the same name, word by word (rapidfuzz); an acronym and
    the one name it abbreviates; a generic place and the one city, country
    or region of its name.
+   A name with middle initials ("Vladimir V. Putin") or names ("Recep
+   Tayyip Erdoğan") joins the same name without them when the corpus
+   lengthens it in no other way ("George W. Bush" and "George H. W. Bush"
+   stay apart); a name of two words or
+   more typed an organisation in some articles and a person with evidence
+   (a title, a role, he or she, a first name) in others becomes one person.
 3. A surname alone goes to the one person of that surname named in the same
    article, else to the one in the corpus; when there are several it stays
    apart (homonyms are not guessed).
@@ -47,6 +53,7 @@ from core.names import (
 from core.records import Mention
 
 from .lexicon import words
+from .person_merges import GroupKey, person_typed_unions, shorter_name_unions
 
 #: Types whose mentions may refer to the same thing; a key merges only within one.
 TYPE_FAMILY = {
@@ -65,7 +72,6 @@ _TRANSLITERATED = ("person", "city", "region", "place")
 #: When a group's mentions disagree on type, the more specific one wins ties.
 TYPE_PRIORITY = ("City", "Country", "Region", "Facility", "Group", "Person", "Organization", "Place")
 
-GroupKey = tuple[str, str]  # (family, name key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +113,15 @@ def is_name_like(text: str) -> bool:
     return any(c.isupper() for c in text) and folded not in _NOT_NAMES and not folded.startswith("the ")
 
 
-def _choose_label(names: Counter) -> str:
+def _choose_label(names: Counter, person: bool) -> str:
     """The most frequent of the longest names, titles not counted:
-    "Volodymyr Zelenskiy" over "Zelenskiy" and "Mr Zelenskiy"."""
+    "Volodymyr Zelenskiy" over "Zelenskiy" and "Mr Zelenskiy". A person's
+    names of two words or more count as long as each other, so "Vladimir
+    Putin" wins over the rarer "Vladimir V. Putin" and "Jill Biden" over a
+    misread "Reuters Jill Biden"."""
     def rank(name: str) -> tuple:
         titles, rest = strip_titles(fold(name).split())
-        return -len(rest), len(titles), -names[name], name
+        return -(min(len(rest), 2) if person else len(rest)), len(titles), -names[name], name
     return min(names, key=rank)
 
 
@@ -190,6 +199,9 @@ def _merge_groups(groups: dict[GroupKey, list[Mention]]) -> _Merges:
             if score:
                 merges.union(a, b, "transliteration", f"{name[a]!r} and {name[b]!r} are spellings of one name "
                                                       f"(similarity {score:g})")
+
+    for a, b, rule, note in [*shorter_name_unions(groups, name), *person_typed_unions(groups, name)]:
+        merges.union(a, b, rule, note)
 
     expansions: dict[str, list[GroupKey]] = defaultdict(list)
     for gk in sorted(groups):
@@ -277,9 +289,12 @@ def _entity(ms: list[Mention], merges: _Merges, by_surname: dict) -> Entity:
         types.pop("Place", None)
     best = max(types.values())
     etype = next(t for t in TYPE_PRIORITY if types.get(t) == best)
+    if "Person" in types:  # only person_typed joins people and organisations: it is a person
+        etype = "Person"
+    family = TYPE_FAMILY[etype]
     names = Counter(m.name for m in ms)
-    label = _choose_label(names)
-    label_group = min(_group_key(m) for m in ms if m.name == label)
+    label = _choose_label(names, etype == "Person")
+    label_group = min((_group_key(m) for m in ms if m.name == label), key=lambda gk: (gk[0] != family, gk))
     path = merges.path_rules(label_group)
 
     found: dict[tuple[str, str], tuple[str, set[str]]] = {}

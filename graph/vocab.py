@@ -94,7 +94,8 @@ def relations() -> Mapping[str, str]:
 #: The merge rules' ids in the order ``newskg explain`` lists a name's forms: the label, then
 #: spelling evidence, then the weaker evidence of context. Their text is in ontology.ttl.
 MERGE_RULE_ORDER = ("canonical", "normalised", "title", "gazetteer", "extractor", "transliteration",
-                    "surname_article", "surname_corpus", "acronym", "geonames", "type_refined")
+                    "middle_initial", "name_variant", "surname_article", "surname_corpus", "acronym", "geonames",
+                    "type_refined", "person_typed")
 
 
 @cache

@@ -82,7 +82,8 @@ def test_project_classes_and_merge_rules_are_declared(onto: Graph):
 def test_merge_rules_come_in_the_order_explain_lists_them():
     """The label first, then spelling evidence, then the weaker evidence of context."""
     assert list(merge_rules()) == ["canonical", "normalised", "title", "gazetteer", "extractor", "transliteration",
-                                   "surname_article", "surname_corpus", "acronym", "geonames", "type_refined"]
+                                   "middle_initial", "name_variant", "surname_article", "surname_corpus", "acronym", "geonames",
+                                   "type_refined", "person_typed"]
 
 
 def test_everything_the_graph_uses_from_nkg_is_declared(onto: Graph):

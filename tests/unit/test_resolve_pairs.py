@@ -98,6 +98,22 @@ PAIRS = [
       rule="surname_article"),
     P("Trump", "Donald Trump", "newsarticles_2017", same_article=True, corpus=("Ivanka Trump",),
       rule="surname_article"),
+    # Middle initials: the same person when the corpus writes no other initials.
+    P("Vladimir V. Putin", "Vladimir Putin", "guardian_nyt", rule="middle_initial"),
+    P("Donald J. Trump", "Donald Trump", "guardian_nyt", rule="middle_initial"),
+    P("Antony J. Blinken", "Antony Blinken", "guardian_nyt", rule="middle_initial"),
+    P("Sergey V. Lavrov", "Sergei Lavrov", "guardian_nyt", rule="middle_initial"),
+    P("John F. Kennedy", "John Kennedy", "newsarticles_2017+bbc", rule="middle_initial"),
+    P("Putin", "Vladimir Putin", "guardian_nyt", corpus=("Vladimir V. Putin",), rule="surname_corpus"),
+    P("Recep Tayyip Erdoğan", "Tayyip Erdoğan", "guardian_nyt", rule="name_variant"),
+    P("Richard Kenneth Guy", "Richard Guy", "wikinews_2019_2020", rule="name_variant"),
+    # A name typed an organisation in one article is the person another names with a title or he/she.
+    P("Volodymyr Zelenskiy", "President Volodymyr Zelenskiy", "guardian_nyt", type_a="Organization",
+      type_b="Person", rule="person_typed"),
+    P("Olaf Scholz", "Chancellor Olaf Scholz", "guardian_nyt", type_a="Organization", type_b="Person",
+      rule="person_typed"),
+    P("Natalia Humeniuk", "Natalia Humeniuk", "guardian_nyt", type_a="Organization", type_b="Person",
+      corpus=("Natalia Usmanova", "Natalia Gumenyuk"), rule="person_typed"),  # a first name of others
     # Places: GeoNames spellings and ids, transliterations.
     P("Kiev", "Kyiv", "seeds", type_a="City", rule="geonames"),
     P("Kharkov", "Kharkiv", "bbc", type_a="City", rule="geonames"),
@@ -131,6 +147,14 @@ PAIRS = [
     N("Boris Johnson", "Martin Johnson", "bbc"),
     N("Dmitry Medvedev", "Dmitry Peskov", "guardian_nyt"),
     N("Sergei Lavrov", "Sergei Shoigu", "guardian_nyt"),
+    N("George W. Bush", "George H. W. Bush", "newsarticles_2017"),
+    N("George Bush", "George W. Bush", "newsarticles_2017", corpus=("George H. W. Bush",)),
+    N("Bush", "George W. Bush", "newsarticles_2017", corpus=("George H. W. Bush",)),
+    N("Michael Howard", "John Howard", "bbc+reuters21578"),
+    N("Howard", "Michael Howard", "bbc+reuters21578", corpus=("John Howard",)),
+    N("J. Blinken", "Antony Blinken", "guardian_nyt"),
+    N("Richard Kenneth Guy", "Richard Guy", "wikinews_2019_2020", corpus=("Richard Michael Guy",)),
+    N("John F. Kennedy", "John Kennedy", "newsarticles_2017", corpus=("John Fitzgerald Kennedy",)),
     # A city is not the region named after it; a state is not a country.
     N("Kharkiv", "Kharkiv", "guardian_nyt", type_a="City", type_b="Region"),
     N("Donetsk", "Donetsk", "guardian_nyt", type_a="City", type_b="Region"),
@@ -144,6 +168,12 @@ PAIRS = [
     N("Johnson & Johnson", "Boris Johnson", "bbc", type_a="Organization", type_b="Person"),
     N("Jordan", "Jordan", "wikinews_2019_2020", type_a="Country", type_b="Person"),
     N("Russian forces", "Russia", "seeds", type_a="Group", type_b="Country"),
+    N("Ford", "Mr Ford", "reuters21578", type_a="Organization", type_b="Person"),  # one word: no first name
+    N("Cornwall Insight", "Cornwall Insight", "guardian_nyt", type_a="Organization", type_b="Person"),  # no evidence
+    N("Natalia Humeniuk", "Natalia Humeniuk", "guardian_nyt", type_a="Organization", type_b="Person",
+      corpus=("Natalia Usmanova",)),  # one other person of that first word is not enough
+    N("COVID-19", "COVID-19", "wikinews_2019_2020", type_a="Organization", type_b="Person",
+      corpus=("COVID Smith", "COVID Jones")),  # not a name of words
     N("UN", "UN Security Council", "seeds", type_a="Organization"),
 ]
 
@@ -195,3 +225,32 @@ def test_names_that_fold_to_nothing_or_other_scripts_stay_entities_of_their_own(
         a, b = _mention(odd, type_, "a1", 0), _mention("Kyiv", type_, "a2", 1)
         _, by = resolve([a, b, _mention(odd, type_, "a3", 2)])
         assert by[a] is not by[b] and by[a].label == odd
+
+
+def test_a_person_typed_an_organisation_in_some_articles_is_one_person():
+    org = _mention("Alexei Navalny", "Organization", "a1", 0)
+    person = _mention("Alexei Navalny", "Person", "a2", 0)
+    he = Mention("He", "Alexei Navalny", "Person", Provenance("a2", 1, 0, 2, "He"))
+    _, by = resolve([org, person, he])
+    e = by[org]
+    assert by[person] is e and e.type == "Person"
+    assert {f.rule for f in e.forms} == {"canonical", "person_typed"}
+    assert "referred to as 'he'" in " ".join(f.note for f in e.forms)
+
+
+def test_one_node_per_person_across_a_corpus():
+    # Name variants of one person across five articles, beside two people of one surname.
+    names = [("a1", "Vladimir Putin"), ("a2", "Vladimir V. Putin"), ("a3", "Putin"), ("a4", "Mr. Putin"),
+             ("a5", "President Vladimir Putin"), ("a1", "George W. Bush"), ("a2", "George H. W. Bush"),
+             ("a3", "Bush"), ("a4", "George Bush")]
+    mentions = [_mention(text, "Person", art, i) for i, (art, text) in enumerate(names)]
+    mentions += [_mention("Volodymyr Zelenskiy", "Organization", "a6", 0),
+                 _mention("President Volodymyr Zelenskiy", "Person", "a7", 0)]
+    entities, by = resolve(mentions)
+    people = sorted(e.label for e in entities.values() if e.type == "Person")
+    assert people == ["Bush", "George Bush", "George H. W. Bush", "George W. Bush", "Vladimir Putin",
+                      "Volodymyr Zelenskiy"]
+    assert not [e for e in entities.values() if e.type == "Organization"]
+    putin = by[mentions[0]]
+    assert {f.form for f in putin.forms} == {"Vladimir Putin", "Vladimir V. Putin", "Putin", "Mr. Putin",
+                                             "President Vladimir Putin"}
