@@ -140,5 +140,7 @@ def html_document(g: Graph | nx.MultiDiGraph, viewer_max_nodes: int = DEFAULT_MA
     )
 
 
-def write_html(g: Graph, path: Path, viewer_max_nodes: int = DEFAULT_MAX_NODES) -> None:
-    write_text(Path(path), [html_document(g, viewer_max_nodes)])
+def write_html(g: Graph, path: Path, viewer_max_nodes: int = DEFAULT_MAX_NODES,
+               view: nx.MultiDiGraph | None = None) -> None:
+    """Write the viewer page of ``g``, drawn from its networkx ``view`` when given."""
+    write_text(Path(path), [html_document(g if view is None else view, viewer_max_nodes)])
