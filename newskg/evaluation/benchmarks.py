@@ -11,29 +11,21 @@ the scorer that ships with the data. The figures are the scorer's, key for key.
 """
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import InputError, UnknownChoiceError
 
-from . import conll04, polnear
 from .annotations import repo_root
 
 BENCHMARKS_ENV = "NEWSKG_BENCHMARKS"
 #: Where the benchmarks are when neither --benchmarks nor $NEWSKG_BENCHMARKS says: beside the repository.
 DEFAULT_BENCHMARKS = Path("..") / "shared" / "benchmarks"
-
-
-def _score_conll04(folder: Path, split: str, graph: GraphInput, details: bool) -> tuple[dict, list[str]]:
-    return conll04.score(folder, split, graph.rdflib(), details)
-
-
-def _score_polnear(folder: Path, split: str, graph: GraphInput, details: bool) -> tuple[dict, list[str]]:
-    return polnear.score(folder, split, graph.turtle(), details)
 
 
 @dataclass(frozen=True)
@@ -61,22 +53,35 @@ class GraphInput:
 
 @dataclass(frozen=True)
 class Benchmark:
-    """One benchmark: its splits, its articles as JSONL records, and its scorer over a graph."""
+    """One benchmark: its splits, its articles as JSONL records, and its scorer over a graph, all
+    from its module (``SPLITS``, ``articles``, ``score``), imported only when the benchmark is used."""
 
     name: str
     title: str
-    splits: tuple[str, ...]
-    articles: Callable[[Path, str], Iterator[dict]]
-    score: Callable[..., tuple[dict, list[str]]]
+    module: str  # under newskg.evaluation
+    reads: str  # what its scorer reads of the graph: "rdflib" (a Graph) or "turtle" (the file's bytes)
     width: int  # the key column of the scorer's table
+
+    @property
+    def _module(self):
+        return importlib.import_module(f"{__package__}.{self.module}")
+
+    @property
+    def splits(self) -> tuple[str, ...]:
+        return self._module.SPLITS
+
+    def articles(self, folder: Path, split: str) -> Iterator[dict]:
+        return self._module.articles(folder, split)
+
+    def score(self, folder: Path, split: str, graph: GraphInput, details: bool) -> tuple[dict, list[str]]:
+        given = graph.rdflib() if self.reads == "rdflib" else graph.turtle()
+        return self._module.score(folder, split, given, details)
 
 
 #: Every benchmark by the name ``--benchmark`` takes.
 BENCHMARKS = {
-    "conll04": Benchmark("conll04", "CoNLL04 (SpERT JSON): entity typing and relation recall", conll04.SPLITS,
-                         conll04.articles, _score_conll04, 24),
-    "polnear": Benchmark("polnear", "PolNeAR 1.0 (brat): attributed content and speakers", polnear.SPLITS,
-                         polnear.articles, _score_polnear, 28),
+    "conll04": Benchmark("conll04", "CoNLL04 (SpERT JSON): entity typing and relation recall", "conll04", "rdflib", 24),
+    "polnear": Benchmark("polnear", "PolNeAR 1.0 (brat): attributed content and speakers", "polnear", "turtle", 28),
 }
 
 
