@@ -15,6 +15,7 @@ import pytest
 
 from support.cli import run
 from support.paths import ROOT
+from support.shared import shared_missing
 
 
 def _shared_benchmarks() -> Path | None:
@@ -24,8 +25,12 @@ def _shared_benchmarks() -> Path | None:
 
 
 BENCHMARKS = _shared_benchmarks()
-pytestmark = pytest.mark.skipif(BENCHMARKS is None or not (BENCHMARKS / "conll04").is_dir(),
-                                reason="the shared benchmarks are not here; set NEWSKG_BENCHMARKS")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _needs_the_shared_benchmarks():
+    if BENCHMARKS is None or not (BENCHMARKS / "conll04").is_dir():
+        shared_missing("the shared benchmarks are not here; set NEWSKG_BENCHMARKS")
 
 
 def _scorer(*args: str) -> dict:
