@@ -91,9 +91,13 @@ class BenchmarkReport:
     split: str
     figures: dict
     misses: tuple[str, ...] = field(default=())
+    #: The split's records the build skipped, as a build reports them (None: a graph given, no build).
+    skipped: tuple[str, ...] | None = None
 
     def as_json(self, details: bool = False) -> dict:
         out = {"benchmark": self.benchmark, "split": self.split, **self.figures}
+        if self.skipped is not None:
+            out["skipped_records"] = len(self.skipped)
         if details:
             out["misses"] = list(self.misses)
         return out
@@ -115,9 +119,10 @@ def benchmarks_dir(given: str | Path | None = None) -> Path:
     return repo_root(Path.cwd()) / DEFAULT_BENCHMARKS
 
 
-def build_graph_of(records: Iterator[dict], model: str):
+def build_graph_of(records: Iterator[dict], model: str) -> tuple[object, list]:
     """The graph ``newskg build`` makes of these JSONL records (read through the same reader, which
-    skips what a build skips: a CoNLL04 "sentence" that is only a dateline has no article text)."""
+    skips what a build skips: a CoNLL04 "sentence" that is only a dateline has no article text),
+    and the problems of the records it skipped."""
     from extract.pipeline import extract_articles, load_pipeline  # spaCy: only now
     from graph.build import build_graph
 
@@ -129,7 +134,7 @@ def build_graph_of(records: Iterator[dict], model: str):
         skipped: list = []
         articles = list(read_articles([str(path)], on_problem=skipped.append))
     nlp = load_pipeline(model)
-    return build_graph(extract_articles(nlp, articles))
+    return build_graph(extract_articles(nlp, articles)), [p for p in skipped if p.skipped]
 
 
 def run_benchmark(name: str, split: str, model: str, folder: str | Path | None = None,
@@ -148,9 +153,12 @@ def run_benchmark(name: str, split: str, model: str, folder: str | Path | None =
             raise InputError(str(path), "no such file")
         given = GraphInput(path=path)
     else:
-        given = GraphInput(graph=build_graph_of(bench.articles(root, split), model))
+        built, problems = build_graph_of(bench.articles(root, split), model)
+        given = GraphInput(graph=built)
     figures, misses = bench.score(root, split, given, details)
-    return BenchmarkReport(name, split, figures, tuple(misses))
+    if graph is not None:
+        return BenchmarkReport(name, split, figures, tuple(misses))
+    return BenchmarkReport(name, split, figures, tuple(misses), skipped=tuple(f"record {p.line}: {p.reason}" for p in problems))
 
 
 def format_benchmark(report: BenchmarkReport, fmt: str = "table", details: bool = False) -> str:
@@ -160,6 +168,8 @@ def format_benchmark(report: BenchmarkReport, fmt: str = "table", details: bool 
     width = BENCHMARKS[report.benchmark].width
     lines = [f"{'benchmark':{width}} {report.benchmark} {report.split}"]
     lines += [f"{k:{width}} {v}" for k, v in report.figures.items()]
+    if report.skipped is not None:
+        lines.append(f"{'skipped_records':{width}} {len(report.skipped)}")
     if details:
         lines += [f"  miss: {m}" for m in report.misses]
     return "\n".join(lines) + "\n"
