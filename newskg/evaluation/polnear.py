@@ -21,11 +21,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from core.errors import InputError
+from core.lexicon import Lexicons
 
 SPLITS = ("train", "dev")
-STOP = frozenset({"the", "a", "an", "of", "and", "to", "in", "for", "on", "at", "by", "with", "that", "his", "her",
-                  "their", "its", "s", "mr", "mrs", "ms", "dr"})
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "him", "them"})
+#: The scorer's word lists (score_polnear.py), as data: lexicons/ beside this module.
+_LEXICONS = Lexicons(Path(__file__).parent / "lexicons")
+STOP = _LEXICONS.words("polnear_stop_words")
+PRONOUNS = _LEXICONS.words("polnear_pronouns")
 MATCH = 0.5  # the token Dice at which a statement covers a gold content
 _ANNOTATOR = re.compile(r"_[0-9a-f]{4}$")
 
