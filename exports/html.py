@@ -134,6 +134,7 @@ def html_document(g: Graph | nx.MultiDiGraph, viewer_max_nodes: int = DEFAULT_MA
         viewer_js=Markup(_asset("templates", "viewer.js")),
         canvas_js=Markup(_asset("templates", "viewer_canvas.js")),
         panels_js=Markup(_asset("templates", "viewer_panels.js")),
+        search_js=Markup(_asset("templates", "viewer_search.js")),
         vis_js=Markup(_vis_asset("vis-network.min.js")),
         vis_css=Markup(_vis_asset("vis-network.css")),
         summary=data["summary"],
