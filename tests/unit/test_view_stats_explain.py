@@ -101,7 +101,7 @@ def test_the_view_follows_a_same_size_change_and_is_each_callers_own():
     assert ZELENSKYY in to_networkx(g)
 
 
-def test_a_build_makes_the_view_once_for_the_exporters_that_read_it(tmp_path, monkeypatch):
+def test_the_writers_that_read_the_view_use_the_one_a_build_gives_them(tmp_path, monkeypatch):
     import exports.graphml
     import exports.html
     import graph.view
