@@ -19,15 +19,15 @@ unlike pickle, cannot run code. A folder that cannot be written only
 costs the build time again; it is not an error. The folder can be deleted
 at any time (files of older versions are not removed by newskg).
 
->>> import tempfile, os
->>> os.environ["NEWSKG_CACHE_DIR"] = tempfile.mkdtemp()
+>>> import os, tempfile
+>>> from unittest import mock
 >>> calls = []
 >>> build = lambda: calls.append(1) or {"Kiev": 1}
->>> cached("demo", "key1", build), cached("demo", "key1", build), len(calls)
-({'Kiev': 1}, {'Kiev': 1}, 1)
->>> cached("demo", "key2", build) == {"Kiev": 1}, len(calls)   # another key: built again
-(True, 2)
->>> del os.environ["NEWSKG_CACHE_DIR"]
+>>> with tempfile.TemporaryDirectory() as folder, mock.patch.dict(os.environ, {CACHE_ENV: folder}):
+...     print(cached("demo", "key1", build), cached("demo", "key1", build), len(calls))
+...     print(cached("demo", "key2", build) == {"Kiev": 1}, len(calls))  # another key: built again
+{'Kiev': 1} {'Kiev': 1} 1
+True 2
 """
 from __future__ import annotations
 
@@ -35,9 +35,10 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from .atomic import write_binary
 
 #: Bumped when the layout of the cache files changes.
 CACHE_FORMAT = 1
@@ -83,19 +84,9 @@ def cached(name: str, key: str, build: Callable[[], object]) -> object:
         pass  # no file yet, or one of another format: build it
     value = build()
     try:
-        _write_atomic(path, marshal.dumps((key, value)))
+        data = marshal.dumps((key, value))
+        write_binary(path, lambda f: f.write(data))
     except OSError:
         pass  # a read-only home: the next process builds it again
     return value
 
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -30,6 +30,8 @@ class Exporter:
     writer: str  # a function (graph, path, **options) -> None in ``module``
     description: str
     options: tuple[str, ...] = ()  # keyword options the writer takes, e.g. viewer_max_nodes
+    # ``view``: the writer reads the graph's networkx view (graph.view.to_networkx),
+    # which a build makes once and passes to each of these writers.
 
     def write(self, graph: Graph, out_dir: Path, **options) -> Path:
         """Write under ``out_dir``; ``options`` the writer does not take are ignored."""
@@ -38,6 +40,11 @@ class Exporter:
         getattr(importlib.import_module(self.module), self.writer)(graph, path, **mine)
         return path
 
+    @property
+    def uses_view(self) -> bool:
+        """Whether the writer reads the networkx view, so a build makes it for them."""
+        return "view" in self.options
+
 
 EXPORTERS: dict[str, Exporter] = {
     e.name: e
@@ -45,10 +52,12 @@ EXPORTERS: dict[str, Exporter] = {
         Exporter("turtle", "graph.ttl", "exports.turtle", "write_turtle", "RDF Turtle, for SPARQL stores"),
         Exporter("ontology", "ontology.ttl", "exports.turtle", "write_ontology", "the vocabulary of the graph (OWL/RDFS)"),
         Exporter("html", "graph.html", "exports.html", "write_html", "interactive viewer, works offline",
-                 ("viewer_max_nodes",)),
-        Exporter("neo4j", "neo4j", "exports.neo4j", "write_neo4j", "CSV for neo4j-admin import and import.cypher"),
+                 ("viewer_max_nodes", "view")),
+        Exporter("neo4j", "neo4j", "exports.neo4j", "write_neo4j", "CSV for neo4j-admin import and import.cypher",
+                 ("view",)),
         Exporter("jsonld", "graph.jsonld", "exports.turtle", "write_jsonld", "JSON-LD"),
-        Exporter("graphml", "graph.graphml", "exports.graphml", "write_graphml", "GraphML from the networkx view"),
+        Exporter("graphml", "graph.graphml", "exports.graphml", "write_graphml", "GraphML from the networkx view",
+                 ("view",)),
     )
 }
 DEFAULT_FORMATS = ("turtle", "ontology", "html", "neo4j")

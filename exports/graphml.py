@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+import networkx as nx
 from rdflib import Graph
 
 from graph.view import to_networkx
@@ -104,8 +105,10 @@ def _key_id(domain: str, name: str) -> str:
     return f"{domain[0]}_{name}"
 
 
-def graphml_lines(g: Graph) -> Iterator[str]:
-    view = to_networkx(g)
+def graphml_lines(g: Graph, view: nx.MultiDiGraph | None = None) -> Iterator[str]:
+    """The GraphML document of ``g``, from its networkx ``view`` (made here when not given)."""
+    if view is None:
+        view = to_networkx(g)
     nodes = [(str(n), {k: s for k, v in sorted(d.items()) if (s := _scalar(v)) is not None})
              for n, d in sorted(view.nodes(data=True))]
     edges = []
@@ -141,5 +144,5 @@ def graphml_lines(g: Graph) -> Iterator[str]:
     yield "  </graph>\n</graphml>\n"
 
 
-def write_graphml(g: Graph, path: Path) -> None:
-    write_text(path, graphml_lines(g))
+def write_graphml(g: Graph, path: Path, view: nx.MultiDiGraph | None = None) -> None:
+    write_text(path, graphml_lines(g, view))

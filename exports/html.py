@@ -134,11 +134,14 @@ def html_document(g: Graph | nx.MultiDiGraph, viewer_max_nodes: int = DEFAULT_MA
         viewer_js=Markup(_asset("templates", "viewer.js")),
         canvas_js=Markup(_asset("templates", "viewer_canvas.js")),
         panels_js=Markup(_asset("templates", "viewer_panels.js")),
+        search_js=Markup(_asset("templates", "viewer_search.js")),
         vis_js=Markup(_vis_asset("vis-network.min.js")),
         vis_css=Markup(_vis_asset("vis-network.css")),
         summary=data["summary"],
     )
 
 
-def write_html(g: Graph, path: Path, viewer_max_nodes: int = DEFAULT_MAX_NODES) -> None:
-    write_text(Path(path), [html_document(g, viewer_max_nodes)])
+def write_html(g: Graph, path: Path, viewer_max_nodes: int = DEFAULT_MAX_NODES,
+               view: nx.MultiDiGraph | None = None) -> None:
+    """Write the viewer page of ``g``, drawn from its networkx ``view`` when given."""
+    write_text(Path(path), [html_document(g if view is None else view, viewer_max_nodes)])

@@ -193,9 +193,10 @@ def readme_lines(g, tables: dict | None = None) -> Iterator[str]:
     yield "".join(f"| `{t}` | {n} |\n" for t, n in sorted(types.items()))
 
 
-def write_neo4j(g, path: Path) -> None:
-    """Write the folder ``path`` (CSV files, import.cypher, README.md) atomically."""
-    model = as_model(g)
+def write_neo4j(g, path: Path, view=None) -> None:
+    """Write the folder ``path`` (CSV files, import.cypher, README.md) atomically,
+    from ``g``'s networkx ``view`` when given."""
+    model = as_model(g if view is None else view)
 
     def fill(tmp: Path) -> None:
         tables = neo4j_tables(model)  # made once, for the CSVs and the README

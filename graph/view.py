@@ -15,8 +15,6 @@ sentence, the evidence: ``article``, ``sentence``, ``sentence_index``,
 """
 from __future__ import annotations
 
-import weakref
-
 import networkx as nx
 from rdflib import OWL, PROV, RDF, RDFS, SKOS, Graph, URIRef
 
@@ -67,33 +65,10 @@ def _name_rules(g: Graph, e: URIRef) -> list[str]:
                   for f in g.objects(e, NKG.nameForm))
 
 
-#: The last view made: (a weak reference to its graph, the graph's size, the view).
-_LAST: tuple = ()
-
-
 def to_networkx(g: Graph) -> nx.MultiDiGraph:
-    """A MultiDiGraph of entities, statements, claims and articles.
-
-    The view of the graph last asked for is kept while that graph lives and
-    keeps its size, so the exports of one build (viewer, Neo4j, GraphML)
-    share one view instead of each making its own; callers read it, never
-    change it.
-    """
-    global _LAST
-    if _LAST and _LAST[0]() is g and _LAST[1] == len(g):
-        return _LAST[2]
-    G = _view(g)
-    _LAST = (weakref.ref(g), len(g), G)
-    weakref.finalize(g, _forget)  # the view goes with its graph
-    return G
-
-
-def _forget() -> None:
-    global _LAST
-    _LAST = ()
-
-
-def _view(g: Graph) -> nx.MultiDiGraph:
+    """A MultiDiGraph of entities, statements, claims and articles, made anew
+    on each call: a build makes it once and hands it to each exporter that
+    uses it (viewer, Neo4j, GraphML)."""
     G = nx.MultiDiGraph()
     article_id = {a: str(g.value(a, SCHEMA.identifier)) for a in g.subjects(RDF.type, SCHEMA.NewsArticle)}
 

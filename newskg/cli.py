@@ -231,6 +231,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
             raise UsageError("give ANNOTATIONS or --benchmark, not both")
         found = api.evaluate_benchmark(args.benchmark, args.split, model=args.model, benchmarks=args.benchmarks,
                                        graph=args.graph, details=args.details)
+        if found.skipped:
+            print(f"newskg: skipped {len(found.skipped)} {found.benchmark} {found.split} record(s), as a build "
+                  f"would (e.g. {found.skipped[0]}); they are not in the graph scored", file=sys.stderr)
         sys.stdout.write(api.format_benchmark(found, args.format, args.details))
         return 0
     if not args.annotations:

@@ -10,7 +10,10 @@ Paths and helpers are imported from ``support`` (tests/support/), never from a c
 """
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -38,6 +41,13 @@ def _shared_corpora() -> Path | None:
 if "NEWSKG_CORPORA" not in os.environ and (_corpora := _shared_corpora()) is not None:
     os.environ["NEWSKG_CORPORA"] = str(_corpora)
 
+
+# The index cache (core/index_cache.py) goes to a folder of this session, removed at its end,
+# not to the user's ~/.cache: the tests write nothing outside the checkout and their temporary
+# folders. Child processes (the CLI) inherit it; a value already set wins.
+if "NEWSKG_CACHE_DIR" not in os.environ:
+    os.environ["NEWSKG_CACHE_DIR"] = tempfile.mkdtemp(prefix="newskg-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["NEWSKG_CACHE_DIR"], True)
 
 def room(item: pytest.Item) -> str:
     """``unit``, ``model`` or ``e2e`` by the test's folder; doctests (of the packages and of

@@ -1,6 +1,7 @@
-// The viewer's graph: filters, layout of what remains, labels, focus, details, search.
+// The viewer's graph: filters, layout of what remains, labels, focus, details.
 // The page's layouts are viewer_layouts.js; its own drawing (labels, halos, many edges)
-// viewer_canvas.js; the timeline, the map and the PNG export viewer_panels.js. They meet through `viewer`.
+// viewer_canvas.js; the timeline, the map and the PNG export viewer_panels.js; the search
+// viewer_search.js. They meet through `viewer`.
 // Every string from the data goes into the page as text (textContent), never as markup.
 (function () {
   "use strict";
@@ -375,47 +376,7 @@
     refresh();
   }
 
-  // --- search --------------------------------------------------------------
-  var search = $("search"), results = $("search-results");
-  function matches(text) {
-    var q = text.trim().toLowerCase();
-    if (!q) return [];
-    var found = data.nodes.filter(function (n) { return n.search.indexOf(q) >= 0; });
-    found.sort(function (a, b) {  // exact and prefix matches first, then the most connected
-      function rank(n) { return n.label.toLowerCase() === q ? 0 : n.search.indexOf(q) === 0 ? 1 : 2; }
-      return rank(a) - rank(b) || b.degree - a.degree || a.label.localeCompare(b.label);
-    });
-    return found.slice(0, 30);
-  }
-  function pick(id) {
-    results.replaceChildren();
-    if (!shownIds.has(id)) { state.selected = id; clearFilters(); }  // a node filtered out: clear the filters
-    state.highlighted = new Set([id]);
-    select(id, true);
-  }
-  search.addEventListener("input", function () {
-    results.replaceChildren();
-    var found = matches(search.value);
-    state.highlighted = new Set(found.map(function (n) { return n.id; }));
-    network.redraw();
-    found.forEach(function (n) {
-      var b = el("button", n.label + " (" + n.type + ")");
-      b.type = "button";
-      b.dataset.id = n.id;
-      b.addEventListener("click", function () { pick(n.id); });
-      var li = el("li");
-      li.appendChild(b);
-      results.appendChild(li);
-    });
-  });
-  search.addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter") {
-      var found = matches(search.value);
-      if (found.length) pick(found[0].id);
-    }
-  });
-
-  // --- what the panels (viewer_panels.js) use ----------------------------------
+  // --- what the panels (viewer_panels.js) and the search (viewer_search.js) use ---
   var listeners = [];
   var viewer = window.viewer = {
     data: data, byId: byId, edgeById: edgeById, state: state, network: network, statementNodes: statementNodes,
@@ -428,6 +389,11 @@
       if (state.mode === "focus" && !shownIds.has(id)) focusOn(id); else select(id, true);
     },
     highlight: function (ids) { state.highlighted = new Set(ids); network.redraw(); },
+    reveal: function (id) {  // from the search: a node filtered out clears the filters first
+      if (!shownIds.has(id)) { state.selected = id; clearFilters(); }
+      state.highlighted = new Set([id]);
+      select(id, true);
+    },
     showDetails: showDetails, el: el,
     onChange: function (f) { listeners.push(f); },
     changed: function () { listeners.forEach(function (f) { f(); }); },

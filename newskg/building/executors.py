@@ -49,9 +49,12 @@ def run_local(model: str, task: Callable[[list], dict], batches: Iterable[list],
 
     gc.freeze()  # the model's objects: never scanned by a worker's collector, so their pages stay shared
     method = "fork" if "fork" in mp.get_all_start_methods() else None
-    with ProcessPoolExecutor(workers, mp_context=mp.get_context(method)) as pool:
-        yield from _windowed(lambda b: pool.submit(task, b), batches, 2 * workers,
-                             lambda fs: wait(fs, return_when=FIRST_COMPLETED), lambda f: f.result())
+    try:
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context(method)) as pool:
+            yield from _windowed(lambda b: pool.submit(task, b), batches, 2 * workers,
+                                 lambda fs: wait(fs, return_when=FIRST_COMPLETED), lambda f: f.result())
+    finally:
+        gc.unfreeze()  # the pool is gone: this process collects everything again
 
 
 def run_dask(task: Callable[[list], dict], batches: Iterable[list], scheduler: str) -> Iterator[dict]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from core.errors import UsageError
 from exports import DEFAULT_FORMATS
 
 from ..reading.articles import DEFAULT_MAX_CHARS
@@ -43,3 +44,6 @@ class BuildOptions:
             object.__setattr__(self, "formats", tuple(self.formats))
         remove = (self.remove,) if isinstance(self.remove, str) else self.remove
         object.__setattr__(self, "remove", tuple(dict.fromkeys(remove)))
+        if self.viewer_max_nodes is not None and (not isinstance(self.viewer_max_nodes, int)
+                                                  or self.viewer_max_nodes < 1):
+            raise UsageError(f"viewer_max_nodes must be a whole number of at least 1, not {self.viewer_max_nodes!r}")

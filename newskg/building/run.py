@@ -201,10 +201,16 @@ def _run_build(articles: Iterable[Article], folder: OutputFolder, exporters: Seq
         stats = update_records(store, articles, options, total)
         with stats.stage("graph"):
             graph = build_graph(store.records(without=remove))
+        view = None
+        if any(e.uses_view for e in exporters):
+            from graph.view import to_networkx
+
+            with stats.stage("view"):
+                view = to_networkx(graph)  # made once, read by each exporter that uses it
         staging = folder.staging()
         for e in exporters:
             with stats.stage(f"export_{e.name}"):
-                e.write(graph, staging, viewer_max_nodes=options.viewer_max_nodes)
+                e.write(graph, staging, viewer_max_nodes=options.viewer_max_nodes, view=view)
         held = set(store.index()) - set(remove)
         folder.switch([e.target for e in exporters], held)
         # Forget removed articles only once the exports without them are in

@@ -11,29 +11,21 @@ the scorer that ships with the data. The figures are the scorer's, key for key.
 """
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import InputError, UnknownChoiceError
 
-from . import conll04, polnear
 from .annotations import repo_root
 
 BENCHMARKS_ENV = "NEWSKG_BENCHMARKS"
 #: Where the benchmarks are when neither --benchmarks nor $NEWSKG_BENCHMARKS says: beside the repository.
 DEFAULT_BENCHMARKS = Path("..") / "shared" / "benchmarks"
-
-
-def _score_conll04(folder: Path, split: str, graph: GraphInput, details: bool) -> tuple[dict, list[str]]:
-    return conll04.score(folder, split, graph.rdflib(), details)
-
-
-def _score_polnear(folder: Path, split: str, graph: GraphInput, details: bool) -> tuple[dict, list[str]]:
-    return polnear.score(folder, split, graph.turtle(), details)
 
 
 @dataclass(frozen=True)
@@ -61,22 +53,35 @@ class GraphInput:
 
 @dataclass(frozen=True)
 class Benchmark:
-    """One benchmark: its splits, its articles as JSONL records, and its scorer over a graph."""
+    """One benchmark: its splits, its articles as JSONL records, and its scorer over a graph, all
+    from its module (``SPLITS``, ``articles``, ``score``), imported only when the benchmark is used."""
 
     name: str
     title: str
-    splits: tuple[str, ...]
-    articles: Callable[[Path, str], Iterator[dict]]
-    score: Callable[..., tuple[dict, list[str]]]
+    module: str  # under newskg.evaluation
+    reads: str  # what its scorer reads of the graph: "rdflib" (a Graph) or "turtle" (the file's bytes)
     width: int  # the key column of the scorer's table
+
+    @property
+    def _module(self):
+        return importlib.import_module(f"{__package__}.{self.module}")
+
+    @property
+    def splits(self) -> tuple[str, ...]:
+        return self._module.SPLITS
+
+    def articles(self, folder: Path, split: str) -> Iterator[dict]:
+        return self._module.articles(folder, split)
+
+    def score(self, folder: Path, split: str, graph: GraphInput, details: bool) -> tuple[dict, list[str]]:
+        given = graph.rdflib() if self.reads == "rdflib" else graph.turtle()
+        return self._module.score(folder, split, given, details)
 
 
 #: Every benchmark by the name ``--benchmark`` takes.
 BENCHMARKS = {
-    "conll04": Benchmark("conll04", "CoNLL04 (SpERT JSON): entity typing and relation recall", conll04.SPLITS,
-                         conll04.articles, _score_conll04, 24),
-    "polnear": Benchmark("polnear", "PolNeAR 1.0 (brat): attributed content and speakers", polnear.SPLITS,
-                         polnear.articles, _score_polnear, 28),
+    "conll04": Benchmark("conll04", "CoNLL04 (SpERT JSON): entity typing and relation recall", "conll04", "rdflib", 24),
+    "polnear": Benchmark("polnear", "PolNeAR 1.0 (brat): attributed content and speakers", "polnear", "turtle", 28),
 }
 
 
@@ -86,9 +91,13 @@ class BenchmarkReport:
     split: str
     figures: dict
     misses: tuple[str, ...] = field(default=())
+    #: The split's records the build skipped, as a build reports them (None: a graph given, no build).
+    skipped: tuple[str, ...] | None = None
 
     def as_json(self, details: bool = False) -> dict:
         out = {"benchmark": self.benchmark, "split": self.split, **self.figures}
+        if self.skipped is not None:
+            out["skipped_records"] = len(self.skipped)
         if details:
             out["misses"] = list(self.misses)
         return out
@@ -110,9 +119,10 @@ def benchmarks_dir(given: str | Path | None = None) -> Path:
     return repo_root(Path.cwd()) / DEFAULT_BENCHMARKS
 
 
-def build_graph_of(records: Iterator[dict], model: str):
+def build_graph_of(records: Iterator[dict], model: str) -> tuple[object, list]:
     """The graph ``newskg build`` makes of these JSONL records (read through the same reader, which
-    skips what a build skips: a CoNLL04 "sentence" that is only a dateline has no article text)."""
+    skips what a build skips: a CoNLL04 "sentence" that is only a dateline has no article text),
+    and the problems of the records it skipped."""
     from extract.pipeline import extract_articles, load_pipeline  # spaCy: only now
     from graph.build import build_graph
 
@@ -124,7 +134,7 @@ def build_graph_of(records: Iterator[dict], model: str):
         skipped: list = []
         articles = list(read_articles([str(path)], on_problem=skipped.append))
     nlp = load_pipeline(model)
-    return build_graph(extract_articles(nlp, articles))
+    return build_graph(extract_articles(nlp, articles)), [p for p in skipped if p.skipped]
 
 
 def run_benchmark(name: str, split: str, model: str, folder: str | Path | None = None,
@@ -143,9 +153,12 @@ def run_benchmark(name: str, split: str, model: str, folder: str | Path | None =
             raise InputError(str(path), "no such file")
         given = GraphInput(path=path)
     else:
-        given = GraphInput(graph=build_graph_of(bench.articles(root, split), model))
+        built, problems = build_graph_of(bench.articles(root, split), model)
+        given = GraphInput(graph=built)
     figures, misses = bench.score(root, split, given, details)
-    return BenchmarkReport(name, split, figures, tuple(misses))
+    if graph is not None:
+        return BenchmarkReport(name, split, figures, tuple(misses))
+    return BenchmarkReport(name, split, figures, tuple(misses), skipped=tuple(f"record {p.line}: {p.reason}" for p in problems))
 
 
 def format_benchmark(report: BenchmarkReport, fmt: str = "table", details: bool = False) -> str:
@@ -155,6 +168,8 @@ def format_benchmark(report: BenchmarkReport, fmt: str = "table", details: bool 
     width = BENCHMARKS[report.benchmark].width
     lines = [f"{'benchmark':{width}} {report.benchmark} {report.split}"]
     lines += [f"{k:{width}} {v}" for k, v in report.figures.items()]
+    if report.skipped is not None:
+        lines.append(f"{'skipped_records':{width}} {len(report.skipped)}")
     if details:
         lines += [f"  miss: {m}" for m in report.misses]
     return "\n".join(lines) + "\n"

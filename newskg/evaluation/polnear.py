@@ -21,25 +21,29 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from core.errors import InputError
+from core.lexicon import Lexicons
 
 SPLITS = ("train", "dev")
-STOP = frozenset({"the", "a", "an", "of", "and", "to", "in", "for", "on", "at", "by", "with", "that", "his", "her",
-                  "their", "its", "s", "mr", "mrs", "ms", "dr"})
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "him", "them"})
+#: The scorer's word lists (score_polnear.py), as data: lexicons/ beside this module.
+_LEXICONS = Lexicons(Path(__file__).parent / "lexicons")
+STOP = _LEXICONS.words("polnear_stop_words")
+PRONOUNS = _LEXICONS.words("polnear_pronouns")
 MATCH = 0.5  # the token Dice at which a statement covers a gold content
 _ANNOTATOR = re.compile(r"_[0-9a-f]{4}$")
 
 _STATEMENTS = """
-PREFIX nkg: <https://w3id.org/newskg/ontology#>
-PREFIX schema: <https://schema.org/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?st ?article ?text ?spk (GROUP_CONCAT(DISTINCT ?name; separator="|") AS ?names) WHERE {
   ?st a nkg:Statement ; schema:text ?text ; prov:wasDerivedFrom/schema:identifier ?article .
   OPTIONAL { ?st nkg:speakerText ?spk }
   OPTIONAL { ?st nkg:speaker ?e . { ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name } }
 } GROUP BY ?st ?article ?text ?spk"""
+
+
+def _statements_query() -> str:
+    """:data:`_STATEMENTS` with the graph's own prefixes (graph.vocab), so the IRIs are the graph's."""
+    from graph.vocab import PREFIXES
+
+    return "".join(f"PREFIX {k}: <{PREFIXES[k]}>\n" for k in ("nkg", "schema", "prov", "rdfs", "skos")) + _STATEMENTS
 
 
 def split_dir(folder: Path, split: str) -> Path:
@@ -107,7 +111,7 @@ def statements(turtle: bytes) -> dict[str, list[dict]]:
     store.load(turtle, format=ox.RdfFormat.TURTLE)
     by_article: dict[str, list[dict]] = defaultdict(list)
     val = lambda t: t.value if t is not None else ""  # noqa: E731
-    for row in store.query(_STATEMENTS):
+    for row in store.query(_statements_query()):
         by_article[val(row["article"])].append({"text": val(row["text"]), "spk": val(row["spk"]),
                                                 "names": val(row["names"])})
     return by_article

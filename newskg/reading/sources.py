@@ -202,10 +202,19 @@ def _streamed_jsonl(lines: Iterator[str], path: str, report: ProblemSink,
 
     def noted() -> Iterator[str]:
         nonlocal blank
-        for line in lines:
-            if blank and line.strip():
-                blank = False
-            yield line
+        number = 0
+        try:
+            for number, line in enumerate(lines, 1):
+                if blank and line.strip():
+                    blank = False
+                yield line
+        except (UnicodeDecodeError, OSError) as exc:
+            # Checked as UTF-8 a moment ago, so it changed (or went) since: the
+            # articles read so far stand, the rest is reported, not a crash.
+            blank = False
+            why = "is no longer UTF-8" if isinstance(exc, UnicodeDecodeError) else (
+                f"cannot be read ({exc.strerror or type(exc).__name__})")
+            report(Problem(path, number + 1, f"changed while being read: {why}; the rest of the file is skipped"))
 
     yield from _jsonl_lines(noted(), path, report, max_chars)
     if blank:

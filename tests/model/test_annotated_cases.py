@@ -16,6 +16,7 @@ import pytest
 from newskg.evaluation.annotations import CORPORA_ENV, load_annotations
 from newskg.evaluation.match import Matcher
 from support.paths import TUNING
+from support.shared import shared_missing
 
 ANNOTATIONS = load_annotations(TUNING)
 NEEDS_CORPORA = {c.source for c in ANNOTATIONS.cases} - {"seeds"} - {
@@ -34,7 +35,7 @@ def extracted_cases():
 
     corpora = os.environ.get(CORPORA_ENV)
     if NEEDS_CORPORA and not (corpora and Path(corpora).is_dir()):
-        pytest.skip(f"the shared corpora ({corpora or 'no folder'}) are not here; set {CORPORA_ENV}")
+        shared_missing(f"the shared corpora ({corpora or 'no folder'}) are not here; set {CORPORA_ENV}")
     return extract_cases(ANNOTATIONS, DEFAULT_MODEL)
 
 

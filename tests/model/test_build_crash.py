@@ -27,7 +27,7 @@ from support.paths import ROOT, SEED_FILES, SEEDS
 DRIVER = r"""
 import os, signal, sys
 from newskg.building import run, store
-import exports.atomic as atomic
+import core.atomic as atomic
 run.CHUNK = 1
 point, n, args = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 calls = [0]

@@ -112,6 +112,31 @@ def test_unreadable_file_and_folder(tmp_path, monkeypatch):
                                           f"{tmp_path}/in/sub: cannot list folder (Permission denied)"]
 
 
+@pytest.mark.parametrize(("change", "reason"), [
+    (lambda f: f.write_bytes(b'{"id": "a", "text": "Kyiv held on Monday."}\n{"id": "b", "text": "caf\xe9"}\n'),
+     "2: changed while being read: is no longer UTF-8; the rest of the file is skipped"),
+    (lambda f: f.unlink(), "1: changed while being read: cannot be read (No such file or directory); "
+     "the rest of the file is skipped"),
+])
+def test_a_jsonl_file_that_changes_after_its_check_is_reported_not_a_crash(tmp_path, monkeypatch, change, reason):
+    import newskg.reading.sources as sources
+
+    f = tmp_path / "c.jsonl"
+    f.write_bytes(b'{"id": "a", "text": "Kyiv held on Monday."}\n{"id": "b", "text": "Lviv too."}\n')
+    checked = sources._utf8_lines
+
+    def check_then_change(path):
+        lines = checked(path)  # the check passes, then the file changes before it is read
+        change(f)
+        return lines
+
+    monkeypatch.setattr(sources, "_utf8_lines", check_then_change)
+    problems = []
+    ids = [a.id for a in read_articles([str(f)], on_problem=problems.append)]
+    assert list(map(str, problems)) == [f"{f}:{reason}"]
+    assert ids == (["a"] if reason.startswith("2") else [])
+
+
 def test_a_mistyped_source_stops_everything(tmp_path):
     (tmp_path / "a.txt").write_text(GOOD_PROSE[0])
     with pytest.raises(InputError, match="no-such: no such file or directory"):

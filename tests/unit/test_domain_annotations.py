@@ -20,6 +20,7 @@ from newskg.evaluation.annotations import (
     resolve_text_spans,
 )
 from support.paths import ANNOTATION_SETS, TUNING
+from support.shared import shared_missing
 
 HALVES = {name: load_annotations(ANNOTATION_SETS / f"{name}.jsonl") for name in ("domains_tuning", "domains_heldout")}
 #: Corpora whose text may be committed (beside the cases, in articles/); all others go by span + sha1.
@@ -92,7 +93,7 @@ def test_spans_still_match_their_sha1_in_the_corpora(name):
     needed = {c.source for c in HALVES[name].cases} - COPYABLE
     corpora = _corpora()
     if corpora is None or not all((corpora / s / f"{s}.jsonl").is_file() for s in needed):
-        pytest.skip(f"the corpora ({', '.join(sorted(needed))}) are not here; set {CORPORA_ENV}")
+        shared_missing(f"the corpora ({', '.join(sorted(needed))}) are not here; set {CORPORA_ENV}")
     articles = read_case_articles(HALVES[name], corpora)
     for c in HALVES[name].cases:
         article = articles[c.key]

@@ -1,4 +1,4 @@
-"""Every lexicon file of core/ and graph/ has a valid header and is loaded by exactly one module.
+"""Every lexicon file of core/, graph/ and newskg/evaluation/ has a valid header and is loaded by exactly one module.
 
 "Loaded" means a ``words("NAME")``, ``entries("NAME")`` or ``table("NAME")`` call in the
 package's source (``CORE.words(...)`` counts too); an ``# include:`` is not a load.
@@ -14,7 +14,7 @@ from support.paths import ROOT
 from core.lexicon import Lexicons
 
 #: Lexicon folders and the package whose modules may load them.
-FOLDERS = {"core/lexicons": "core", "graph/lexicons": "graph"}
+FOLDERS = {"core/lexicons": "core", "graph/lexicons": "graph", "newskg/evaluation/lexicons": "newskg/evaluation"}
 _FILES = sorted((folder, p.stem) for folder in FOLDERS for p in (ROOT / folder).iterdir()
                 if p.suffix in (".txt", ".toml"))
 

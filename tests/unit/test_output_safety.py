@@ -231,7 +231,7 @@ def test_a_read_only_output_is_one_line_exit_73(small_fs):
 KILL_AT_RENAME = r"""
 import os, signal, sys
 import newskg.building.outdir as outdir
-import exports.atomic as atomic
+import core.atomic as atomic
 n, args = int(sys.argv[1]), sys.argv[2:]
 calls = [0]
 replace = os.replace

@@ -82,6 +82,18 @@ def test_bad_build_options_fail_before_any_work(workers, executor, scheduler, er
         check_options(workers, executor, scheduler)
 
 
+def test_a_local_pool_leaves_the_collector_as_it_found_it(monkeypatch):
+    import gc
+
+    import newskg.building.executors as executors
+
+    monkeypatch.setattr(executors, "pipeline", lambda model: None)  # no model: the pool is what is tested
+    gc.unfreeze()
+    results = list(executors.run_local("none", dict.fromkeys, iter([["a"], ["b"], ["c"]]), workers=2))
+    assert sorted(map(list, results)) == [["a"], ["b"], ["c"]]
+    assert gc.get_freeze_count() == 0
+
+
 def test_write_dir_swaps_a_whole_folder_in(tmp_path):
     write_dir(tmp_path / "neo4j", lambda d: (d / "a.csv").write_text("x"))
     write_dir(tmp_path / "neo4j", lambda d: (d / "b.csv").write_text("y"))

@@ -85,3 +85,40 @@ def test_explanation_lists_each_name_with_rule_and_articles(g):
     lines = explanation_lines(x)
     assert lines[0] == f"Volodymyr Zelenskyy (Person) <{ZELENSKYY}>"
     assert "      why: 'Zelenskiy' is the only person of that surname in the corpus" in lines
+
+
+def test_the_view_follows_a_same_size_change_and_is_each_callers_own():
+    from rdflib import RDFS, Literal, URIRef
+
+    g = build_graph(fixture_records())
+    first = to_networkx(g)
+    node = URIRef(ZELENSKYY)
+    old = g.value(node, RDFS.label)
+    g.set((node, RDFS.label, Literal("Renamed")))  # one triple out, one in: same len(g)
+    second = to_networkx(g)
+    assert (first.nodes[ZELENSKYY]["label"], second.nodes[ZELENSKYY]["label"]) == (str(old), "Renamed")
+    first.remove_node(ZELENSKYY)
+    assert ZELENSKYY in to_networkx(g)
+
+
+def test_the_writers_that_read_the_view_use_the_one_a_build_gives_them(tmp_path, monkeypatch):
+    import exports.graphml
+    import exports.html
+    import graph.view
+    from exports import EXPORTERS
+
+    made = []
+
+    def counted(g):
+        made.append(g)
+        return to_networkx(g)
+
+    for module in (graph.view, exports.html, exports.graphml):
+        monkeypatch.setattr(module, "to_networkx", counted)
+    g = build_graph(fixture_records())
+    view = to_networkx(g)
+    for name in ("html", "neo4j", "graphml"):
+        assert EXPORTERS[name].uses_view
+        EXPORTERS[name].write(g, tmp_path, view=view)
+    assert made == []  # each writer read the view it was given
+    assert not EXPORTERS["turtle"].uses_view
