@@ -113,7 +113,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.close_connection = True
             self._error(403, access.host_refusal())
             return False
-        if not access.origin_ok(origin):
+        if not access.origin_ok(origin, self.headers.get("Host")):
             self._error(403, access.origin_refusal(origin))
             return False
         self._cors = access.cors_headers(origin, preflight=self.command == "OPTIONS")
