@@ -32,6 +32,8 @@ from pathlib import Path
 
 from core.errors import InputError, ServiceError
 
+from .stores import load_into
+
 TEMP_PREFIX = "newskg-serve-"
 
 
@@ -52,11 +54,9 @@ def load_store(graph: Path, folder: Path) -> int:
         raise InputError(str(graph), "no such file")
     store = ox.Store(str(folder))
     try:
-        store.bulk_load(path=str(graph), format=ox.RdfFormat.TURTLE)
+        load_into(store, graph)
         store.flush()
         return len(store)
-    except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
-        raise InputError(str(graph), f"not valid Turtle ({str(exc).splitlines()[0][:200]})") from None
     finally:
         del store  # releases the store's lock for the server
 

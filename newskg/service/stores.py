@@ -53,7 +53,8 @@ def cache_folder(graph: Path) -> Path | None:
     return cache / STORES if cache.is_dir() and not cache.is_symlink() else None
 
 
-def _load_into(store, graph: Path) -> None:
+def load_into(store, graph: Path) -> None:
+    """Bulk-load the Turtle file ``graph`` into ``store``; a broken or unreadable file is an InputError."""
     import pyoxigraph as ox
 
     try:
@@ -71,7 +72,7 @@ def memory_store(graph: Path):
     if not graph.is_file():
         raise InputError(str(graph), "no such file")
     store = ox.Store()
-    _load_into(store, graph)
+    load_into(store, graph)
     return store
 
 
@@ -94,7 +95,7 @@ def cached_store(graph: Path):
             return None
         try:
             store = ox.Store(str(tmp / "store"))
-            _load_into(store, graph)
+            load_into(store, graph)
             store.flush()
             store.optimize()
             del store
