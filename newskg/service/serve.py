@@ -317,7 +317,7 @@ class Endpoint:
 
     @property
     def url(self) -> str:
-        return self.base + "/query"
+        return self.base + "/sparql"
 
     @property
     def backend_pid(self) -> int | None:

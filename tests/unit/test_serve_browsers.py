@@ -113,3 +113,9 @@ def test_own_origin_is_the_address_the_request_was_sent_to():
     assert lan.origin_ok("http://192.168.1.7:8000", "192.168.1.7:8000")  # the query page, reached over the LAN
     assert not lan.origin_ok("http://203.0.113.5:8000", "192.168.1.7:8000")
     assert not lan.origin_ok("http://192.168.1.7:8001", "192.168.1.7:8001")  # that Host is not the endpoint's
+
+
+def test_the_printed_url_is_the_documented_sparql_path(served):
+    """README and docs name /sparql: the URL `newskg serve` prints is that one (was .../query)."""
+    assert served.url == served.base + "/sparql"
+    assert ask(served.base, COUNT, "/sparql")[0] == 200
