@@ -2,9 +2,13 @@
 reused while graph.ttl is the same, rebuilt when it changes, and never needed."""
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import shutil
+import time
 
+from newskg.service.stores import READER_LOCK, STALE_STORE_S
 from support.sparql_server import FIXTURE, run_cli
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -33,15 +37,41 @@ def test_store_is_built_once_and_reused(tmp_path):
     assert store.stat().st_mtime_ns == stamp
 
 
-def test_a_changed_graph_gets_a_new_store_and_the_old_one_goes(tmp_path):
+def stores(out) -> set[str]:
+    return {p.name for p in (out / ".newskg" / "sparql").iterdir()}
+
+
+def change(out) -> None:
+    with open(out / "graph.ttl", "a", encoding="utf-8") as f:
+        f.write(f"\n<urn:x:a> <urn:x:b> <urn:x:c{len(stores(out))}> .\n")
+
+
+def last_used_long_ago(out, name: str) -> None:
+    then = time.time() - STALE_STORE_S - 5
+    os.utime(out / ".newskg" / "sparql" / name / READER_LOCK, (then, then))
+
+
+def test_a_changed_graph_gets_a_new_store_and_the_old_one_goes_once_unused(tmp_path):
+    """A concurrent `newskg query` may still read the older store: it stays while locked or
+    recently opened (was removed at once), and goes when neither."""
     out = out_folder(tmp_path)
     n = triples(out)
-    [old] = list((out / ".newskg" / "sparql").iterdir())
-    with open(out / "graph.ttl", "a", encoding="utf-8") as f:
-        f.write("\n<urn:x:a> <urn:x:b> <urn:x:c> .\n")
+    [old] = stores(out)
+    change(out)
     assert triples(out) == n + 1
-    [new] = list((out / ".newskg" / "sparql").iterdir())
-    assert new.name != old.name
+    [new] = stores(out) - {old}
+    assert stores(out) == {old, new}  # opened a moment ago
+    last_used_long_ago(out, old)
+    with open(out / ".newskg" / "sparql" / old / READER_LOCK, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_SH)  # a query that runs on it still
+        change(out)
+        assert triples(out) == n + 2
+        assert old in stores(out) and len(stores(out)) == 3
+    last_used_long_ago(out, old)
+    last_used_long_ago(out, new)
+    change(out)
+    assert triples(out) == n + 3
+    assert old not in stores(out) and new not in stores(out) and len(stores(out)) == 2  # the two recent ones
 
 
 def test_a_file_outside_an_output_folder_is_queried_in_memory(tmp_path):
