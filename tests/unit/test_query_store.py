@@ -87,3 +87,26 @@ def test_a_broken_graph_is_one_line_and_leaves_no_store(tmp_path):
     proc = run_cli("query", str(out), COUNT)
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "not valid Turtle" in proc.stderr
     assert list((out / ".newskg" / "sparql").iterdir()) == []
+
+
+def test_serve_on_an_output_folder_reads_the_cached_store(tmp_path):
+    """`newskg serve OUT` opens the store `newskg query` built (read-only) instead of loading a
+    temporary copy, and both run on it at once."""
+    from support.sparql_server import ask, env_with, running
+
+    out = out_folder(tmp_path)
+    n = triples(out)
+    [store] = stores(out)
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    with running(out, env=env_with(TMPDIR=str(tmp))) as served:
+        status, _, body = ask(served.base, COUNT)
+        assert status == 200 and int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) == n
+        [serving] = list(tmp.glob("newskg-serve-*"))
+        assert not (serving / "store").exists()  # no copy of the graph
+        assert triples(out) == n and stores(out) == {store}  # a query meanwhile, on the same store
+        last_used_long_ago(out, store)
+        change(out)
+        assert triples(out) == n + 1
+        assert store in stores(out)  # the endpoint reads it: kept
+        assert ask(served.base, COUNT)[0] == 200
