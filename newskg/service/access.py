@@ -15,7 +15,9 @@
   has no cookies or logins to send); a page from anywhere else is refused
   (403), so a web site the user visits cannot read the graph. ``--allow-origin
   ORIGIN`` (repeatable) names the origins allowed instead, ``*`` any of them.
-  The endpoint's own pages (the query page at ``/``) are always allowed. A
+  The endpoint's own pages (the query page at ``/``) are always allowed: an
+  ``http`` origin on the bound port whose host is the request's Host, a
+  loopback name or address, or the ``--host`` name, never just any IP. A
   request without ``Origin`` (curl, SPARQLWrapper) is not a page's.
 """
 from __future__ import annotations
@@ -38,6 +40,20 @@ def _ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
         return ipaddress.ip_address(text.strip("[]"))
     except ValueError:
         return None
+
+
+def _host_port(netloc: str | None) -> tuple[str, int] | None:
+    """``host[:port]`` as (lower-case name, port), the port 80 if not given; None if malformed."""
+    if not netloc:
+        return None
+    parsed = urllib.parse.urlsplit("//" + netloc)
+    try:
+        port = parsed.port or 80
+    except ValueError:
+        return None
+    if parsed.username is not None or parsed.path or parsed.query or parsed.fragment:
+        return None
+    return (parsed.hostname or "").lower(), port
 
 
 def is_loopback(host: str) -> bool:
@@ -72,24 +88,35 @@ class Access:
     origins: tuple[str, ...] = ()      # --allow-origin; () = this machine's pages
 
     def host_ok(self, header: str | None) -> bool:
-        if not header:
+        named = _host_port(header)
+        if named is None:
             return False
-        parsed = urllib.parse.urlsplit("//" + header)
-        try:
-            port = parsed.port or 80
-        except ValueError:
-            return False
-        name = (parsed.hostname or "").lower()
+        name, port = named
         return port == self.port and (_ip(name) is not None or name in _LOOPBACK_NAMES or name == self.host.lower())
 
-    def origin_ok(self, origin: str | None) -> bool:
+    def own_origin(self, origin: str, host: str | None) -> bool:
+        """True if ``origin`` is this endpoint's own page (the query page at /): http on the bound
+        port, and the address the request was sent to (its ``host``, which passed :meth:`host_ok`),
+        a loopback name or address, or the ``--host`` name. Never any other IP: a page served from
+        ``http://203.0.113.5:PORT`` is another machine's."""
+        parsed = urllib.parse.urlsplit(origin)
+        named = _host_port(parsed.netloc) if parsed.scheme == "http" and parsed.path == "" else None
+        if named is None or named[1] != self.port:
+            return False
+        name, ip = named[0], _ip(named[0])
+        if name in _LOOPBACK_NAMES or name == self.host.lower() or (ip is not None and ip.is_loopback):
+            return True
+        return self.host_ok(host) and _host_port(host) == named
+
+    def origin_ok(self, origin: str | None, host: str | None = None) -> bool:
+        """May a page from ``origin`` read the answers to a request sent to ``host`` (its Host header)?"""
         if origin is None:
             return True
-        parsed = urllib.parse.urlsplit(origin)
-        if parsed.scheme == "http" and self.host_ok(parsed.netloc):
-            return True  # the endpoint's own page (the query page at /): same origin
+        if self.own_origin(origin, host):
+            return True  # same origin
         if self.origins:
             return "*" in self.origins or origin in self.origins
+        parsed = urllib.parse.urlsplit(origin)
         name = (parsed.hostname or "").lower()
         ip = _ip(name)
         return parsed.scheme in ("http", "https") and (name in _LOOPBACK_NAMES or (ip is not None and ip.is_loopback))

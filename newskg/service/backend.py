@@ -32,6 +32,8 @@ from pathlib import Path
 
 from core.errors import InputError, ServiceError
 
+from .stores import load_into
+
 TEMP_PREFIX = "newskg-serve-"
 
 
@@ -52,13 +54,22 @@ def load_store(graph: Path, folder: Path) -> int:
         raise InputError(str(graph), "no such file")
     store = ox.Store(str(folder))
     try:
-        store.bulk_load(path=str(graph), format=ox.RdfFormat.TURTLE)
+        load_into(store, graph)
         store.flush()
         return len(store)
-    except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
-        raise InputError(str(graph), f"not valid Turtle ({str(exc).splitlines()[0][:200]})") from None
     finally:
         del store  # releases the store's lock for the server
+
+
+def count_triples(folder: Path) -> int:
+    """The number of triples of an on-disk store, opened read-only (a cached one is in use elsewhere)."""
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(folder))
+    try:
+        return len(store)
+    finally:
+        del store
 
 
 def remove_stale_stores(parent: Path | None = None) -> list[Path]:
@@ -136,11 +147,10 @@ def _stop(proc: subprocess.Popen) -> None:
             proc.wait()
 
 
-def _start(store: Path, timeout: float, attempts: int = 3) -> tuple[subprocess.Popen, int]:
+def _start(store: Path, timeout: float, log_path: Path, attempts: int = 3) -> tuple[subprocess.Popen, int]:
     """Start ``oxigraph serve-read-only`` on a free loopback port; wait until it answers."""
     binary = oxigraph_binary()
     problems = []
-    log_path = store.parent / "oxigraph.log"
     for _ in range(attempts):  # another process may take the free port first
         port = _free_port()
         with open(log_path, "ab") as log:
@@ -165,10 +175,10 @@ def _start(store: Path, timeout: float, attempts: int = 3) -> tuple[subprocess.P
 
 
 class Backend:
-    """Oxigraph's server on ``store``, started again whenever it has died."""
+    """Oxigraph's server on ``store``, started again whenever it has died; its output goes to ``log``."""
 
-    def __init__(self, store: Path, timeout: float, quiet: bool = False):
-        self.store, self.timeout, self.quiet = store, timeout, quiet
+    def __init__(self, store: Path, timeout: float, log: Path, quiet: bool = False):
+        self.store, self.timeout, self.log, self.quiet = store, timeout, log, quiet
         self.restarts = 0
         self._proc: subprocess.Popen | None = None
         self._port = 0
@@ -176,7 +186,7 @@ class Backend:
         self._starter = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="newskg-engine")
 
     def start(self) -> None:
-        self._proc, self._port = self._starter.submit(_start, self.store, self.timeout).result()
+        self._proc, self._port = self._starter.submit(_start, self.store, self.timeout, self.log).result()
 
     @property
     def pid(self) -> int | None:

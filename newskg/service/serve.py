@@ -3,8 +3,9 @@
 Two parts, both on this machine:
 
 * **Oxigraph's server** (``oxigraph serve-read-only``, PyPI ``oxigraph``)
-  answers the queries, on a temporary on-disk store of the graph
-  (:mod:`~newskg.service.backend`). It speaks the whole protocol and cancels
+  answers the queries, read-only, on the output folder's cached store
+  (:mod:`~newskg.service.stores`, the one ``newskg query`` reads) or else on
+  a temporary on-disk store of the graph (:mod:`~newskg.service.backend`). It speaks the whole protocol and cancels
   a query that runs past its time.
 * **A gateway** (standard library ``http.server``) is what clients talk to.
   It checks who is asking (:mod:`~newskg.service.access`: bind address,
@@ -38,10 +39,12 @@ from typing import Self
 from core.errors import InputError, QueryRefusedError, ServiceError, UsageError
 
 from .access import Access, check_bind, is_loopback, remote_warning
-from .backend import Backend, TempStore, load_store
+from .backend import Backend, TempStore, count_triples, load_store
+from .graphs import graph_file
 from .guard import check_query
 from .limits import DEFAULT_HOST, DEFAULT_PORT, MAX_REQUEST_BYTES, Limits
 from .queries import UPDATE_FORMS, query_form
+from .stores import cached_store_path
 
 READ_ONLY = "this endpoint is read-only: SPARQL Update and other writes are refused"
 QUERY_PATHS = ("/sparql", "/query")
@@ -113,7 +116,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.close_connection = True
             self._error(403, access.host_refusal())
             return False
-        if not access.origin_ok(origin):
+        if not access.origin_ok(origin, self.headers.get("Host")):
             self._error(403, access.origin_refusal(origin))
             return False
         self._cors = access.cors_headers(origin, preflight=self.command == "OPTIONS")
@@ -317,7 +320,7 @@ class Endpoint:
 
     @property
     def url(self) -> str:
-        return self.base + "/query"
+        return self.base + "/sparql"
 
     @property
     def backend_pid(self) -> int | None:
@@ -326,8 +329,14 @@ class Endpoint:
     def start(self) -> Self:
         try:
             self._tmp = TempStore()
-            self.triples = load_store(self.graph, self._tmp.store)
-            self._backend = Backend(self._tmp.store, self.limits.timeout, self.quiet)
+            graph = graph_file(self.graph)
+            store = cached_store_path(graph)  # a build's output folder: the store `newskg query` reads
+            if store is not None:
+                self.triples = count_triples(store)
+            else:
+                store = self._tmp.store
+                self.triples = load_store(graph, store)
+            self._backend = Backend(store, self.limits.timeout, self._tmp.folder / "oxigraph.log", self.quiet)
             self._backend.start()
             try:
                 self._gateway = _Gateway((self.host, self.port), self._backend, self.limits, self.host,

@@ -63,12 +63,12 @@ def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60) 
 
 @dataclass
 class Served:
-    url: str          # .../query, as printed
+    url: str          # .../sparql, as printed
     proc: subprocess.Popen
 
     @property
     def base(self) -> str:
-        return self.url.removesuffix("/query")
+        return self.url.removesuffix("/sparql")
 
     @property
     def port(self) -> int:
@@ -84,7 +84,7 @@ def running(graph: Path = FIXTURE, *flags: str, env: dict[str, str] | None = Non
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         url = proc.stdout.readline().strip()
-        assert url.startswith("http://") and url.endswith("/query"), (url, proc.stderr.read())
+        assert url.startswith("http://") and url.endswith("/sparql"), (url, proc.stderr.read())
         served = Served(url, proc)
         engine = served.engine()
         assert engine, "the Oxigraph server process is missing"

@@ -88,9 +88,9 @@ def test_update_is_refused_and_changes_nothing(endpoint):
     for request in (
         urllib.request.Request(endpoint, data=insert.encode(), headers={"Content-Type": "application/sparql-update"}),
         urllib.request.Request(endpoint + "?" + urllib.parse.urlencode({"query": insert})),
-        urllib.request.Request(endpoint.replace("/query", "/update"), data=b"update=CLEAR%20ALL",
+        urllib.request.Request(endpoint.replace("/sparql", "/update"), data=b"update=CLEAR%20ALL",
                                headers={"Content-Type": "application/x-www-form-urlencoded"}),
-        urllib.request.Request(endpoint.replace("/query", "/store"), data=b"<a:a> <a:b> <a:c> .",
+        urllib.request.Request(endpoint.replace("/sparql", "/store"), data=b"<a:a> <a:b> <a:c> .",
                                headers={"Content-Type": "text/turtle"}, method="PUT"),
     ):
         with pytest.raises(urllib.error.HTTPError) as info:
@@ -123,7 +123,7 @@ def test_bad_query_is_a_client_error(endpoint):
     with pytest.raises(QueryBadFormed):
         client(endpoint, "SELEKT nonsense").query()
     with pytest.raises(urllib.error.HTTPError) as info:
-        urllib.request.urlopen(endpoint.replace("/query", "/nothing-here"), timeout=10)
+        urllib.request.urlopen(endpoint.replace("/sparql", "/nothing-here"), timeout=10)
     assert info.value.code == 404
 
 

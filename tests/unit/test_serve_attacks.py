@@ -205,3 +205,15 @@ def test_updates_are_still_refused_over_sparql_too(served):
     body = b"update=" + b"LOAD%20%3Cfile%3A%2F%2F%2Fetc%2Fpasswd%3E"
     status, _, _ = request(served.base + "/sparql", body, {"Content-Type": "application/x-www-form-urlencoded"})
     assert status == 403
+
+
+def test_serve_and_query_name_a_broken_graph_alike(tmp_path):
+    """One loader (stores.load_into) for both: the same one-line error for the same broken file."""
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("<http://e/s> <http://e/p> .\n")
+    lines = set()
+    for args in (("serve", str(broken), "--port", "0"), ("query", str(broken), COUNT)):
+        proc = run_cli(*args)
+        assert proc.returncode == 1 and proc.stderr.count("\n") == 1, proc.stderr
+        lines.add(proc.stderr)
+    assert len(lines) == 1 and f"{broken}: not valid Turtle" in lines.pop()

@@ -62,6 +62,20 @@ def test_a_page_from_elsewhere_is_refused(served):
         assert b"may not query this endpoint" in body
 
 
+def test_another_machine_on_the_same_port_is_not_the_endpoint_itself(served):
+    """A page of http://203.0.113.5:PORT is another machine's, not the query page (was allowed, with CORS)."""
+    foreign = f"http://203.0.113.5:{served.port}"
+    for origin in (foreign, f"http://192.168.1.7:{served.port}", f"http://[2001:db8::1]:{served.port}"):
+        status, headers, body = ask(served.base, COUNT, headers={"Origin": origin})
+        assert status == 403, origin
+        assert "Access-Control-Allow-Origin" not in headers and b"may not query this endpoint" in body
+    with running(FIXTURE, "--allow-origin", "https://lab.example") as s:
+        status, headers, _ = ask(s.base, COUNT, headers={"Origin": f"http://203.0.113.5:{s.port}"})
+        assert status == 403 and "Access-Control-Allow-Origin" not in headers
+        # the page the request was really sent to is the endpoint's own
+        assert ask(s.base, COUNT, headers={"Origin": f"http://localhost:{s.port}"})[0] == 200
+
+
 def test_allow_origin_names_the_pages_allowed():
     with running(FIXTURE, "--allow-origin", "https://lab.example") as s:
         status, headers, _ = ask(s.base, COUNT, headers={"Origin": "https://lab.example"})
@@ -86,3 +100,22 @@ def test_the_query_page_and_its_files_come_from_the_package(served):
         assert status == 200 and headers["Content-Type"].startswith(kind) and len(body) > 100, path
     assert b"MIT" in request(served.base + "/ui/LICENSES.txt")[2]
     assert request(served.base + "/", b"x", {"Content-Type": "text/plain"})[0] == 405
+
+
+def test_own_origin_is_the_address_the_request_was_sent_to():
+    from newskg.service.access import Access
+
+    local = Access("127.0.0.1", 8000)
+    assert not local.origin_ok("http://203.0.113.5:8000")
+    assert not local.origin_ok("http://203.0.113.5:8000", "127.0.0.1:8000")
+    assert local.origin_ok("http://127.0.0.1:8000", "127.0.0.1:8000")
+    lan = Access("0.0.0.0", 8000, ("https://lab.example",))
+    assert lan.origin_ok("http://192.168.1.7:8000", "192.168.1.7:8000")  # the query page, reached over the LAN
+    assert not lan.origin_ok("http://203.0.113.5:8000", "192.168.1.7:8000")
+    assert not lan.origin_ok("http://192.168.1.7:8001", "192.168.1.7:8001")  # that Host is not the endpoint's
+
+
+def test_the_printed_url_is_the_documented_sparql_path(served):
+    """README and docs name /sparql: the URL `newskg serve` prints is that one (was .../query)."""
+    assert served.url == served.base + "/sparql"
+    assert ask(served.base, COUNT, "/sparql")[0] == 200
