@@ -259,8 +259,22 @@ def lookup(name: str) -> Place | None:
     if name.lower().startswith("the "):
         name = name[4:]
     places = _tables()[0]
-    return places.get(name) or places.get(fold_accents(name)) \
-        or (places.get(name.title()) if name.isupper() and len(name) > 3 else None)
+    return places.get(name) or places.get(fold_accents(name)) or _capitals_read_as_name(places, name)
+
+
+def _capitals_read_as_name(places: Mapping[str, Place], name: str) -> Place | None:
+    """A name in capitals ("KYIV" in a headline) is the place of that very name, or a country; never
+    a place one of whose variants it spells: "SANA", a news agency, is not Sanaa ("Sana").
+
+    >>> _capitals_read_as_name(_tables()[0], "KYIV").name, _capitals_read_as_name(_tables()[0], "SANA")
+    ('Kyiv', None)
+    """
+    if not (name.isupper() and len(name) > 3):
+        return None
+    place = places.get(name.title())
+    if place is None or (place.type != "Country" and fold_accents(place.name).lower() != fold_accents(name).lower()):
+        return None
+    return place
 
 
 @cache

@@ -43,6 +43,7 @@ from .facilities import (
     named_facility,
     unnamed_facility_phrase,
 )
+from .junk import JUNK
 from .groups import military_unit, named_national_force, national_government, nationality_group
 from .institutions import (
     institution_of_a_country,
@@ -66,6 +67,7 @@ from .kinds import (
     untagged_acronym,
 )
 from .model_entities import (
+    city_of_a_country_not_named,
     age_after_name,
     department_word,
     event_name,
@@ -85,7 +87,7 @@ from .model_entities import (
 )
 from .names import REGION_NOUNS, TYPING, region_span, short_names, titled_text, trimmed_name, without_titles
 from .place_again import same_place_again
-from .rules import chain, first, rule
+from .rules import chain, first, holds, rule
 
 NAMED_FACILITIES = TYPING.step("named facility", (named_facility,))
 ACRONYMS = TYPING.step("acronym", (owner_in_brackets, acronym_in_brackets))
@@ -98,7 +100,7 @@ TOKENS = TYPING.step("token", (
 #: A model entity's name that is known before its kind (ent, span, names).
 KNOWN_NAMES = TYPING.step("model entity", (
     first_name_alone, defined_short_name, region_named_by_noun, place_by_context, person_not_a_far_city,
-    gazetteer_name,
+    city_of_a_country_not_named, gazetteer_name,
 ))
 #: The kind its name gives it, else the model's label (ent, span).
 KINDS = TYPING.step("kind", (street_name, organisation_by_its_name, quoted_speaker, model_label))
@@ -132,6 +134,8 @@ def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:
     if ent.label_ == "PERSON":
         span = without_titles(person_extent(span))
     span = trimmed_name(span)
+    if holds(JUNK, ent, span):
+        return None
     known = first(KNOWN_NAMES, ent, span, names)
     if known is not None:
         return known

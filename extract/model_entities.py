@@ -60,6 +60,22 @@ def person_not_a_far_city(ent: Span, span: Span, names: dict[str, str]) -> Span 
     return NOTHING
 
 
+@rule(example="Tourists returned to Bali after Indonesia reopened its borders, officials in Jakarta said.")
+def city_of_a_country_not_named(ent: Span, span: Span, names: dict[str, str]) -> Span | None:
+    """A small city the gazetteer knows in a country the article never names, while it names
+    others by their names, is no hit: a Place of that name, without the far country ("Bali" in a story about
+    Indonesia is not Bāli in India). A capital or a city of a million people keeps its name."""
+    place = gazetteer.lookup(span.text)
+    if place is None or place.type != "City" or gazetteer.well_known_city(place):
+        return None
+    # Countries by their names only: "Russian shelling in Donetsk" names no country but Ukraine's city.
+    named = {p.country or p.name for e in span.doc.ents if e.label_ == "GPE" and e.text != span.text
+             and (p := gazetteer.lookup(e.text)) is not None}
+    if not named or place.country in named:
+        return None
+    return typed_span(span.doc, span.start, span.end, "Place", span.text)
+
+
 @rule(example="Navalny was transferred from the hospital in Omsk to Charité in Berlin via air ambulance.")
 def gazetteer_name(ent: Span, span: Span, names: dict[str, str]) -> Span | None:
     """A name the gazetteer knows is that Country or City, whatever the model said."""
