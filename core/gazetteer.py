@@ -341,10 +341,15 @@ def one_edit_apart(a: str, b: str) -> bool:
 
 
 def country_of_demonym(word: str) -> str:
-    """The country a nationality adjective names ("Russian" -> "Russia"), or ""."""
+    """The country a nationality adjective names ("Russian" -> "Russia"), or "". A word in
+    capitals is an acronym, no adjective: "UKIP" is no "UK" with an ending.
+
+    >>> country_of_demonym("Russians"), country_of_demonym("UKIP")
+    ('Russia', '')
+    """
     places, _, irregular = _tables()
     w = word.strip().rstrip("s")  # "Russians" -> "Russian"
-    if not w[:1].isupper():
+    if not w[:1].isupper() or (w.isupper() and len(w) > 1 and w.lower() not in irregular):
         return ""
     if w.lower() in irregular:
         return irregular[w.lower()]

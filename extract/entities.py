@@ -53,6 +53,7 @@ from .institutions import (
     untagged_institution,
 )
 from .kinds import (
+    acronym_not_a_person,
     acronym_in_brackets,
     defined_short_name,
     facility_by_short_name,
@@ -103,7 +104,8 @@ KNOWN_NAMES = TYPING.step("model entity", (
     city_of_a_country_not_named, gazetteer_name,
 ))
 #: The kind its name gives it, else the model's label (ent, span).
-KINDS = TYPING.step("kind", (street_name, organisation_by_its_name, quoted_speaker, model_label))
+KINDS = TYPING.step("kind", (street_name, organisation_by_its_name, acronym_not_a_person, quoted_speaker,
+                              model_label))
 
 
 @rule(example="Wikinews caught up with Dr Christian Keysers and Dr Valeria Gazzola, two of the authors who "

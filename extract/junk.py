@@ -26,6 +26,7 @@ BYLINE_WORDS = words("byline_words")
 IDEA_SUFFIXES = words("idea_suffixes")
 SCRIPTURE_NAMES = words("scripture_names")
 
+_QUOTE_MARKS = ("\"", "“", "”")
 #: Letters glued to a quotation mark, a question mark or a stop-dash: 'conducted,"?Spicer', "organs.-".
 _GLUED = re.compile(r"[A-Za-z][\"“”?!;]|[\"“”?!;,][A-Za-z]|\.-")
 
@@ -107,9 +108,10 @@ def religious_text(ent: Span, span: Span) -> bool | None:
 
 @rule(example='"The investigation is being conducted,"?Spicer said.')
 def glued_to_quotes(ent: Span, span: Span) -> bool | None:
-    """Words glued to a quotation mark by a broken text are no name: 'conducted,"?Spicer',
-    "organs.- Share"."""
-    return True if any(_GLUED.search(t.text) for t in span) else None
+    """Words glued to a quotation mark by a broken text, or a quotation mark inside, are no name:
+    'conducted,"?Spicer', "organs.- Share", 'Lukas Graham "Work'."""
+    glued = any(_GLUED.search(t.text) for t in span)
+    return True if glued or any(t.text in _QUOTE_MARKS for t in span[1:-1]) else None
 
 
 #: Junk the model tags as a name (ent, span): True, or None to pass it on.
