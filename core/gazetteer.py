@@ -259,12 +259,17 @@ def lookup(name: str) -> Place | None:
     if name.lower().startswith("the "):
         name = name[4:]
     places = _tables()[0]
-    return places.get(name) or places.get(fold_accents(name)) or _capitals_read_as_name(places, name)
+    place = places.get(name) or places.get(fold_accents(name))
+    if place is not None and name.isupper() and place.type == "City" \
+            and fold_accents(place.name).lower() != fold_accents(name).lower():
+        return None  # "BTA", a news agency, is no code of Bertoua
+    return place or _capitals_read_as_name(places, name)
 
 
 def _capitals_read_as_name(places: Mapping[str, Place], name: str) -> Place | None:
     """A name in capitals ("KYIV" in a headline) is the place of that very name, or a country; never
-    a place one of whose variants it spells: "SANA", a news agency, is not Sanaa ("Sana").
+    a place one of whose variants it spells: "SANA", a news agency, is not Sanaa ("Sana"); nor is a
+    city's code in capitals that city (see :func:`lookup`).
 
     >>> _capitals_read_as_name(_tables()[0], "KYIV").name, _capitals_read_as_name(_tables()[0], "SANA")
     ('Kyiv', None)
@@ -280,6 +285,11 @@ def _capitals_read_as_name(places: Mapping[str, Place], name: str) -> Place | No
 @cache
 def _populations() -> dict[int, int]:
     return {c["geonameid"]: c["population"] for c in _cities_by_population()}
+
+
+def population(place: Place) -> int:
+    """The people of a city (0 for other places and cities GeoNames gives no figure)."""
+    return _populations().get(place.geonames_id, 0) if place.type == "City" else 0
 
 
 def well_known_city(place: Place) -> bool:

@@ -18,7 +18,7 @@ from spacy.tokens import Span
 
 from .doc import sent_of
 from .lexicon import words
-from .names import FIGURES, TYPING
+from .names import FIGURES, HOUR_MARK, TYPING
 from .rules import rule
 
 CREDIT_WORDS = words("credit_words")
@@ -33,9 +33,11 @@ _GLUED = re.compile(r"[A-Za-z][\"“”?!;]|[\"“”?!;,][A-Za-z]|\.-")
 
 @rule(example="23 Jul 2022 23.50 Russian missiles struck the port of Odesa overnight, the regional governor said.")
 def figure_in_name(ent: Span, span: Span) -> bool | None:
-    """A name with a word of figures in it is a time, a date or a price, no entity: "00.36 Hello",
-    "7.00 A.M.", "Stockton 2.78" (figures after a name are trimmed before)."""
-    return True if any(FIGURES.match(t.text) for t in span) else None
+    """A name that starts with a number, or has a time, a price, a count or a year in it, is no
+    entity: "00.36 Hello", "23 Jul 2022", "7.00 A.M." (such figures after a name are trimmed
+    before: "Stockton 2.78"); a number of a series stays ("Nord Stream 1")."""
+    return True if span[0].text.isdigit() or any(FIGURES.match(t.text) or HOUR_MARK.match(t.text) for t in span) \
+        else None
 
 
 @rule(example="Ukraine's infrastructure minister, @OlKubrakov, wrote that the first ship had left the port.")

@@ -30,6 +30,8 @@ PRODUCT_NOUNS = words("product_nouns")
 TERRITORY_VERBS = words("territory_verbs")
 #: The last words of event names the model takes for organisations ("Libyan Civil War").
 EVENT_WORDS = words("event_words")
+#: A city this big is that city in any story, whichever countries the story names.
+FAR_CITY_MAX_POPULATION = 500_000
 
 
 # -- names known before any kind (ent, span, names) -------------------------------------
@@ -64,9 +66,11 @@ def person_not_a_far_city(ent: Span, span: Span, names: dict[str, str]) -> Span 
 def city_of_a_country_not_named(ent: Span, span: Span, names: dict[str, str]) -> Span | None:
     """A small city the gazetteer knows in a country the article never names, while it names
     others by their names, is no hit: a Place of that name, without the far country ("Bali" in a story about
-    Indonesia is not Bāli in India). A capital or a city of a million people keeps its name."""
+    Indonesia is not Bāli in India). A capital or a city of half a million people keeps its name
+    ("a dealer in Frankfurt" when the sentence names the U.S.)."""
     place = gazetteer.lookup(span.text)
-    if place is None or place.type != "City" or gazetteer.well_known_city(place):
+    if place is None or place.type != "City" or gazetteer.well_known_city(place) \
+            or gazetteer.population(place) >= FAR_CITY_MAX_POPULATION:
         return None
     # Countries by their names only: "Russian shelling in Donetsk" names no country but Ukraine's city.
     named = {p.country or p.name for e in span.doc.ents if e.label_ == "GPE" and e.text != span.text
