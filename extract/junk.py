@@ -2,6 +2,7 @@
 
 Live-blog times and figures ("00.36", "23 Jul 2022 23.50"), social handles ("@OlKubrakov"),
 picture credits ("Photograph: Alexander Ermochenko/Reuters"), bylines ("Reporting by ..."),
+matches between two sides ("Cyprus v Faroe Islands"),
 names of ideas and campaigns ("Brexit"), religious texts ("the Quran") and words glued to
 quotation marks by a broken text ('conducted,"?Spicer') name no actor of the story. The rules
 read the shape of the name and the words around it, and lexicons of word classes; no name of a
@@ -25,6 +26,7 @@ CREDIT_WORDS = words("credit_words")
 BYLINE_WORDS = words("byline_words")
 IDEA_SUFFIXES = words("idea_suffixes")
 SCRIPTURE_NAMES = words("scripture_names")
+FIXTURE_MARKS = words("fixture_marks")
 
 _QUOTE_MARKS = ("\"", "“", "”")
 #: Letters glued to a quotation mark, a question mark or a stop-dash: 'conducted,"?Spicer', "organs.-".
@@ -116,6 +118,27 @@ def glued_to_quotes(ent: Span, span: Span) -> bool | None:
     return True if glued or any(t.text in _QUOTE_MARKS for t in span[1:-1]) else None
 
 
+@rule(example="Ireland's remaining qualifiers are Israel v Republic of Ireland and Cyprus v Faroe Islands.")
+def fixture_of_two_sides(ent: Span, span: Span) -> bool | None:
+    """A match or a case between two sides is no entity of its own: "Cyprus v Faroe Islands",
+    "Republic of Ireland v"."""
+    return True if any(t.lower_ in FIXTURE_MARKS for t in span[1:]) else None
+
+
+@rule(example="A man was arrested in Norfolk at 2am local time (0100 UTC) on Sunday.")
+def time_zone(ent: Span, span: Span) -> bool | None:
+    """A word in capitals right after a time of the clock is its time zone, no organisation:
+    "0100 UTC", "2am GMT"."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if len(span) != 1 or not span.text.isupper() or before is None:
+        return None
+    clock = before.like_num or FIGURES.match(before.text) or HOUR_MARK.match(before.text) \
+        or re.match(r"^[0-9]{1,2}(?:[.:][0-9]{2})?[ap]\.?m\.?$", before.lower_)
+    return True if clock else None
+
+
 #: Junk the model tags as a name (ent, span): True, or None to pass it on.
 JUNK = TYPING.step("junk", (figure_in_name, social_handle, picture_credit, byline, idea_or_campaign_word,
-                            religious_text, glued_to_quotes), kind="test")
+                            religious_text, glued_to_quotes, fixture_of_two_sides, time_zone),
+                   kind="test")

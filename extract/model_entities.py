@@ -64,12 +64,12 @@ def person_not_a_far_city(ent: Span, span: Span, names: dict[str, str]) -> Span 
 
 @rule(example="Tourists returned to Bali after Indonesia reopened its borders, officials in Jakarta said.")
 def city_of_a_country_not_named(ent: Span, span: Span, names: dict[str, str]) -> Span | None:
-    """A small city the gazetteer knows in a country the article never names, while it names
-    others by their names, is no hit: a Place of that name, without the far country ("Bali" in a story about
+    """A small city the gazetteer knows by another spelling (an accent, a variant), in a country
+    the article never names while it names others by their names, is no hit: a Place of that name, without the far country ("Bali" in a story about
     Indonesia is not Bāli in India). A capital or a city of half a million people keeps its name
     ("a dealer in Frankfurt" when the sentence names the U.S.)."""
     place = gazetteer.lookup(span.text)
-    if place is None or place.type != "City" or gazetteer.well_known_city(place) \
+    if place is None or place.type != "City" or place.name == span.text or gazetteer.well_known_city(place) \
             or gazetteer.population(place) >= FAR_CITY_MAX_POPULATION:
         return None
     # Countries by their names only: "Russian shelling in Donetsk" names no country but Ukraine's city.
