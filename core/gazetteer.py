@@ -42,7 +42,7 @@ True
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import astuple, dataclass
 from difflib import SequenceMatcher
 from functools import cache
@@ -287,9 +287,22 @@ def _populations() -> dict[int, int]:
     return {c["geonameid"]: c["population"] for c in _cities_by_population()}
 
 
-def population(place: Place) -> int:
-    """The people of a city (0 for other places and cities GeoNames gives no figure)."""
-    return _populations().get(place.geonames_id, 0) if place.type == "City" else 0
+def province_in(name: str, countries: Iterable[str]) -> str:
+    """The one of ``countries`` that has a province (a state, a region) of this name, or "".
+
+    >>> province_in("Bali", ["Indonesia", "Australia"]), province_in("Bali", ["India"])
+    ('Indonesia', '')
+    """
+    key = fold_accents(name).lower()
+    return next((c for c in sorted(countries) if key in _provinces(c)), "")
+
+
+@cache
+def _provinces(country: str) -> frozenset[str]:
+    try:
+        return frozenset(fold_accents(p).lower() for p in CountryInfo(country).provinces() or ())
+    except (CountryNotFoundError, KeyError):
+        return frozenset()
 
 
 def well_known_city(place: Place) -> bool:

@@ -68,7 +68,7 @@ from .kinds import (
     untagged_acronym,
 )
 from .model_entities import (
-    city_of_a_country_not_named,
+    province_of_a_named_country,
     age_after_name,
     department_word,
     event_name,
@@ -101,7 +101,7 @@ TOKENS = TYPING.step("token", (
 #: A model entity's name that is known before its kind (ent, span, names).
 KNOWN_NAMES = TYPING.step("model entity", (
     first_name_alone, defined_short_name, region_named_by_noun, place_by_context, person_not_a_far_city,
-    city_of_a_country_not_named, gazetteer_name,
+    province_of_a_named_country, gazetteer_name,
 ))
 #: The kind its name gives it, else the model's label (ent, span).
 KINDS = TYPING.step("kind", (street_name, organisation_by_its_name, acronym_not_a_person, quoted_speaker,

@@ -30,8 +30,6 @@ PRODUCT_NOUNS = words("product_nouns")
 TERRITORY_VERBS = words("territory_verbs")
 #: The last words of event names the model takes for organisations ("Libyan Civil War").
 EVENT_WORDS = words("event_words")
-#: A city this big is that city in any story, whichever countries the story names.
-FAR_CITY_MAX_POPULATION = 500_000
 
 
 # -- names known before any kind (ent, span, names) -------------------------------------
@@ -63,21 +61,16 @@ def person_not_a_far_city(ent: Span, span: Span, names: dict[str, str]) -> Span 
 
 
 @rule(example="Tourists returned to Bali after Indonesia reopened its borders, officials in Jakarta said.")
-def city_of_a_country_not_named(ent: Span, span: Span, names: dict[str, str]) -> Span | None:
-    """A small city the gazetteer knows by another spelling (an accent, a variant), in a country
-    the article never names while it names others by their names, is no hit: a Place of that name, without the far country ("Bali" in a story about
-    Indonesia is not Bāli in India). A capital or a city of half a million people keeps its name
-    ("a dealer in Frankfurt" when the sentence names the U.S.)."""
+def province_of_a_named_country(ent: Span, span: Span, names: dict[str, str]) -> Span | None:
+    """A name the gazetteer reads as a city of a country the article never names, that is a
+    province of a country it names, is that province, a Region: "Bali" in a story about
+    Indonesia is not Bāli in India."""
     place = gazetteer.lookup(span.text)
-    if place is None or place.type != "City" or place.name == span.text or gazetteer.well_known_city(place) \
-            or gazetteer.population(place) >= FAR_CITY_MAX_POPULATION:
+    if place is None or place.type != "City" or gazetteer.country_of_capital(place.name):
         return None
-    # Countries by their names only: "Russian shelling in Donetsk" names no country but Ukraine's city.
-    named = {p.country or p.name for e in span.doc.ents if e.label_ == "GPE" and e.text != span.text
-             and (p := gazetteer.lookup(e.text)) is not None}
-    if not named or place.country in named:
-        return None
-    return typed_span(span.doc, span.start, span.end, "Place", span.text)
+    named = places.countries_named_besides(span)
+    country = gazetteer.province_in(span.text, named) if named and place.country not in named else ""
+    return typed_span(span.doc, span.start, span.end, "Region", span.text, country=country) if country else None
 
 
 @rule(example="Navalny was transferred from the hospital in Omsk to Charité in Berlin via air ambulance.")
