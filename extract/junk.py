@@ -122,7 +122,8 @@ def glued_to_quotes(ent: Span, span: Span) -> bool | None:
 def fixture_of_two_sides(ent: Span, span: Span) -> bool | None:
     """A match or a case between two sides is no entity of its own: "Cyprus v Faroe Islands",
     "Republic of Ireland v"."""
-    return True if any(t.lower_ in FIXTURE_MARKS for t in span[1:]) else None
+    # As written, in lower case: "V." is a middle initial ("Vladimir V. Putin").
+    return True if any(t.text in FIXTURE_MARKS for t in span[1:]) else None
 
 
 @rule(example="A man was arrested in Norfolk at 2am local time (0100 UTC) on Sunday.")
