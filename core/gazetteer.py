@@ -42,6 +42,7 @@ True
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from functools import cache
 
 from countryinfo import CountryInfo, CountryNotFoundError
@@ -74,13 +75,50 @@ def lookup(name: str) -> Place | None:
     if name.lower().startswith("the "):
         name = name[4:]
     places = _tables()[0]
-    return places.get(name) or places.get(fold_accents(name)) \
-        or (places.get(name.title()) if name.isupper() and len(name) > 3 else None)
+    place = places.get(name) or places.get(fold_accents(name))
+    if place is not None and name.isupper() and place.type == "City" \
+            and fold_accents(place.name).lower() != fold_accents(name).lower():
+        return None  # "BTA", a news agency, is no code of Bertoua
+    return place or _capitals_read_as_name(places, name)
+
+
+def _capitals_read_as_name(places: Mapping[str, Place], name: str) -> Place | None:
+    """A name in capitals ("KYIV" in a headline) is the place of that very name, or a country; never
+    a place one of whose variants it spells: "SANA", a news agency, is not Sanaa ("Sana"); nor is a
+    city's code in capitals that city (see :func:`lookup`).
+
+    >>> _capitals_read_as_name(_tables()[0], "KYIV").name, _capitals_read_as_name(_tables()[0], "SANA")
+    ('Kyiv', None)
+    """
+    if not (name.isupper() and len(name) > 3):
+        return None
+    place = places.get(name.title())
+    if place is None or (place.type != "Country" and fold_accents(place.name).lower() != fold_accents(name).lower()):
+        return None
+    return place
 
 
 @cache
 def _populations() -> dict[int, int]:
     return {c["geonameid"]: c["population"] for c in _cities_by_population()}
+
+
+def province_in(name: str, countries: Iterable[str]) -> str:
+    """The one of ``countries`` that has a province (a state, a region) of this name, or "".
+
+    >>> province_in("Bali", ["Indonesia", "Australia"]), province_in("Bali", ["India"])
+    ('Indonesia', '')
+    """
+    key = fold_accents(name).lower()
+    return next((c for c in sorted(countries) if key in _provinces(c)), "")
+
+
+@cache
+def _provinces(country: str) -> frozenset[str]:
+    try:
+        return frozenset(fold_accents(p).lower() for p in CountryInfo(country).provinces() or ())
+    except (CountryNotFoundError, KeyError):
+        return frozenset()
 
 
 def well_known_city(place: Place) -> bool:
@@ -142,10 +180,15 @@ def one_edit_apart(a: str, b: str) -> bool:
 
 
 def country_of_demonym(word: str) -> str:
-    """The country a nationality adjective names ("Russian" -> "Russia"), or ""."""
+    """The country a nationality adjective names ("Russian" -> "Russia"), or "". A word in
+    capitals is an acronym, no adjective: "UKIP" is no "UK" with an ending.
+
+    >>> country_of_demonym("Russians"), country_of_demonym("UKIP")
+    ('Russia', '')
+    """
     places, _, irregular = _tables()
     w = word.strip().rstrip("s")  # "Russians" -> "Russian"
-    if not w[:1].isupper():
+    if not w[:1].isupper() or (w.isupper() and len(w) > 1 and w.lower() not in irregular):
         return ""
     if w.lower() in irregular:
         return irregular[w.lower()]

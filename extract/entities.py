@@ -43,6 +43,7 @@ from .facilities import (
     named_facility,
     unnamed_facility_phrase,
 )
+from .junk import JUNK
 from .groups import military_unit, named_national_force, national_government, nationality_group
 from .institutions import (
     institution_of_a_country,
@@ -52,6 +53,7 @@ from .institutions import (
     untagged_institution,
 )
 from .kinds import (
+    acronym_not_a_person,
     acronym_in_brackets,
     defined_short_name,
     facility_by_short_name,
@@ -66,6 +68,7 @@ from .kinds import (
     untagged_acronym,
 )
 from .model_entities import (
+    province_of_a_named_country,
     age_after_name,
     department_word,
     event_name,
@@ -85,7 +88,7 @@ from .model_entities import (
 )
 from .names import REGION_NOUNS, TYPING, region_span, short_names, titled_text, trimmed_name, without_titles
 from .place_again import same_place_again
-from .rules import chain, first, rule
+from .rules import chain, first, holds, rule
 
 NAMED_FACILITIES = TYPING.step("named facility", (named_facility,))
 ACRONYMS = TYPING.step("acronym", (owner_in_brackets, acronym_in_brackets))
@@ -98,10 +101,11 @@ TOKENS = TYPING.step("token", (
 #: A model entity's name that is known before its kind (ent, span, names).
 KNOWN_NAMES = TYPING.step("model entity", (
     first_name_alone, defined_short_name, region_named_by_noun, place_by_context, person_not_a_far_city,
-    gazetteer_name,
+    province_of_a_named_country, gazetteer_name,
 ))
 #: The kind its name gives it, else the model's label (ent, span).
-KINDS = TYPING.step("kind", (street_name, organisation_by_its_name, quoted_speaker, model_label))
+KINDS = TYPING.step("kind", (street_name, organisation_by_its_name, acronym_not_a_person, quoted_speaker,
+                              model_label))
 
 
 @rule(example="Wikinews caught up with Dr Christian Keysers and Dr Valeria Gazzola, two of the authors who "
@@ -132,6 +136,8 @@ def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:
     if ent.label_ == "PERSON":
         span = without_titles(person_extent(span))
     span = trimmed_name(span)
+    if holds(JUNK, ent, span):
+        return None
     known = first(KNOWN_NAMES, ent, span, names)
     if known is not None:
         return known

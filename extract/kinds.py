@@ -31,6 +31,10 @@ PERSON_SPEECH_VERBS = words("person_speech_verbs")
 STREET_WORDS = words("street_words")
 #: Nouns for people who work for an organisation: "FSB officers", "SBU agents".
 STAFF_NOUNS = words("staff_nouns")
+#: Nouns of news media before a medium's name: "the news agency SANA".
+MEDIUM_NOUNS = words("medium_nouns")
+#: Words before a cited source: "according to SANA".
+SOURCE_PHRASES = words("source_phrases")
 #: Nouns for a person by role, office or as a person: "Nowak, a WHO official"; "Prosecutor Krzysztof Sierak".
 PERSON_NOUNS = words("person_nouns")
 #: Apposition heads that say what a name is: "Maxar, a commercial satellite company".
@@ -151,6 +155,17 @@ def organisation_by_its_name(ent: Span, span: Span) -> str | None:
     return None
 
 
+@rule(example="At least eight people were killed in the shelling, according to SANA.")
+def acronym_not_a_person(ent: Span, span: Span) -> str | None:
+    """One word in capitals the model reads as a person, in a sentence not written in capitals, is
+    an organisation's acronym: "according to SANA"; people are not written so in the text."""
+    sent = sent_of(span.root)
+    if ent.label_ != "PERSON" or len(span) != 1 or not span.text.isupper() or sum(c.isalpha() for c in span.text) < 3:
+        return None
+    lower = sum(1 for t in sent if t.is_alpha and not t.is_upper)
+    return "Organization" if lower >= 3 else None
+
+
 @rule(example="“I can’t believe I made it, we just want rest,” said Alina Kozitskaya.")
 def quoted_speaker(ent: Span, span: Span) -> str | None:
     """A bare two- or three-word name with no organisation word and no "the", speaking after its
@@ -180,18 +195,21 @@ def model_label(ent: Span, span: Span) -> str | None:
               "outside the local administrative building, but said this too was unrelated to the other "
               "explosion.")
 def untagged_acronym(token: Token, names: dict[str, str]) -> Span | None:
-    """An acronym the model tags as nothing, acting or employing people, is an organisation:
-    "FSB officers were present", "TVN24 reported"."""
+    """An acronym the model tags as nothing, acting or employing people, after a medium's noun or
+    after "according to", is an organisation: "FSB officers were present", "TVN24 reported", "the
+    state news agency SANA reported"."""
     text = token.text
     if token.pos_ != "PROPN" or token.ent_type_ or not (2 <= len(text) <= 8 and text.isupper() and text.isalnum()) \
             or sum(c.isalpha() for c in text) < 2 or gazetteer.lookup(text) is not None:
         return None
-    head = token.head
+    head, doc = token.head, token.doc
     acts = token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX")
     employs = token.dep_ == "compound" and head.lemma_.lower() in STAFF_NOUNS
-    if not (acts or employs):
+    medium = token.i > 0 and doc[token.i - 1].lower_ in MEDIUM_NOUNS
+    source = token.i > 1 and doc[token.i - 2 : token.i].text.lower() in SOURCE_PHRASES
+    if not (acts or employs or medium or source):
         return None
-    return typed_span(token.doc, token.i, token.i + 1, "Organization", text)
+    return typed_span(doc, token.i, token.i + 1, "Organization", text)
 
 
 def facility_short_names(facilities: list[Span]) -> dict[str, str]:

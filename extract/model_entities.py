@@ -60,6 +60,19 @@ def person_not_a_far_city(ent: Span, span: Span, names: dict[str, str]) -> Span 
     return NOTHING
 
 
+@rule(example="Tourists returned to Bali after Indonesia reopened its borders, officials in Jakarta said.")
+def province_of_a_named_country(ent: Span, span: Span, names: dict[str, str]) -> Span | None:
+    """A name the gazetteer reads as a city of a country the article never names, that is a
+    province of a country it names, is that province, a Region: "Bali" in a story about
+    Indonesia is not Bāli in India."""
+    place = gazetteer.lookup(span.text)
+    if place is None or place.type != "City" or gazetteer.country_of_capital(place.name):
+        return None
+    named = places.countries_named_besides(span)
+    country = gazetteer.province_in(span.text, named) if named and place.country not in named else ""
+    return typed_span(span.doc, span.start, span.end, "Region", span.text, country=country) if country else None
+
+
 @rule(example="Navalny was transferred from the hospital in Omsk to Charité in Berlin via air ambulance.")
 def gazetteer_name(ent: Span, span: Span, names: dict[str, str]) -> Span | None:
     """A name the gazetteer knows is that Country or City, whatever the model said."""

@@ -12,6 +12,8 @@ contributors; The Guardian; The New York Times; Reuters-21578; the seeds).
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from core import gazetteer
@@ -33,6 +35,13 @@ INSTITUTION_WORDS = words("institution_words")
 DEPARTMENT_WORDS = words("department_words")
 #: Last words of organisations' names (the institution words among them): "Civic Platform".
 ORG_HEAD_WORDS = words("org_head_words")
+#: Lower-case words that begin a name: "de Gaulle", "van Rompuy", "al-Assad".
+NAME_PARTICLES = words("name_particles")
+#: A word of figures that is no part of a name: a clock time "00.36", a price "2.78", a count
+#: "163,150", a year "2022"; not a number of a series ("Nord Stream 1", "Group of 7").
+FIGURES = re.compile(r"^(?:[0-9]+[.,:][0-9.,:]*[0-9]|[0-9]{4,})$")
+#: The mark of an hour of the clock: "A.M.", "pm".
+HOUR_MARK = re.compile(r"^[AaPp]\.?[Mm]\.?$")
 #: Words dropped from the front of a person's name.
 _LEADING_WORDS = TITLE_WORDS | DEPARTMENT_WORDS
 
@@ -69,10 +78,19 @@ def names_organisation(span: Span) -> bool:
 
 def trimmed_name(span: Span) -> Span:
     """A name without a bracket and what follows ("World Health Organization
-    (WHO" -> "World Health Organization") or a lower-case "of" tail that is no
-    part of it ("Associated Press of bank" -> "Associated Press")."""
+    (WHO" -> "World Health Organization"), a lower-case "of" tail that is no
+    part of it ("Associated Press of bank" -> "Associated Press"), figures after
+    it ("Austria 6,048"), lower-case words before it ("private Board of Trade"),
+    but for a particle of a name ("de Gaulle"), or an hour's mark ("A.M. Kyiv")."""
     doc = span.doc
     end = next((t.i for t in span if t.text in "([" and t.i > span.start), span.end)
+    while end - span.start > 1 and FIGURES.match(doc[end - 1].text):  # "Soviet Union 163,150"
+        end -= 1
+    start = span.start
+    while end - start > 1 and (HOUR_MARK.match(doc[start].text) or doc[start].is_lower and doc[start].is_alpha
+                               and doc[start + 1].is_title and doc[start].lower_ not in NAME_PARTICLES):
+        start += 1  # "of Ireland", "private Board of Trade", "A.M. Kyiv"
+    span = doc[start:end]
     for t in doc[span.start + 1 : end]:
         rest = [r for r in doc[t.i + 1 : end] if r.is_alpha]
         if t.lower_ == "of" and rest and all(r.is_lower for r in rest):
