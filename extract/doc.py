@@ -59,6 +59,7 @@ class DocState:
     quoted_stretches: tuple[list[int], list[int]] | None = None  # see inside_quotes
     ents_by_name: dict[str, list[Span]] | None = None  # see named_before
     countries: frozenset[str] | None = None
+    country_names: dict[str, frozenset[str]] | None = None  # see extract.places.countries_named_besides
     ent_ends: list[int] | None = None  # token end of each of ``ents``, once they are final
     ent_starts: list[int] | None = None  # character start of each of ``ents``, once they are final
     tallies: dict | None = None  # per-rule running tallies over ``ents`` (see extract.antecedents)
@@ -124,7 +125,8 @@ def provenance(doc: Doc, start: int, end: int) -> Provenance:
         sentence_index=sentence_index(doc, start),
         start=start,
         end=end,
-        sentence=sent.text.strip(),
+        # the doc's text, sliced: Span.text would build the sentence token by token, for every record
+        sentence=doc_text(doc)[sent.start_char:sent.end_char].strip(),
     )
 
 

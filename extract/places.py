@@ -164,15 +164,27 @@ def article_countries(doc: Doc) -> frozenset[str]:
 
 def countries_named_besides(span: Span) -> frozenset[str]:
     """The countries the article names (as :func:`article_countries`) through names other than the span's."""
-    names = set()
-    for e in span.doc.ents:
-        if e.text == span.text:
-            continue
-        if e.label_ == "NORP":
-            names.add(gazetteer.country_of_demonym(e.text))
-        elif e.label_ in ("GPE", "LOC", "ORG", "PERSON") and (place := gazetteer.lookup(e.text)) is not None:
-            names.add(place.country or place.name)
-    return frozenset(names - {""})
+    by_country = _names_of_countries(span.doc)
+    return frozenset(c for c, texts in by_country.items() if len(texts) > 1 or span.text not in texts)
+
+
+def _names_of_countries(doc: Doc) -> dict[str, frozenset[str]]:
+    """Each country the model's entities name, with the texts that name it: read once per doc
+    (as :func:`article_countries`), so that asking for every name of a long article stays linear."""
+    st = state(doc)
+    if st.country_names is None:
+        texts: dict[str, set[str]] = {}
+        for e in doc.ents:
+            if e.label_ == "NORP":
+                country = gazetteer.country_of_demonym(e.text)
+            elif e.label_ in ("GPE", "LOC", "ORG", "PERSON") and (place := gazetteer.lookup(e.text)) is not None:
+                country = place.country or place.name
+            else:
+                continue
+            if country:
+                texts.setdefault(country, set()).add(e.text)
+        st.country_names = {c: frozenset(t) for c, t in texts.items()}
+    return st.country_names
 
 
 def has_place_cue(span: Span) -> bool:
