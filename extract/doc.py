@@ -15,6 +15,8 @@ The extensions the pipeline adds are declared once, below:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -242,6 +244,29 @@ def strip_span(span: Span) -> Span | None:
 
 
 # -- the final entities ----------------------------------------------------------
+
+@contextmanager
+def entities_fixed(doc: Doc) -> Iterator[None]:
+    """Hold the doc's entities as they are while a block looks back over them many times
+    (so :func:`ents` and the caches built on it are made once, not per question); the caches
+    are dropped when the block ends, since the entities change after it.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Kyiv fell.")
+    >>> with entities_fixed(doc):
+    ...     state(doc).ents
+    ()
+    >>> state(doc).ents is None
+    True
+    """
+    st = state(doc)
+    st.ents = tuple(doc.ents)
+    try:
+        yield
+    finally:
+        st.ents = None
+        st.ent_ends = st.ent_starts = st.tallies = st.ents_by_name = None
+
 
 def ents(doc: Doc) -> tuple[Span, ...]:
     """The doc's entities, cached once typing is done (``doc.ents`` builds new spans on every access)."""

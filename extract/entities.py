@@ -35,7 +35,7 @@ from core.records import Mention
 
 from . import places
 from .coref import government_mention
-from .doc import mention, restore_names, sent_of, state, strip_span, typed_span
+from .doc import entities_fixed, mention, restore_names, sent_of, state, strip_span, typed_span
 from .facilities import (
     facility_in_a_city,
     facility_in_the_article_city,
@@ -225,9 +225,10 @@ def retype_entities(doc: Doc) -> Doc:
     spans = _same_place_again(doc, spans, taken)
     doc.ents = _non_overlapping(spans)
     # Unnamed facilities need the places above to find their city.
-    unnamed = [f for t in doc if t.i not in taken and (f := unnamed_facility_phrase(t)) is not None]
-    named = [s for s in spans if s.label_ == "Facility"]
-    extra = [u for f in unnamed if (u := first(UNNAMED_FACILITIES, f, named)) is not None]
+    with entities_fixed(doc):  # each unnamed facility looks back over the article's places
+        unnamed = [f for t in doc if t.i not in taken and (f := unnamed_facility_phrase(t)) is not None]
+        named = [s for s in spans if s.label_ == "Facility"]
+        extra = [u for f in unnamed if (u := first(UNNAMED_FACILITIES, f, named)) is not None]
     if extra:
         doc.ents = _non_overlapping(list(doc.ents) + extra)
     restore_names(doc)
