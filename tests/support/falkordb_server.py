@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from support.cypher_text import split_statements
-from support.servers import running
+from support.servers import running, stop_process
 
 
 class FalkorDBUnavailable(RuntimeError):
@@ -61,13 +61,7 @@ class FalkorDBServer:
         Only this server's own process is signalled. (The SHUTDOWN command also works
         but the process then takes ~4 s to exit, SIGTERM ~0.05 s.)
         """
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_process(self.proc, 10)
         shutil.rmtree(self.workdir, ignore_errors=True)
 
 

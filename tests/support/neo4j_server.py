@@ -8,18 +8,18 @@ then serves.
 from __future__ import annotations
 
 import os
-from collections import Counter
 import shutil
 import socket
 import subprocess
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from support.servers import running
+from support.servers import running, stop_process
 
 LAUNCHER = Path(__file__).parent / "neo4j_launcher"
 #: For the short-lived tools (neo4j-admin, cypher-shell): start fast rather than run fast.
@@ -74,13 +74,7 @@ class Neo4jServer:
 
     def stop(self) -> None:
         """Stop the server by its pid: SIGTERM runs the shutdown hook (a clean store), then SIGKILL."""
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_process(self.proc, 60)
         if self.temporary:
             shutil.rmtree(self.home, ignore_errors=True)
 
