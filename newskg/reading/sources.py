@@ -5,7 +5,8 @@ an article becomes a :class:`~core.errors.Problem` (path, line, reason)
 passed to the caller's ``on_problem``, and the good articles are still
 read. What is done with each kind of bad input is listed in the README
 ("Bad input"); bytes become text in :mod:`newskg.reading.decoding`, text becomes
-an :class:`~core.records.Article` in :mod:`newskg.reading.articles`.
+an :class:`~core.records.Article` in :mod:`newskg.reading.articles`, JSON Lines
+in :mod:`newskg.reading.jsonl`, and every article passes :mod:`newskg.reading.checks`.
 
 >>> problems = []
 >>> list(read_articles(["no-such-folder"]))
@@ -20,115 +21,22 @@ core.errors.InputError: no-such-folder: no such file or directory
 """
 from __future__ import annotations
 
-import codecs
-import dataclasses
-import datetime as dt
 import hashlib
-import json
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from core.errors import InputError, Problem, SkippedInputError
 from core.records import Article
 
-from .articles import (
-    ARTICLE_SUFFIXES,
-    DEFAULT_MAX_CHARS,
-    MAX_RUN,
-    NO_PROSE,
-    blank_long_runs,
-    check_article,
-    clean_field,
-    parse_jsonl_record,
-    parse_txt,
-    too_long,
-)
-from .decoding import SNIFF_BYTES, NotText, decode_bytes, plain_utf8_start
-from core.errors import InputError, Problem, SkippedInputError
-from .htmltext import looks_like_html
+from .articles import ARTICLE_SUFFIXES, DEFAULT_MAX_CHARS, clean_field, parse_txt, too_long
+from .checks import ProblemSink, checked_article, raise_skipped
+from .decoding import NotText, decode_bytes
+from .jsonl import jsonl_articles, streamed_jsonl, utf8_lines
 
-ProblemSink = Callable[[Problem], None]
 Input = TextIO | BinaryIO | bytes | str
-
-
-def _raise(problem: Problem) -> None:
-    """The default sink: a skip is an error, a note is dropped."""
-    if problem.skipped:
-        raise InputError(problem.path, problem.reason, problem.line)
-
-
-def is_calendar_date(text: str) -> bool:
-    """``YYYY-MM-DD`` naming a day that exists (not "2022-13-45", not "2023-02-29").
-
-    >>> is_calendar_date("2024-02-29"), is_calendar_date("2022-13-45")
-    (True, False)
-    """
-    try:
-        return dt.date.fromisoformat(text).isoformat() == text
-    except ValueError:
-        return False
-
-
-def _checked(article: Article, path: str, line: int, report: ProblemSink, max_chars: int) -> Article | None:
-    """The article to build, or None with the reason reported; notes for
-    an HTML page and for blanked runs without spaces."""
-    article, runs = blank_long_runs(article)
-    if article.date and not is_calendar_date(article.date):
-        report(Problem(path, line, f"date {article.date!r} is not a calendar date: built without a date", skipped=False))
-        article = dataclasses.replace(article, date="")
-    reason = check_article(article, max_chars)
-    if reason == NO_PROSE and runs:
-        reason = f"no article text but runs of over {MAX_RUN} characters without a space (the longest {max(runs):,})"
-    if reason:
-        report(Problem(path, line, reason))
-        return None
-    if looks_like_html(article.text):
-        report(Problem(path, line, "an HTML page: read its text, ignored the markup", skipped=False))
-    if runs:
-        report(Problem(path, line, f"ignored {len(runs)} run{'s' if len(runs) > 1 else ''} of over {MAX_RUN} "
-                                   f"characters without a space (the longest {max(runs):,})", skipped=False))
-    return article
-
-
-def _jsonl(text: str, path: str, report: ProblemSink, max_chars: int) -> Iterator[tuple[Article, int]]:
-    # JSON Lines ends records with \n only: a U+2028 inside a string is text.
-    yield from _jsonl_lines(text.split("\n"), path, report, max_chars)
-
-
-def _jsonl_lines(lines: Iterable[str], path: str, report: ProblemSink,
-                 max_chars: int) -> Iterator[tuple[Article, int]]:
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except RecursionError:
-            report(Problem(path, number, "not valid JSON (nested too deeply)"))
-            continue
-        except json.JSONDecodeError as exc:
-            report(Problem(path, number, f"not valid JSON ({exc.msg} at column {exc.colno})"))
-            continue
-        except ValueError as exc:  # an integer with too many digits
-            report(Problem(path, number, f"not valid JSON ({str(exc).split(';')[0]})"))
-            continue
-        try:
-            article = parse_jsonl_record(record, path, number, max_chars)
-        except InputError as exc:
-            report(exc.problem)
-            continue
-        if (article := _checked(article, path, number, report, max_chars)) is not None:
-            yield article, number
-
-
-def parse_jsonl(text: str | Iterable[str], path: str = "-", on_problem: ProblemSink = _raise,
-                max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article]:
-    """Articles in JSON Lines text (or its lines); each bad line goes to
-    ``on_problem`` (default: raise :class:`InputError`)."""
-    text = text if isinstance(text, str) else "\n".join(line.rstrip("\n") for line in text)
-    for article, _ in _jsonl(text, path, on_problem, max_chars):
-        yield article
 
 
 def _articles_in_text(text: str, name: str, path: str, report: ProblemSink, max_chars: int,
@@ -136,12 +44,12 @@ def _articles_in_text(text: str, name: str, path: str, report: ProblemSink, max_
     if not text.strip():
         report(Problem(path, 1, "empty file" if path != "-" else "empty input"))
     elif jsonl:
-        yield from _jsonl(text, path, report, max_chars)
+        yield from jsonl_articles(text, path, report, max_chars)
     elif len(text) > max_chars:
         report(Problem(path, 1, too_long(len(text), max_chars)))
     else:
         article = parse_txt(name, text, path)
-        if (article := _checked(article, path, 1, report, max_chars)) is not None:
+        if (article := checked_article(article, path, 1, report, max_chars)) is not None:
             yield article, 1
 
 
@@ -163,64 +71,6 @@ def _decoded(data: bytes, path: str, name: str, report: ProblemSink, max_chars: 
         yield pair
 
 
-def _utf8_lines(path: Path) -> Iterator[str] | None:
-    """The lines of a ``.jsonl`` file, read one at a time, when
-    :func:`decode_bytes` would read the file as plain UTF-8 with nothing to
-    note; else None (a BOM, binary data, another encoding, control
-    characters: rare, and read whole as before). The same lines either way:
-    one pass checks that the whole file is UTF-8 (keeping nothing), then
-    each line is decoded as it is read, split at \\n bytes (no other UTF-8
-    character holds one)."""
-    with open(path, "rb") as f:
-        head = f.read(16 * SNIFF_BYTES)  # holds at least the characters decode_bytes samples
-        check = codecs.getincrementaldecoder("utf-8")()
-        try:
-            if not plain_utf8_start(head, check.decode(head)):
-                return None
-            while block := f.read(1 << 20):
-                check.decode(block)
-            check.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return None
-    return _lines_of(path)
-
-
-def _lines_of(path: Path) -> Iterator[str]:
-    raw = b""
-    with open(path, "rb") as f:
-        for raw in f:
-            yield raw.decode("utf-8").removesuffix("\n")
-    if not raw or raw.endswith(b"\n"):
-        yield ""  # as text.split("\n") ends
-
-
-def _streamed_jsonl(lines: Iterator[str], path: str, report: ProblemSink,
-                    max_chars: int) -> Iterator[tuple[Article, int]]:
-    """:func:`_jsonl` over lines as they are read, memory one line; an
-    empty file is reported once its end shows it had nothing but space."""
-    blank = True
-
-    def noted() -> Iterator[str]:
-        nonlocal blank
-        number = 0
-        try:
-            for number, line in enumerate(lines, 1):
-                if blank and line.strip():
-                    blank = False
-                yield line
-        except (UnicodeDecodeError, OSError) as exc:
-            # Checked as UTF-8 a moment ago, so it changed (or went) since: the
-            # articles read so far stand, the rest is reported, not a crash.
-            blank = False
-            why = "is no longer UTF-8" if isinstance(exc, UnicodeDecodeError) else (
-                f"cannot be read ({exc.strerror or type(exc).__name__})")
-            report(Problem(path, number + 1, f"changed while being read: {why}; the rest of the file is skipped"))
-
-    yield from _jsonl_lines(noted(), path, report, max_chars)
-    if blank:
-        report(Problem(path, 1, "empty file"))
-
-
 def _file_articles(path: Path, report: ProblemSink, max_chars: int) -> Iterator[tuple[Article, int]]:
     name = str(path)
     try:
@@ -231,7 +81,7 @@ def _file_articles(path: Path, report: ProblemSink, max_chars: int) -> Iterator[
         if not _is_jsonl(path) and info.st_size > 4 * max_chars + 4:  # 4 bytes per character at most
             report(Problem(name, 1, too_long(info.st_size, max_chars).replace("characters", "bytes", 1)))
             return
-        if _is_jsonl(path) and (lines := _utf8_lines(path)) is not None:
+        if _is_jsonl(path) and (lines := utf8_lines(path)) is not None:
             data = None
         else:
             data = path.read_bytes()
@@ -242,12 +92,12 @@ def _file_articles(path: Path, report: ProblemSink, max_chars: int) -> Iterator[
         report(Problem(name, 0, "too large to read into memory"))
         return
     if data is None:
-        yield from _streamed_jsonl(lines, name, report, max_chars)
+        yield from streamed_jsonl(lines, name, report, max_chars)
     else:
         yield from _decoded(data, name, clean_field(path.stem), report, max_chars, _is_jsonl(path))
 
 
-def read_file(path: Path, on_problem: ProblemSink = _raise,
+def read_file(path: Path, on_problem: ProblemSink = raise_skipped,
               max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article]:
     """Articles in one ``.txt`` or ``.jsonl`` file (unchecked: see :func:`read_articles`)."""
     for article, _ in _file_articles(Path(path), on_problem, max_chars):
@@ -275,7 +125,7 @@ def _stream_articles(stream: Input | None, report: ProblemSink, max_chars: int) 
     yield from _decoded(read_input_bytes(stream), "-", "stdin", report, max_chars, None)
 
 
-def read_stream(stream: Input | None = None, on_problem: ProblemSink = _raise,
+def read_stream(stream: Input | None = None, on_problem: ProblemSink = raise_skipped,
                 max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article]:
     """Articles on stdin: JSONL if it starts with ``{``, else one text article."""
     for article, _ in _stream_articles(stream, on_problem, max_chars):
@@ -290,7 +140,7 @@ def _is_jsonl(path: Path) -> bool:
     return path.suffix.lower() == ".jsonl"
 
 
-def article_files(src: str, on_problem: ProblemSink = _raise) -> list[Path]:
+def article_files(src: str, on_problem: ProblemSink = raise_skipped) -> list[Path]:
     """The article files a source names: the file itself or, for a folder,
     every ``.txt``/``.jsonl`` below it (any case) in sorted path order.
 
@@ -367,7 +217,7 @@ def _plan(sources: Iterable[str], report: ProblemSink) -> list[Path | None]:
 
 
 def read_articles(sources: Iterable[str], stdin: Input | None = None, *,
-                  on_problem: ProblemSink = _raise, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article]:
+                  on_problem: ProblemSink = raise_skipped, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article]:
     """Every good article named by ``sources`` (paths or ``-``), ids unique.
 
     Each problem goes to ``on_problem`` as a :class:`Problem`, a file's or
@@ -420,7 +270,7 @@ def open_articles(sources: Iterable[str], stdin: Input | None = None, *, strict:
         if skipped:
             raise SkippedInputError(skipped)
         # Reported once already; anything new (a file changed since) is fatal.
-        return read_articles(sources, stdin, on_problem=_raise, max_chars=max_chars), problems
+        return read_articles(sources, stdin, on_problem=raise_skipped, max_chars=max_chars), problems
     return read_articles(sources, stdin, on_problem=report, max_chars=max_chars), problems
 
 

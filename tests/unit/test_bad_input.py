@@ -123,14 +123,14 @@ def test_a_jsonl_file_that_changes_after_its_check_is_reported_not_a_crash(tmp_p
 
     f = tmp_path / "c.jsonl"
     f.write_bytes(b'{"id": "a", "text": "Kyiv held on Monday."}\n{"id": "b", "text": "Lviv too."}\n')
-    checked = sources._utf8_lines
+    checked = sources.utf8_lines
 
     def check_then_change(path):
         lines = checked(path)  # the check passes, then the file changes before it is read
         change(f)
         return lines
 
-    monkeypatch.setattr(sources, "_utf8_lines", check_then_change)
+    monkeypatch.setattr(sources, "utf8_lines", check_then_change)
     problems = []
     ids = [a.id for a in read_articles([str(f)], on_problem=problems.append)]
     assert list(map(str, problems)) == [f"{f}:{reason}"]

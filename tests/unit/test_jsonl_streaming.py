@@ -52,5 +52,5 @@ def test_plain_utf8_is_streamed_and_the_rest_read_whole(tmp_path):
     plain, other = tmp_path / "plain.jsonl", tmp_path / "latin1.jsonl"
     plain.write_bytes(EDGES["crlf"])
     other.write_bytes(EDGES["latin1"])
-    assert sources._utf8_lines(plain) is not None
-    assert sources._utf8_lines(other) is None  # decoded whole, with its note
+    assert sources.utf8_lines(plain) is not None
+    assert sources.utf8_lines(other) is None  # decoded whole, with its note

@@ -40,7 +40,8 @@ from newskg.reading.articles import (
 from newskg.reading.decoding import MAGIC, NotText, decode_bytes
 from core.errors import InputError, Problem, one_line
 from newskg.reading.htmltext import html_text, looks_like_html
-from newskg.reading.sources import parse_jsonl, read_stream
+from newskg.reading.jsonl import parse_jsonl
+from newskg.reading.sources import read_stream
 
 CONTROLS = set(map(chr, [*range(9), 11, 12, *range(14, 32), *range(0x7F, 0xA0)]))
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
