@@ -13,8 +13,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from scores_report import SECTIONS as SCORE_SECTIONS
+
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "docs" / "benchmarks.md"
+PAGES = (REPORT, ROOT / "docs" / "evaluation.md")  # pages with regions rendered here
 RESULTS = ROOT / "bench" / "results.json"
 END = "<!-- end timing -->"
 #: Issue 14's: build ≥ 0.95 × the raw parse; two processes ≥ 1.8 × one; peak RSS of the
@@ -239,7 +242,7 @@ def _stage_cpu_section(rows: list[dict]) -> list[str]:
 
 #: region name -> its text, from the rows of bench/results.json
 SECTIONS = {"bench-runs": _runs_section, "stage-cpu": _stage_cpu_section, "seeds-build": _seeds_section, "viewer-render": _viewer_render_section,
-            "neo4j-load": _neo4j_load_section, "store-choice": _store_choice_section}
+            "neo4j-load": _neo4j_load_section, "store-choice": _store_choice_section, **SCORE_SECTIONS}
 
 
 def sections(rows: list[dict]) -> dict[str, str]:
@@ -254,9 +257,9 @@ def splice(text: str, name: str, body: str, kind: str = "timing") -> str:
     return head + start + "\n" + body + "\n" + end + rest.split(end, 1)[1]
 
 
-def render(rows: list[dict]) -> str:
-    """docs/benchmarks.md with every timing region rewritten from the rows."""
-    text = REPORT.read_text(encoding="utf-8")
+def render(rows: list[dict], page: Path = REPORT) -> str:
+    """PAGE with every timing region rewritten from the rows."""
+    text = page.read_text(encoding="utf-8")
     for name, body in sections(rows).items():
         if f"<!-- timing: {name} -->" in text:
             text = splice(text, name, body)
@@ -269,11 +272,12 @@ def load_rows() -> list[dict]:
 
 def save_rows(rows: list[dict], kinds: tuple[str, ...]) -> None:
     """Replace the rows of these KINDS in bench/results.json (other scripts' rows stay) and
-    rewrite the timing regions of docs/benchmarks.md."""
+    rewrite the timing regions of the pages (docs/benchmarks.md, docs/evaluation.md)."""
     kept = [r for r in load_rows() if r["kind"] not in kinds] + list(rows)
     kept.sort(key=lambda r: (r["kind"], r.get("size", 0), r.get("procs", 0)))
     RESULTS.write_text(json.dumps(kept, indent=1) + "\n", encoding="utf-8")
-    REPORT.write_text(render(kept), encoding="utf-8")
+    for page in PAGES:
+        page.write_text(render(kept, page), encoding="utf-8")
 
 
 def record(row: dict) -> None:
