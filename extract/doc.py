@@ -69,11 +69,17 @@ class DocState:
     genders: dict[str, str] | None = None  # person name -> "m"/"f", see extract.genders
 
 
+#: Where spaCy keeps ``doc._.kg`` in ``doc.user_data``: read there directly, since
+#: every rule asks for the state and ``doc._`` makes a new accessor object per access.
+_STATE_KEY = ("._.", "kg", None, None)
+
+
 def state(doc: Doc) -> DocState:
     """The doc's :class:`DocState`, made on first use."""
-    found = doc._.kg
+    data = doc.user_data
+    found = data.get(_STATE_KEY)
     if found is None:
-        found = doc._.kg = DocState()
+        found = data[_STATE_KEY] = DocState()
     return found
 
 
