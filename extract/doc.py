@@ -57,6 +57,7 @@ class DocState:
     text: str | None = None
     sentence_starts: list[int] | None = None
     sentence_token_starts: list[int] | None = None
+    sentences: dict[int, Span] | None = None  # sentence span by its index, see sent_of
     quotes: list[tuple[int, int]] | None = None
     quoted_stretches: tuple[list[int], list[int]] | None = None  # see inside_quotes
     ents_by_name: dict[str, list[Span]] | None = None  # see named_before
@@ -116,8 +117,14 @@ def sent_of(item: Token | Span) -> Span:
     i = item.i if isinstance(item, Token) else item.start
     starts = _sentence_token_starts(doc)
     k = bisect_right(starts, i) - 1
-    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
-    return doc[starts[k] : end]
+    st = state(doc)
+    if st.sentences is None:
+        st.sentences = {}
+    found = st.sentences.get(k)
+    if found is None:  # made once per sentence: rules ask for the same sentences many times
+        end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+        found = st.sentences[k] = doc[starts[k] : end]
+    return found
 
 
 def sentence_index(doc: Doc, char: int) -> int:
