@@ -58,6 +58,7 @@ class DocState:
     sentence_starts: list[int] | None = None
     sentence_token_starts: list[int] | None = None
     sentences: dict[int, Span] | None = None  # sentence span by its index, see sent_of
+    provenances: dict[tuple[str, int, int], Provenance] | None = None  # see provenance
     quotes: list[tuple[int, int]] | None = None
     quoted_stretches: tuple[list[int], list[int]] | None = None  # see inside_quotes
     ents_by_name: dict[str, list[Span]] | None = None  # see named_before
@@ -133,6 +134,17 @@ def sentence_index(doc: Doc, char: int) -> int:
 
 def provenance(doc: Doc, start: int, end: int) -> Provenance:
     """Provenance of the character span [start, end) of the doc's article."""
+    st = state(doc)
+    if st.provenances is None:
+        st.provenances = {}
+    key = (st.article_id, start, end)
+    found = st.provenances.get(key)
+    if found is None:  # many records share an entity's span: made once each
+        found = st.provenances[key] = _provenance(doc, start, end)
+    return found
+
+
+def _provenance(doc: Doc, start: int, end: int) -> Provenance:
     sent = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
     sent = sent_of(sent) if sent is not None else doc[:0]
     return Provenance(
