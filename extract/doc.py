@@ -227,9 +227,25 @@ def inside_quotes(doc: Doc, char: int) -> bool:
 
 # -- typed entity spans ---------------------------------------------------------
 
+def kg_values(span: Span) -> tuple[str, int, str]:
+    """``span._.kg_name``, ``kg_geo`` and ``kg_country``, read where spaCy keeps them (the doc's
+    user_data, keyed by the span's characters): ``span._`` makes an accessor object per read."""
+    data, start, end = span.doc.user_data, span.start_char, span.end_char
+    return (data.get(("._.", "kg_name", start, end), ""), data.get(("._.", "kg_geo", start, end), 0),
+            data.get(("._.", "kg_country", start, end), ""))
+
+
+def _set_kg_values(span: Span, name: str, geo: int, country: str) -> None:
+    """``span._.kg_name, span._.kg_geo, span._.kg_country = name, geo, country``, as :func:`kg_values` reads."""
+    data, start, end = span.doc.user_data, span.start_char, span.end_char
+    data[("._.", "kg_name", start, end)] = name
+    data[("._.", "kg_geo", start, end)] = geo
+    data[("._.", "kg_country", start, end)] = country
+
+
 def typed_span(doc: Doc, start: int, end: int, label: str, name: str, geo: int = 0, country: str = "") -> Span:
     span = Span(doc, start, end, label=label)
-    span._.kg_name, span._.kg_geo, span._.kg_country = name, geo, country
+    _set_kg_values(span, name, geo, country)
     # spaCy keeps span extensions in the doc keyed by offsets, so a candidate dropped later
     # ("PKK" read as a town) overwrites the name of a kept span with the same offsets
     # ("PKK" the organisation); keep each (offsets, type)'s own values for restore_names.
@@ -254,7 +270,7 @@ def restore_names(doc: Doc) -> None:
     values, st.typed = st.typed or {}, None
     for ent in doc.ents:
         if (v := values.get((ent.start, ent.end, ent.label_))) is not None:
-            ent._.kg_name, ent._.kg_geo, ent._.kg_country = v
+            _set_kg_values(ent, *v)
 
 
 def strip_span(span: Span) -> Span | None:
@@ -346,7 +362,7 @@ def named_before(doc: Doc, name: str, token_i: int) -> list[Span]:
     if index is None:
         index = {}
         for e in ents(doc):
-            index.setdefault(e._.kg_name, []).append(e)
+            index.setdefault(kg_values(e)[0], []).append(e)
         if st.ents is not None:  # final: keep
             st.ents_by_name = index
     found = index.get(name, [])
@@ -355,22 +371,24 @@ def named_before(doc: Doc, name: str, token_i: int) -> list[Span]:
 
 def mention(span: Span, confidence: float = 1.0, text: str | None = None, role: str = "") -> Mention:
     """The Mention record for a typed span."""
+    name, geo, country = kg_values(span)
     return Mention(
         text=text if text is not None else span.text,
-        name=span._.kg_name or span.text,
+        name=name or span.text,
         type=span.label_,
         provenance=provenance(span.doc, span.start_char, span.end_char),
         confidence=confidence,
-        geonames_id=span._.kg_geo,
-        country=span._.kg_country,
+        geonames_id=geo,
+        country=country,
         role=role,
     )
 
 
 def token_mention(token: Token, ent: Span, confidence: float) -> Mention:
     """A Mention of ``ent`` made by a token that stands for it ("he", "the city")."""
+    name, geo, country = kg_values(ent)
     return Mention(
-        text=token.text, name=ent._.kg_name or ent.text, type=ent.label_,
+        text=token.text, name=name or ent.text, type=ent.label_,
         provenance=provenance(token.doc, token.idx, token.idx + len(token.text)),
-        confidence=confidence, geonames_id=ent._.kg_geo, country=ent._.kg_country,
+        confidence=confidence, geonames_id=geo, country=country,
     )
