@@ -14,6 +14,7 @@ The extensions the pipeline adds are declared once, below:
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -161,6 +162,7 @@ def _provenance(doc: Doc, start: int, end: int) -> Provenance:
 
 _OPEN_MARKS = "\u201c\u00ab\u201e"
 CLOSE_MARKS = "\u201d\u00bb"
+_QUOTE_CHARS = re.compile("[" + re.escape(_OPEN_MARKS + CLOSE_MARKS + '"\n') + "]")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -177,7 +179,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     opened = -1
-    for i, ch in enumerate(text):
+    for found in _QUOTE_CHARS.finditer(text):  # the marks and line breaks only: no other character acts
+        i, ch = found.start(), found.group()
         if opened >= 0 and ch == "\n" and text[i - 1 : i] == "\n":
             opened = -1  # a paragraph break closes nothing: drop the mark
         if ch in _OPEN_MARKS:
