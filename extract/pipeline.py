@@ -64,8 +64,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     (en_core_web_sm/md/lg/trf); a missing one raises ModelNotFoundError.
     """
     try:
-        # The parser sets the sentences: senter, disabled in these models, is not even read.
-        nlp = spacy.load(model, exclude=["textcat", "senter"])
+        nlp = spacy.load(model, exclude=["textcat"])
     except OSError:
         raise ModelNotFoundError(model, installed_models()) from None
     missing = [p for p in ("parser", "ner") if p not in nlp.pipe_names]
