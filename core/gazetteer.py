@@ -60,6 +60,7 @@ from .gazetteer_index import (  # noqa: F401  (the tables' names, for callers of
     _cities,
     _cities_by_population,
     _geonames,
+    _populations,
     _tables,
     _towns,
 )
@@ -96,11 +97,6 @@ def _capitals_read_as_name(places: Mapping[str, Place], name: str) -> Place | No
     if place is None or (place.type != "Country" and fold_accents(place.name).lower() != fold_accents(name).lower()):
         return None
     return place
-
-
-@cache
-def _populations() -> dict[int, int]:
-    return {c["geonameid"]: c["population"] for c in _cities_by_population()}
 
 
 def province_in(name: str, countries: Iterable[str]) -> str:

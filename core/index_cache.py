@@ -15,7 +15,9 @@ The folder is ``$NEWSKG_CACHE_DIR``, else ``$XDG_CACHE_HOME/newskg``,
 else ``~/.cache/newskg``. Files are written to a temporary name and
 renamed (atomic: a reader sees the old file or the new one, never half of
 one), in :mod:`marshal` format: plain values only, which load fast and,
-unlike pickle, cannot run code. A folder that cannot be written only
+unlike pickle, cannot run code. A source file's hash is remembered
+(``file-digests.marshal``) by its size, times and inode, so an unchanged
+file is not read again. A folder that cannot be written only
 costs the build time again; it is not an error. The folder can be deleted
 at any time (files of older versions are not removed by newskg).
 
@@ -57,13 +59,55 @@ def source_key(files: Iterable[Path], *extra: str) -> str:
     """A hash of the files' names and bytes, of ``extra`` (versions), of the
     cache format and of the Python version (marshal's format follows it)."""
     h = hashlib.sha256(f"{CACHE_FORMAT}\0{sys.implementation.cache_tag}\0{sys.version}".encode())
+    digests = _read_digests()
+    hashed = False
     for path in files:
         h.update(f"\0{Path(path).name}\0".encode())
-        with open(path, "rb") as f:
-            h.update(hashlib.file_digest(f, "sha256").digest())
+        digest, fresh = _file_digest(Path(path), digests)
+        h.update(digest)
+        hashed |= fresh
     for text in extra:
         h.update(f"\0{text}".encode())
+    if hashed:
+        _write_digests(digests)
     return h.hexdigest()
+
+
+def _file_digest(path: Path, digests: dict) -> tuple[bytes, bool]:
+    """The SHA-256 of a file's bytes, and whether it was hashed now rather than
+    remembered in ``digests`` by the file's size, times and inode (as git's
+    index does): hashing GeoNames' 17 MB of cities on every run cost 40 ms of
+    a 2 s build. Any write to a file changes its ctime, so a changed file is
+    always hashed again."""
+    st = os.stat(path)
+    stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    name = os.path.abspath(path)
+    entry = digests.get(name)
+    if entry is not None and entry[0] == stamp:
+        return entry[1], False
+    with open(path, "rb") as f:
+        digest = hashlib.file_digest(f, "sha256").digest()
+    digests[name] = (stamp, digest)
+    return digest, True
+
+
+DIGESTS = "file-digests.marshal"
+
+
+def _read_digests() -> dict:
+    try:
+        digests = marshal.loads((cache_dir() / DIGESTS).read_bytes())
+        return digests if isinstance(digests, dict) else {}
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+
+
+def _write_digests(digests: dict) -> None:
+    try:
+        data = marshal.dumps(digests)
+        write_binary(cache_dir() / DIGESTS, lambda f: f.write(data))
+    except OSError:
+        pass  # a read-only home: files are hashed again next time
 
 
 def cached(name: str, key: str, build: Callable[[], object]) -> object:

@@ -32,6 +32,7 @@ a ``<script type="application/json">`` element (escaped by
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 from functools import cache
 from importlib.resources import files
@@ -42,6 +43,7 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 from rdflib import Graph
 
+from core.index_cache import cached, source_key
 from graph.view import to_networkx
 
 from . import DEFAULT_VIEWER_MAX_NODES as DEFAULT_MAX_NODES
@@ -75,14 +77,7 @@ def script_json(data: object) -> str:
 
 def vis_options(big: bool) -> dict:
     """vis-network's options, from pyvis's option model: physics off, our layout kept."""
-    from pyvis.network import Network
-    from pyvis.options import Layout
-
-    net = Network(directed=True)
-    net.toggle_physics(False)  # the layout is computed; nothing moves
-    net.options.layout = Layout(randomSeed=7)
-    net.options.layout.hierarchical.enabled = False
-    options = json.loads(net.options.to_json())
+    options = json.loads(_pyvis_options())
     options["layout"]["improvedLayout"] = False
     options["interaction"] = {"hover": True, "tooltipDelay": 200, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
                               "multiselect": False, "selectConnectedEdges": True}
@@ -94,6 +89,35 @@ def vis_options(big: bool) -> dict:
     return options
 
 
+@cache
+def _pyvis_dir() -> Path:
+    """pyvis's installed folder, found without importing pyvis (see :func:`_pyvis_options`)."""
+    return Path(importlib.util.find_spec("pyvis").submodule_search_locations[0])
+
+
+@cache
+def _pyvis_options() -> str:
+    """pyvis's options (JSON) for a directed network with physics off and our layout seed.
+
+    Importing pyvis imports IPython (a tenth of the seeds build), so they are
+    derived once per pyvis install and kept by :mod:`core.index_cache`, keyed
+    by pyvis's option code.
+    """
+    key = source_key([_pyvis_dir() / name for name in ("network.py", "options.py", "physics.py")])
+    return cached("vis-options", key, _derive_pyvis_options)  # type: ignore[return-value]
+
+
+def _derive_pyvis_options() -> str:
+    from pyvis.network import Network
+    from pyvis.options import Layout
+
+    net = Network(directed=True)
+    net.toggle_physics(False)  # the layout is computed; nothing moves
+    net.options.layout = Layout(randomSeed=7)
+    net.options.layout.hierarchical.enabled = False
+    return net.options.to_json()
+
+
 def _asset(*parts: str) -> str:
     text = files("exports").joinpath(*parts).read_text(encoding="utf-8")
     _check_inlinable(parts[-1], text)
@@ -101,7 +125,7 @@ def _asset(*parts: str) -> str:
 
 
 def _vis_asset(name: str) -> str:
-    text = files("pyvis").joinpath(*VIS_DIR, name).read_text(encoding="utf-8")
+    text = _pyvis_dir().joinpath(*VIS_DIR, name).read_text(encoding="utf-8")
     _check_inlinable(name, text)
     return text
 

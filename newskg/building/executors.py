@@ -43,7 +43,12 @@ def run_local(model: str, task: Callable[[list], dict], batches: Iterable[list],
         return
     import multiprocessing as mp
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from itertools import chain
 
+    batches = iter(batches)
+    if (first := next(batches, None)) is None:
+        return  # nothing to parse (every article unchanged, or only --remove): no model, no pool
+    batches = chain([first], batches)
     pipeline(model)  # load once here; forked workers inherit it
     import gc
 

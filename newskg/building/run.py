@@ -25,6 +25,7 @@ from core.records import Article
 
 from .cache_key import fingerprint
 from .executors import chunks, run_dask, run_local
+from .exporting import write_exports
 from .extraction import check_model, extract_batch
 from .options import BuildOptions
 from .result import BuildResult, graph_counts
@@ -207,10 +208,8 @@ def _run_build(articles: Iterable[Article], folder: OutputFolder, exporters: Seq
 
             with stats.stage("view"):
                 view = to_networkx(graph)  # made once, read by each exporter that uses it
-        staging = folder.staging()
-        for e in exporters:
-            with stats.stage(f"export_{e.name}"):
-                e.write(graph, staging, viewer_max_nodes=options.viewer_max_nodes, view=view)
+        write_exports(exporters, graph, folder.staging(), stats, parallel=options.workers > 1,
+                      viewer_max_nodes=options.viewer_max_nodes, view=view)
         held = set(store.index()) - set(remove)
         folder.switch([e.target for e in exporters], held)
         # Forget removed articles only once the exports without them are in

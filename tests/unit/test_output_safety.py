@@ -202,11 +202,12 @@ def fill(folder: Path, leave: int) -> None:
         f.write(b"\0" * max(0, free - leave))
 
 
-def test_a_full_disk_is_one_line_exit_73_and_the_old_exports_stay(small_fs, new_set):
+@pytest.mark.parametrize("workers", ["1", "2"])  # two: the exports written at once by forked processes
+def test_a_full_disk_is_one_line_exit_73_and_the_old_exports_stay(small_fs, new_set, workers):
     out, ids = built(small_fs)
     before = outputs(out)
     fill(small_fs, 16 * 1024)  # room for some exports, not all
-    proc = run_here("build", "--remove", ids[1], "-o", str(out))
+    proc = run_here("build", "--remove", ids[1], "-o", str(out), "--workers", workers)
     one_line_error(proc, 73, "cannot write the output")
     assert outputs(out) == before
     assert not {"next", "ready", "old"} & {p.name for p in (out / ".newskg").iterdir()}  # no staged leftovers
