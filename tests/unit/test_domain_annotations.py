@@ -105,3 +105,18 @@ def test_spans_still_match_their_sha1_in_the_corpora(name):
         resolve_text_spans(c, article)
     outlets = [article.source for (source, _), article in articles.items() if source == "newsarticles_2017"]
     assert len(outlets) == len(set(outlets)), f"one article per outlet, not {sorted(outlets)}"
+
+
+@pytest.mark.parametrize("name", sorted(HALVES))
+def test_a_sum_or_a_percentage_gives_its_unit(name):
+    """The README's form: a claim that counts a currency (an ISO 4217 code among its `counted`) or
+    percent also gives `unit`; without it the matcher reads a count, which no sum can match."""
+    wrong = []
+    for case in HALVES[name].cases:
+        for claim in case.expected.get("claims", ()) + case.optional.get("claims", ()):
+            counted = claim.get("counted", [])
+            counted = [counted] if isinstance(counted, str) else counted
+            money = [v for v in counted if re.fullmatch(r"[A-Z]{3}", v) or v == "percent"]
+            if money and not claim.get("unit"):
+                wrong.append(f"{case.where}: counted {money[0]!r} without unit")
+    assert not wrong, wrong[:5]
