@@ -44,7 +44,7 @@ _SIGNS = "|".join(re.escape(k) for k in sorted(CURRENCIES, key=len, reverse=True
 _WORDS = "|".join(sorted((k for k in CURRENCIES if k.isalpha()), key=len, reverse=True))
 _MONEY = re.compile(rf"(?:(?P<sign>{_SIGNS})\s?|\b(?P<code>{_WORDS})\s)(?P<n>{_FIGURE})(?:\s?(?P<s>[a-z]+)\b)?"
                     rf"|\b(?P<n2>{_FIGURE})(?:\s?(?P<s2>[a-z]+))?\s(?P<word>{_WORDS})\b", re.I)
-_PERCENT = re.compile(rf"\b(?P<n>{_FIGURE})\s?(?P<p>"
+_PERCENT = re.compile(rf"(?<![/\d.,-])\b(?P<n>{_FIGURE})(?:-(?P<a>\d)/(?P<b>\d+))?\s?(?P<p>"
                       + "|".join(re.escape(p) for p in sorted(PERCENT_SIGNS, key=len, reverse=True)) + r")(?!\w)",
                       re.I)
 
@@ -78,7 +78,8 @@ def verb_category(verb: Token | None) -> str:
 def _named(noun: Token) -> str:
     """A noun with the nouns compounded right before it ("market value", "factory jobs")."""
     start = noun.i
-    while start > 0 and noun.doc[start - 1].dep_ == "compound" and noun.doc[start - 1].head.i == noun.i:
+    while start > 0 and noun.doc[start - 1].dep_ == "compound" and noun.doc[start - 1].head.i == noun.i \
+            and not noun.doc[start - 1].like_num and noun.doc[start - 1].lower_ not in PERCENT_SIGNS:
         start -= 1
     return noun.doc[start : noun.i + 1].text.lower()
 
@@ -173,6 +174,8 @@ def percent_figure(doc: Doc, claimant: Claimant) -> Iterator[Claim]:
         if span is None:
             continue
         value = Decimal(m.group("n").replace(",", ""))
+        if m.group("a"):  # "8-3/4 pct"
+            value += Decimal(m.group("a")) / Decimal(m.group("b"))
         share_of = _object_of(span.root, "of")
         category = share_of or _category(span.root)
         yield _claim(doc, span, value, PERCENT, category, claimant)
