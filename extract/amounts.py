@@ -79,7 +79,8 @@ def _named(noun: Token) -> str:
     """A noun with the nouns compounded right before it ("market value", "factory jobs")."""
     start = noun.i
     while start > 0 and noun.doc[start - 1].dep_ == "compound" and noun.doc[start - 1].head.i == noun.i \
-            and not noun.doc[start - 1].like_num and noun.doc[start - 1].lower_ not in PERCENT_SIGNS:
+            and noun.doc[start - 1].pos_ == "NOUN" and noun.doc[start - 1].lower_ not in PERCENT_SIGNS \
+            and noun.doc[start - 1].lower_ not in CURRENCIES:
         start -= 1
     return noun.doc[start : noun.i + 1].text.lower()
 
@@ -94,7 +95,7 @@ def _thing_it_is(token: Token) -> Token | None:
         return head
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         return head.head
-    if token.dep_ == "appos" and not head.like_num and head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj"):
+    if token.dep_ == "appos" and not head.like_num and head.lower_ not in CURRENCIES and head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj"):
         return head
     return None
 
@@ -224,6 +225,24 @@ THING_RULES = CLAIMS.step("thing", (thing_of_figure,))
 
 
 
+@rule(example="Collins saw compromise as the best way for the two nations to resolve their differences.")
+def the_two_of_them(value: int, number: Token, noun: Token):
+    """"The two countries", "its two stocks": a pair already named, not a count."""
+    return True if value == 2 and any(c.dep_ in ("det", "poss") for c in noun.children) else None
+
+
+@rule(example="Lockheed Corp has been awarded 165.7 mln dlrs in military contracts, including a 102.4 mln dlr contract "
+              "for eight C-130 aircraft for the Air Force Reserve, the Air Force said.")
+def figure_of_money(value: int, number: Token, noun: Token):
+    """A figure with a currency word or sign beside it ("a 102.4 mln dlr contract"): a sum, no count of things."""
+    doc = number.doc
+    return True if any(doc[i].lower_ in CURRENCIES for i in (number.i - 1, number.i + 1, number.i + 2)
+                       if 0 <= i < len(doc)) else None
+
+
+NO_THING_RULES = CLAIMS.step("no thing count", (the_two_of_them, figure_of_money), kind="test")
+
+
 def _own_verb(noun: Token) -> Token | None:
     """The verb of a passive clause on the noun itself ("cars which were recalled", "jobs cut")."""
     for c in noun.children:
@@ -246,7 +265,8 @@ def thing_count(doc: Doc, claimant: Claimant) -> Iterator[Claim]:
         number = number_token(span)
         parsed = parse_count(span.text)
         noun = first(THING_RULES, number, parsed[0]) if parsed is not None else None
-        if noun is None or parsed is None or holds(NO_COUNT_RULES, parsed[0], number):
+        if noun is None or parsed is None or holds(NO_COUNT_RULES, parsed[0], number) \
+                or holds(NO_THING_RULES, parsed[0], number, noun):
             continue
         verb = _own_verb(noun) or _verb_above(noun)
         claim = _claim(doc, span, Decimal(parsed[0]), "", verb_category(verb), claimant, counted=_named(noun))
