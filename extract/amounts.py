@@ -207,11 +207,12 @@ def thing_of_figure(number: Token, value: int) -> Token | None:
     """The things a number counts: the plural noun it modifies ("30 vehicles",
     "lost a net of 20 seats", "2,000 factory jobs"), the one a range ends on
     ("20 to 25 seats"), or the noun after its "of the" ("shipped a million of
-    the phones")."""
+    the phones"); never in a name ("the Group of 20 nations")."""
     host = number.head if number.dep_ in ("quantmod", "conj") and number.head.like_num else number
     if host.dep_ == "nummod":
         noun = host.head.head if host.head.dep_ == "compound" and host.head.head.pos_ == "NOUN" else host.head
-        return noun if counts_a_thing(noun, value) else None
+        in_a_name = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "PROPN"
+        return noun if counts_a_thing(noun, value) and not in_a_name else None
     for prep in (c for c in host.children if c.dep_ == "prep" and c.lower_ == "of"):
         noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if noun is not None and noun.tag_ in ("NNS", "NNPS") and any(c.dep_ in ("det", "poss") for c in noun.children) \
