@@ -193,13 +193,19 @@ def count_verb_figure(noun: Token | None, gov: Token | None):
     return "count" if gov is not None and gov.lemma_.lower() in COUNT_VERBS else None
 
 
+def written(verb: Token) -> str:
+    """A verb as written when past ("relocated", "laid off"), else its lemma, with its particle."""
+    word = verb.lower_ if verb.tag_ in ("VBD", "VBN") else verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    return f"{word} {particle}" if particle else word
+
+
 @rule(example="At least eight more people were hospitalized.")
 def verb_as_written(noun: Token | None, gov: Token | None):
     """Any other verb: the verb as written when past ("were relocated":
-    relocated), like the vocabulary's words, else its lemma."""
-    if gov is None:
-        return None
-    return gov.lower_ if gov.tag_ in ("VBD", "VBN") else gov.lemma_.lower()
+    relocated, "were laid off": laid off), like the vocabulary's words, else
+    its lemma."""
+    return written(gov) if gov is not None else None
 
 
 CATEGORY_RULES = CLAIMS.step("category", (deaths_or_lives_taken, figure_without_verb, population_figure,

@@ -30,6 +30,7 @@ PEOPLE_NOUNS = words("people_nouns")
 TOTAL_NOUNS = words("total_nouns")
 TALLY_NOUNS = words("tally_nouns")
 TOLL_FIGURE_PREPS = words("toll_figure_preps")
+MORE_WORDS = words("more_words")
 FIGURE_DEPS = ("nsubj", "nsubjpass", "dobj")
 ANY_DAY = "2000-01-01"  # a reference day for an article with no date: only whether a day is named matters
 
@@ -169,7 +170,17 @@ def total_of_figure(number: Token):
     return None
 
 
-COUNTED_RULES = CLAIMS.step("counted", (people_noun_counted, people_after_of, total_of_figure))
+@rule(example="Officials said it killed nine people and injured at least 50 more.")
+def more_of_the_same(number: Token):
+    """"50 more" where the people would stand ("injured at least 50 more"): no
+    people noun, and "more" stands in the clause where the number would (the
+    people come from the phrase it is joined to)."""
+    if number.dep_ == "nummod" and number.head.lower_ in MORE_WORDS and number.head.dep_ in FIGURE_DEPS:
+        return None, number.head
+    return None
+
+
+COUNTED_RULES = CLAIMS.step("counted", (people_noun_counted, people_after_of, total_of_figure, more_of_the_same))
 
 
 def counted_by(number: Token) -> tuple[Token | None, Token]:
