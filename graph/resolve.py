@@ -164,6 +164,9 @@ def _group_key(m: Mention) -> GroupKey:
     return TYPE_FAMILY[m.type], name_key(m.name, m.type)
 
 
+group_key = _group_key  # the blocking key of resolution, for graph.partition
+
+
 def _merge_groups(groups: dict[GroupKey, list[Mention]]) -> _Merges:
     merges = _Merges(groups)
     name = {gk: Counter(m.name for m in ms).most_common(1)[0][0] for gk, ms in groups.items()}
