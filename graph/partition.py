@@ -1,10 +1,12 @@
 """The graph stage in parts, as map-reduce systems do it: tasks make the
 triples of partitions of the corpus, one process merges them in a fixed order.
 
-Resolution (:func:`graph.resolve.resolve`) stays where every mention is; what
-a task needs of it is small. A mention's entity depends on its group (the
-blocking key of resolution: type family and name key) and its article alone
-(a surname resolves per article), so a task of articles is given one map
+Tasks first group their articles' mentions by the blocking key of resolution
+(type family and name key), cut to what resolution reads
+(:func:`mention_groups`); one process merges the groups in partition order and
+resolves them (:func:`graph.resolve.resolve_groups`: the merges across groups
+need them all). A mention's entity depends on its group and its article alone
+(a surname resolves per article), so a task of articles is then given one map
 (group, article) -> (entity IRI, label) for its own mentions
 (:func:`refs_for`), and a task of entities the entities themselves.
 
@@ -25,11 +27,13 @@ True
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from rdflib import Graph, Literal, URIRef
 
-from core.records import ArticleRecords, Mention
+from core.records import ArticleRecords, Mention, Provenance
 
 from .build import _Builder, _record_mentions, build_graph, entity_ref, new_graph  # noqa: F401 (doctest)
 from .resolve import Entity, GroupKey, group_key
@@ -45,15 +49,37 @@ def ref_key(m: Mention) -> RefKey:
     return group_key(m), m.provenance.article_id
 
 
-def refs_for(records: Iterable[ArticleRecords], by_mention: dict[Mention, Entity]) -> dict[RefKey, tuple[str, str]]:
-    """(group, article) -> (entity IRI, label) for every mention of ``records``."""
-    out: dict[RefKey, tuple[str, str]] = {}
+def mention_groups(records: Iterable[ArticleRecords]) -> dict[GroupKey, list[Mention]]:
+    """The mentions of ``records`` by group, in the order of the records,
+    cut to what resolution reads (their sentence and span dropped)."""
+    groups: dict[GroupKey, list[Mention]] = defaultdict(list)
     for r in records:
         for m in _record_mentions(r):
-            key = ref_key(m)
-            if key not in out:
+            p = m.provenance
+            groups[group_key(m)].append(replace(m, provenance=Provenance(p.article_id, p.sentence_index, 0, 0, "")))
+    return dict(groups)
+
+
+def merged_groups(parts: Iterable[dict[GroupKey, list[Mention]]]) -> dict[GroupKey, list[Mention]]:
+    """Partitions' :func:`mention_groups`, in partition order: the groups of
+    the whole corpus, each group's mentions in the order one process sees them."""
+    groups: dict[GroupKey, list[Mention]] = defaultdict(list)
+    for part in parts:
+        for key, ms in part.items():
+            groups[key].extend(ms)
+    return groups
+
+
+def refs_for(groups: dict[GroupKey, list[Mention]], by_mention: dict[Mention, Entity]) -> dict[RefKey, tuple[str, str]]:
+    """(group, article) -> (entity IRI, label) for every mention of a
+    partition's :func:`mention_groups`."""
+    out: dict[RefKey, tuple[str, str]] = {}
+    for key, ms in groups.items():
+        for m in ms:
+            ref = (key, m.provenance.article_id)
+            if ref not in out:
                 iri, label = entity_ref(by_mention[m])
-                out[key] = (str(iri), label)
+                out[ref] = (str(iri), label)
     return out
 
 

@@ -1,23 +1,24 @@
-"""The graph stage on an executor: partitions of the corpus become triples
-in tasks, and this process merges them in a fixed order (map-reduce).
+"""The graph stage on an executor: partitions of the corpus go to tasks,
+and this process merges what they return in a fixed order (map-reduce).
 
-1. This process reads the records cache (encoded rows, by article id) and
-   resolves the entities over every mention (:func:`graph.resolve.resolve`:
-   the cross-group unions need them all, and cost a fraction of the stage).
-2. Tasks (:func:`graph_part`), on the local pool or the Dask cluster, make
-   the triples of one partition: a run of :data:`ENTITY_CHUNK` entities, or
-   of :data:`GRAPH_CHUNK` articles, sent as their encoded rows (decoded in
-   the task) with the entity of each of their mentions
-   (:func:`graph.partition.refs_for`). They return plain codes, never rdflib
-   objects.
-3. This process adds the parts to the graph in partition order as they come
-   (:func:`~newskg.building.executors.in_order`): entities by their key,
+1. Map: tasks (:func:`graph_part`, on the local pool or the Dask cluster)
+   each decode a run of :data:`GRAPH_CHUNK` articles' encoded rows from the
+   records cache and return their mentions grouped by the blocking key of
+   resolution (:func:`graph.partition.mention_groups`).
+2. Reduce: this process merges the groups in partition order and resolves
+   the entities (:func:`graph.resolve.resolve_groups`: the merges across
+   groups need them all, and cost a fraction of the stage).
+3. Map: tasks make the triples of a run of :data:`ENTITY_CHUNK` entities,
+   or of a run of articles (their rows again, with the entity of each of
+   their mentions: :func:`graph.partition.refs_for`), as plain codes.
+4. Reduce: this process adds the parts to the graph in partition order as
+   they come (:func:`~newskg.building.executors.in_order`): entities by key,
    then articles by id, as one process does, so the graph, to the order of
-   its triples, and every export are the same bytes whatever the executor or
-   the number of workers.
+   its triples, and every export are the same bytes whatever the executor
+   or the number of workers.
 
-With one local worker the stage runs as it always has, in this process
-(:func:`graph.build.build_graph`): no codes, no tasks.
+This process never decodes the records. With one local worker the stage
+runs as it always has, in this process (:func:`graph.build.build_graph`).
 """
 from __future__ import annotations
 
@@ -34,19 +35,21 @@ if TYPE_CHECKING:
 GRAPH_CHUNK = 64  # articles per task: a few hundred KB of rows and codes
 ENTITY_CHUNK = 1024  # entities per task
 
-Job = tuple  # (index, "entities", [Entity]) or (index, "articles", [encoded rows], refs)
+Job = tuple  # (index, kind, payload...): kind "mentions", "entities" or "articles"
 
 
-def graph_part(job: Job) -> tuple[int, list]:
-    """One task of the graph stage: the index of its partition and the
-    partition's triples as codes (:data:`graph.partition.TripleCode`)."""
-    from graph.partition import article_codes, entity_codes
+def graph_part(job: Job) -> tuple[int, object]:
+    """One task of the graph stage: the index of its partition and what it
+    made of it (mention groups, or triples as :data:`graph.partition.TripleCode`)."""
+    from graph.partition import article_codes, entity_codes, mention_groups
 
     index, kind, *args = job
     if kind == "entities":
         return index, entity_codes(args[0])
-    blobs, refs = args
-    return index, article_codes([decode_records(b) for b in blobs], refs)
+    records = [decode_records(b) for b in args[0]]
+    if kind == "mentions":
+        return index, mention_groups(records)
+    return index, article_codes(records, args[1])
 
 
 def distributed(options: BuildOptions) -> bool:
@@ -61,31 +64,31 @@ def build(store: RecordStore, without: Sequence[str], options: BuildOptions) -> 
 
     if not distributed(options):
         return build_graph(store.records(without=without))
-    from graph.build import _record_mentions, new_graph
-    from graph.partition import TermTable
-    from graph.resolve import resolve
+    from graph.build import new_graph
+    from graph.partition import TermTable, merged_groups, refs_for
+    from graph.resolve import resolve_groups
 
-    rows = list(store.blobs(without))
-    records = [store.decode(i, b) for i, b in rows]
-    entities, by_mention = resolve(m for r in records for m in _record_mentions(r))
-    jobs = _jobs(list(entities.values()), rows, records, by_mention)
-    results = (run_dask(graph_part, jobs, options.scheduler) if options.executor == "dask"
-               else run_local(None, graph_part, jobs, options.workers))
+    parts = [[b for _, b in rows] for rows in chunks(store.blobs(without), GRAPH_CHUNK)]
+    part_groups = list(_run(options, ((i, "mentions", blobs) for i, blobs in enumerate(parts))))
+    entities, by_mention = resolve_groups(merged_groups(part_groups))
+
+    def jobs() -> Iterator[Job]:
+        index = 0
+        for run in chunks(entities.values(), ENTITY_CHUNK):
+            yield index, "entities", run
+            index += 1
+        for blobs, groups in zip(parts, part_groups):
+            yield index, "articles", blobs, refs_for(groups, by_mention)
+            index += 1
+
     g, table = new_graph(), TermTable()
-    for codes in in_order(results):
+    for codes in _run(options, jobs()):
         table.add_to(g, codes)
     return g
 
 
-def _jobs(entities: list, rows: list[tuple[str, bytes]], records: list, by_mention: dict) -> Iterator[Job]:
-    """The partitions, numbered in the order their triples go into the graph."""
-    from graph.partition import refs_for
-
-    index = 0
-    for part in chunks(entities, ENTITY_CHUNK):
-        yield index, "entities", part
-        index += 1
-    for start in range(0, len(rows), GRAPH_CHUNK):
-        stop = start + GRAPH_CHUNK
-        yield index, "articles", [b for _, b in rows[start:stop]], refs_for(records[start:stop], by_mention)
-        index += 1
+def _run(options: BuildOptions, jobs: Iterator[Job]) -> Iterator:
+    """The results of ``jobs`` on the build's executor, in job order."""
+    results = (run_dask(graph_part, jobs, options.scheduler) if options.executor == "dask"
+               else run_local(None, graph_part, jobs, options.workers))
+    return in_order(results)
