@@ -27,7 +27,7 @@ def test_dask_cluster_gives_the_same_bytes(tmp_path, seeds_out, cluster, monkeyp
     from distributed import get_task_stream
 
     monkeypatch.setattr(run, "CHUNK", 1)  # three extraction tasks for two workers
-    monkeypatch.setattr(graph_stage, "GRAPH_CHUNK", 1)  # and three tasks of articles' triples
+    monkeypatch.setattr(graph_stage, "GRAPH_CHUNK", 1)  # three tasks of mentions, three of articles' triples
     monkeypatch.setattr(graph_stage, "ENTITY_CHUNK", 8)  # and several of entities' triples
     with distributed_client(cluster) as client, get_task_stream(client) as stream:
         result = build([str(p) for p in reversed(SEED_FILES)], tmp_path / "out",
@@ -39,7 +39,8 @@ def test_dask_cluster_gives_the_same_bytes(tmp_path, seeds_out, cluster, monkeyp
     entity_tasks = -(-entities // 8)
     ran = [(t["key"], t["worker"]) for t in stream.data]
     graph_tasks = [(key, worker) for key, worker in ran if key.startswith("graph_part-")]
-    assert len(graph_tasks) == entity_tasks + 3  # the graph stage ran as tasks ...
+    assert len(graph_tasks) == 3 + entity_tasks + 3  # the graph stage ran as tasks (mentions, entities,
+    # articles' triples) ...
     assert {worker for _, worker in graph_tasks} == set(workers_that_worked)  # ... on both workers
     assert outputs(tmp_path / "out") == outputs(seeds_out)  # the bytes of --workers 1
 
