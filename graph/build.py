@@ -22,7 +22,7 @@ place get the claim topic that lines them up with other sources' figures.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 from rdflib import OWL, PROV, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
@@ -70,19 +70,24 @@ def _date(value: str) -> Literal:
     return Literal(value, datatype=XSD.date)
 
 
-class _Builder:
-    """Adds records to a graph, resolving mentions through ``by_mention``."""
+#: A mention's entity as the builder needs it: its IRI and its label.
+EntityRef = tuple[URIRef, str]
 
-    def __init__(self, g: Graph, by_mention: dict[Mention, Entity]):
-        self.g = g
-        self.by_mention = by_mention
+
+class _Builder:
+    """Makes the triples of entities and records and hands each to ``add``
+    (a graph's, or a task's that sends them to the one graph), finding each
+    mention's entity through ``ref``."""
+
+    def __init__(self, add: Callable[[tuple], object], ref: Callable[[Mention], EntityRef]):
+        self.add = add
+        self.ref = ref
 
     def entity(self, m: Mention) -> URIRef:
-        e = self.by_mention[m]
-        return entity_iri(e.type, e.key)
+        return self.ref(m)[0]
 
     def evidence(self, node: URIRef, p: Provenance, confidence: float, date: str, rule: str) -> None:
-        add = self.g.add
+        add = self.add
         add((node, PROV.wasDerivedFrom, article_iri(p.article_id)))
         add((node, NKG.sentence, Literal(p.sentence)))
         add((node, NKG.sentenceIndex, Literal(p.sentence_index)))
@@ -96,7 +101,7 @@ class _Builder:
             add((node, NKG.date, _date(date)))
 
     def add_entity(self, e: Entity) -> None:
-        add = self.g.add
+        add = self.add
         node = entity_iri(e.type, e.key)
         add((node, RDF.type, TYPE_CLASS[e.type]))
         add((node, RDF.type, NKG.Entity))
@@ -122,7 +127,7 @@ class _Builder:
     def add_relation_property(self, pred: URIRef, relation: str) -> None:
         """Declare a relation property, so every relation is found with
         ``?p rdfs:subPropertyOf nkg:relatedTo``."""
-        add = self.g.add
+        add = self.add
         add((pred, RDF.type, OWL.ObjectProperty))
         add((pred, RDFS.subPropertyOf, NKG.relatedTo))
         add((pred, RDFS.label, Literal(relation.replace("_", " "))))
@@ -133,18 +138,18 @@ class _Builder:
 
     def add_topic(self, node: URIRef, c: Claim, place: URIRef) -> None:
         """Link a claim to what it counts where, so figures of different sources line up."""
-        add = self.g.add
+        add = self.add
         topic = topic_iri(c.category, c.counted, place)
         add((node, NKG.topic, topic))
         add((topic, RDF.type, NKG.ClaimTopic))
         add((topic, NKG.category, Literal(c.category)))
         add((topic, NKG.counted, Literal(counted_class(c.counted))))
         add((topic, NKG.place, place))
-        place_label = self.by_mention[c.place].label
+        place_label = self.ref(c.place)[1]
         add((topic, RDFS.label, Literal(f"{c.category} ({counted_class(c.counted)}) in {place_label}")))
 
     def add_article(self, a: Article, publisher: URIRef | None, places: list[URIRef]) -> None:
-        add = self.g.add
+        add = self.add
         node = article_iri(a.id)
         add((node, RDF.type, SCHEMA.NewsArticle))
         add((node, SCHEMA.identifier, Literal(a.id)))
@@ -158,8 +163,14 @@ class _Builder:
         for place in places:
             add((node, SCHEMA.locationCreated, place))
 
+    def add_article_records(self, r: ArticleRecords) -> None:
+        """The article itself, then everything its records say."""
+        publisher = self.entity(r.publisher) if r.publisher is not None else None
+        self.add_article(r.article, publisher, [self.entity(m) for m in r.dateline])
+        self.add_records(r)
+
     def add_records(self, r: ArticleRecords) -> None:
-        add = self.g.add
+        add = self.add
         art = article_iri(r.article.id)
         for m in r.mentions:
             add((art, SCHEMA.mentions, self.entity(m)))
@@ -238,11 +249,13 @@ def build_graph(records: Iterable[ArticleRecords]) -> Graph:
     entities, by_mention = resolve(m for r in records for m in _record_mentions(r))
 
     g = new_graph()
-    b = _Builder(g, by_mention)
+    b = _Builder(g.add, lambda m: entity_ref(by_mention[m]))
     for e in entities.values():
         b.add_entity(e)
     for r in records:
-        publisher = b.entity(r.publisher) if r.publisher is not None else None
-        b.add_article(r.article, publisher, [b.entity(m) for m in r.dateline])
-        b.add_records(r)
+        b.add_article_records(r)
     return g
+
+
+def entity_ref(e: Entity) -> EntityRef:
+    return entity_iri(e.type, e.key), e.label

@@ -164,6 +164,9 @@ def _group_key(m: Mention) -> GroupKey:
     return TYPE_FAMILY[m.type], name_key(m.name, m.type)
 
 
+group_key = _group_key  # the blocking key of resolution, for graph.partition
+
+
 def _merge_groups(groups: dict[GroupKey, list[Mention]]) -> _Merges:
     merges = _Merges(groups)
     name = {gk: Counter(m.name for m in ms).most_common(1)[0][0] for gk, ms in groups.items()}
@@ -263,6 +266,13 @@ def resolve(mentions: Iterable[Mention]) -> tuple[dict[GroupKey, Entity], dict[M
     groups: dict[GroupKey, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[_group_key(m)].append(m)
+    return resolve_groups(groups)
+
+
+def resolve_groups(groups: dict[GroupKey, list[Mention]]) -> tuple[dict[GroupKey, Entity], dict[Mention, Entity]]:
+    """:func:`resolve` of mentions already grouped by :func:`group_key` (each
+    group's mentions in the order they came)."""
+    groups = defaultdict(list, groups)
     merges = _merge_groups(groups)
     by_surname = _resolve_surnames(groups, merges)
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
+from typing import TypeVar
 
 from core.errors import InputError, UnknownChoiceError, UsageError
 
 from .extraction import pipeline
 
 EXECUTORS = ("local", "dask")
+T = TypeVar("T")
 
 
 def check_options(workers: int, executor: str, scheduler: str | None) -> None:
@@ -34,9 +36,10 @@ def chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def run_local(model: str, task: Callable[[list], dict], batches: Iterable[list], workers: int) -> Iterator[dict]:
-    """Results of ``task`` (:func:`~newskg.building.extraction.extract_batch`) for each batch,
-    in this process or a pool."""
+def run_local(model: str | None, task: Callable[[list], T], batches: Iterable, workers: int) -> Iterator[T]:
+    """Results of ``task`` (:func:`~newskg.building.extraction.extract_batch`, or
+    :func:`~newskg.building.graph_stage.graph_part` with no ``model``) for each
+    batch, in this process or a pool, as they finish."""
     if workers == 1:
         for batch in batches:
             yield task(batch)
@@ -47,9 +50,10 @@ def run_local(model: str, task: Callable[[list], dict], batches: Iterable[list],
 
     batches = iter(batches)
     if (first := next(batches, None)) is None:
-        return  # nothing to parse (every article unchanged, or only --remove): no model, no pool
+        return  # nothing to do (every article unchanged, or only --remove): no model, no pool
     batches = chain([first], batches)
-    pipeline(model)  # load once here; forked workers inherit it
+    if model is not None:
+        pipeline(model)  # load once here; forked workers inherit it
     import gc
 
     gc.freeze()  # the model's objects: never scanned by a worker's collector, so their pages stay shared
@@ -62,9 +66,9 @@ def run_local(model: str, task: Callable[[list], dict], batches: Iterable[list],
         gc.unfreeze()  # the pool is gone: this process collects everything again
 
 
-def run_dask(task: Callable[[list], dict], batches: Iterable[list], scheduler: str) -> Iterator[dict]:
-    """Results of ``task`` (:func:`~newskg.building.extraction.extract_batch`) for each batch,
-    computed on a Dask cluster."""
+def run_dask(task: Callable[[list], T], batches: Iterable, scheduler: str) -> Iterator[T]:
+    """Results of ``task`` for each batch, computed on a Dask cluster, as they
+    finish (each task's key is named after ``task``)."""
     try:
         from distributed import Client, as_completed
     except ImportError:  # pragma: no cover - a runtime dependency
@@ -86,8 +90,8 @@ def run_dask(task: Callable[[list], dict], batches: Iterable[list], scheduler: s
                 running.add(client.submit(task, batch, pure=False))
 
 
-def _windowed(submit: Callable, batches: Iterable[list], width: int, wait_first: Callable,
-              result: Callable) -> Iterator[dict]:
+def _windowed(submit: Callable, batches: Iterable, width: int, wait_first: Callable,
+              result: Callable) -> Iterator:
     """Keep at most ``width`` batches in flight; yield results as they finish."""
     pending: set = set()
     batches = iter(batches)
@@ -100,3 +104,17 @@ def _windowed(submit: Callable, batches: Iterable[list], width: int, wait_first:
         pending = set(pending)
         for f in done:
             yield result(f)
+
+
+def in_order(results: Iterable[tuple[int, T]]) -> Iterator[T]:
+    """Results numbered 0, 1, 2 ... that arrive in any order, yielded in
+    number order as soon as each is due (held back: at most the window)."""
+    held: dict[int, T] = {}
+    due = 0
+    for index, result in results:
+        held[index] = result
+        while due in held:
+            yield held.pop(due)
+            due += 1
+    if held:
+        raise RuntimeError(f"results {sorted(held)[:3]} came without result {due}")

@@ -23,6 +23,7 @@ from pathlib import Path
 from core.errors import InputError, NewskgError, OutputError
 from core.records import Article
 
+from . import graph_stage
 from .cache_key import fingerprint
 from .executors import chunks, run_dask, run_local
 from .exporting import write_exports
@@ -185,8 +186,6 @@ def check_cache(folder: OutputFolder, index: dict[str, tuple[str, str]] | None) 
 
 def _run_build(articles: Iterable[Article], folder: OutputFolder, exporters: Sequence, options: BuildOptions,
                total: int | None) -> BuildResult:
-    from graph.build import build_graph
-
     out = folder.path
     if not options.fresh and not (folder.cache / DB_NAME).exists():
         check_cache(folder, None)  # before the store is opened, which would create it
@@ -200,8 +199,8 @@ def _run_build(articles: Iterable[Article], folder: OutputFolder, exporters: Seq
         if missing:
             raise InputError(f"--remove {missing[0]}", f"no such article in {out}")
         stats = update_records(store, articles, options, total)
-        with stats.stage("graph"):
-            graph = build_graph(store.records(without=remove))
+        with stats.stage("graph"):  # on the executor too (graph_stage), merged in a fixed order
+            graph = graph_stage.build(store, remove, options)
         view = None
         if any(e.uses_view for e in exporters):
             from graph.view import to_networkx

@@ -185,15 +185,22 @@ class RecordStore:
 
     def records(self, without: Iterable[str] = ()) -> Iterator[ArticleRecords]:
         """Every cached article's records, by id, except ``without``."""
+        for article_id, blob in self.blobs(without):
+            yield self.decode(article_id, blob)
+
+    def blobs(self, without: Iterable[str] = ()) -> Iterator[tuple[str, bytes]]:
+        """(id, encoded records) of every cached article, by id, except ``without``."""
         skip = set(without)
         for article_id, blob in self.db.execute("SELECT id, data FROM records ORDER BY id"):
             if article_id not in skip:
-                try:
-                    records = decode_records(blob)
-                except (zlib.error, ValueError, TypeError, IndexError, KeyError, AttributeError) as exc:
-                    raise InputError(str(self.path), f"the cached records of article {article_id!r} are corrupt "
-                                     f"({type(exc).__name__}); rebuild with --fresh") from None
-                yield records
+                yield article_id, blob
+
+    def decode(self, article_id: str, blob: bytes) -> ArticleRecords:
+        try:
+            return decode_records(blob)
+        except (zlib.error, ValueError, TypeError, IndexError, KeyError, AttributeError) as exc:
+            raise InputError(str(self.path), f"the cached records of article {article_id!r} are corrupt "
+                             f"({type(exc).__name__}); rebuild with --fresh") from None
 
 
 def _lock(path: Path, out_dir: Path) -> int:
