@@ -64,6 +64,7 @@ from .kinds import (
     owner_in_brackets,
     person_extent,
     quoted_speaker,
+    site_by_its_name,
     street_name,
     untagged_acronym,
 )
@@ -87,6 +88,7 @@ from .model_entities import (
     untitled_words,
 )
 from .names import REGION_NOUNS, TYPING, region_span, short_names, titled_text, trimmed_name, without_titles
+from .person_cues import kin_of_a_name, speaker_called_he_or_she, victim_of_a_verb, who_after_name
 from .place_again import same_place_again
 from .rules import chain, first, holds, rule
 
@@ -104,7 +106,7 @@ KNOWN_NAMES = TYPING.step("model entity", (
     province_of_a_named_country, gazetteer_name,
 ))
 #: The kind its name gives it, else the model's label (ent, span).
-KINDS = TYPING.step("kind", (street_name, organisation_by_its_name, acronym_not_a_person, quoted_speaker,
+KINDS = TYPING.step("kind", (street_name, site_by_its_name, organisation_by_its_name, acronym_not_a_person, quoted_speaker,
                               model_label))
 
 
@@ -124,7 +126,8 @@ CHECKS = TYPING.step("checks", (
     short_name_of_article,
 ))
 #: The type, refined last (ent, span, kind, names).
-TYPES = TYPING.step("type", (taken_territory, age_after_name, kind_by_apposition, organisation_name, kind_as_read))
+TYPES = TYPING.step("type", (taken_territory, age_after_name, who_after_name, victim_of_a_verb, kin_of_a_name,
+                              speaker_called_he_or_she, kind_by_apposition, organisation_name, kind_as_read))
 
 
 def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:

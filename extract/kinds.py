@@ -19,8 +19,8 @@ from spacy.tokens import Span, Token
 from core import gazetteer
 
 from .doc import rename, sent_of, strip_span, typed_span
-from .lexicon import words
-from .names import TITLE_WORDS, names_organisation, trimmed_name
+from .lexicon import table, words
+from .names import INSTITUTION_WORDS, TITLE_WORDS, names_organisation, trimmed_name
 from .rules import NOTHING, rule
 
 #: Words that occur in organisations' names but hardly in people's: "Amnesty International", "Sky News".
@@ -29,6 +29,8 @@ ORG_NAME_WORDS = words("org_name_words")
 PERSON_SPEECH_VERBS = words("person_speech_verbs")
 #: Last words of streets' names, which the model often takes for people's: "Karl Marx Avenue".
 STREET_WORDS = words("street_words")
+#: Last words of the names of sites and wild land, and the type each gives: "Shands Hospital" a Facility.
+SITE_NAME_HEADS = table("site_name_heads")
 #: Nouns for people who work for an organisation: "FSB officers", "SBU agents".
 STAFF_NOUNS = words("staff_nouns")
 #: Nouns of news media before a medium's name: "the news agency SANA".
@@ -121,12 +123,13 @@ def apposition_type(span: Span) -> str:
         nouns.append(root.head)
     for noun in nouns:
         lemma = noun.lemma_.lower()
-        # "news site Suspilne", "media outlet X": a news medium is an organisation.
-        if lemma in ORGANIZATION_NOUNS or any(c.dep_ == "compound" and c.lower_ in NEWS_MEDIA_WORDS
-                                               for c in noun.children):
+        if lemma in ORGANIZATION_NOUNS:
             return "Organization"
+        # "assistant news director": a person of a medium; "news site Suspilne": the medium itself.
         if lemma in PERSON_NOUNS:
             return "Person"
+        if any(c.dep_ == "compound" and c.lower_ in NEWS_MEDIA_WORDS for c in noun.children):
+            return "Organization"
     return ""
 
 
@@ -142,15 +145,29 @@ def street_name(ent: Span, span: Span) -> str | None:
     return None
 
 
+@rule(example="Stevens died in the evening with his two daughters at his bedside at Holy Cross Hospital in "
+              "Fort Lauderdale, Florida.")
+def site_by_its_name(ent: Span, span: Span) -> str | None:
+    """A name ending in a word of a site, a building or wild land is a Facility or a Place, though
+    the model tags an organisation or a person: "Connecticut Valley Hospital", "the Rocky Flats
+    Plant", "Custer National Forest"."""
+    if ent.label_ in ("PERSON", "ORG", "GPE") and len(span) > 1 and span[-1].is_title:
+        return SITE_NAME_HEADS.get(span[-1].lower_)
+    return None
+
+
 @rule(example="The attacker is reported to have jumped on stage during the Great Orchestra of Christmas "
               "Charity and claimed he was wrongfully imprisoned under Adamowicz's former party Civic "
               "Platform's time in government.")
 def organisation_by_its_name(ent: Span, span: Span) -> str | None:
     """A name headed by an organisation word, or with an organisation in apposition, is an
-    organisation whatever the model's PERSON, FAC or PRODUCT label: "Civic Platform", "the Great
-    Orchestra of Christmas Charity", "news site Suspilne"."""
+    organisation whatever the model's PERSON, FAC, GPE or PRODUCT label: "Civic Platform", "the Great
+    Orchestra of Christmas Charity", "news site Suspilne", "the District of Columbia Council"."""
     if ent.label_ in ("PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT") and \
             (names_organisation(span) or apposition_type(span) == "Organization"):
+        return "Organization"
+    # A GPE is so only by an institution's word: "Soviet Union" stays a place.
+    if ent.label_ == "GPE" and len(span) > 1 and span[-1].is_title and span[-1].lower_ in INSTITUTION_WORDS:
         return "Organization"
     return None
 

@@ -21,7 +21,7 @@ from .doc import typed_span
 from .institutions import institution_span
 from .kinds import apposition_type
 from .lexicon import words
-from .names import DEPARTMENT_WORDS, INSTITUTION_WORDS, TITLE_WORDS, region_span
+from .names import DEPARTMENT_WORDS, INSTITUTION_WORDS, TITLE_WORDS, names_organisation, region_span
 from .rules import NOTHING, rule
 
 #: Nouns for things made, not actors: "the Kinzhal hypersonic missile" names no entity.
@@ -75,9 +75,10 @@ def province_of_a_named_country(ent: Span, span: Span, names: dict[str, str]) ->
 
 @rule(example="Navalny was transferred from the hospital in Omsk to Charité in Berlin via air ambulance.")
 def gazetteer_name(ent: Span, span: Span, names: dict[str, str]) -> Span | None:
-    """A name the gazetteer knows is that Country or City, whatever the model said."""
+    """A name the gazetteer knows is that Country or City, whatever the model said; not an
+    organisation's name headed by its kind, that GeoNames also lists as a town ("University of Texas")."""
     place = gazetteer.lookup(span.text)
-    if place:
+    if place and not (place.type == "City" and ent.label_ == "ORG" and names_organisation(span)):
         return typed_span(span.doc, span.start, span.end, place.type, place.name, place.geonames_id, place.country)
     return None
 
