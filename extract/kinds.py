@@ -44,6 +44,8 @@ ORGANIZATION_NOUNS = words("organisation_nouns")
 NEWS_MEDIA_WORDS = words("news_media_words")
 #: Capitalised words before a name that are no part of it: titles and roles.
 _NOT_NAME_WORDS = TITLE_WORDS | PERSON_NOUNS
+#: Dashes that end a dateline: "Seoul, May 3 (YONHAP) --".
+_DASHES = ("--", "-", "—", "–")
 #: The model's labels as our types. A GPE the gazetteer does not know is a region (Donbas) or a
 #: small town (see extract/places.py); LOC are seas, continents, areas: places.
 NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Region", "LOC": "Place", "FAC": "Facility"}
@@ -213,8 +215,9 @@ def model_label(ent: Span, span: Span) -> str | None:
               "explosion.")
 def untagged_acronym(token: Token, names: dict[str, str]) -> Span | None:
     """An acronym the model tags as nothing, acting or employing people, after a medium's noun or
-    after "according to", is an organisation: "FSB officers were present", "TVN24 reported", "the
-    state news agency SANA reported"."""
+    after "according to", or credited in brackets before a dash in a dateline, is an organisation:
+    "FSB officers were present", "TVN24 reported", "the state news agency SANA reported", "Seoul,
+    May 3 (YONHAP) --"."""
     text = token.text
     if token.pos_ != "PROPN" or token.ent_type_ or not (2 <= len(text) <= 8 and text.isupper() and text.isalnum()) \
             or sum(c.isalpha() for c in text) < 2 or gazetteer.lookup(text) is not None:
@@ -224,7 +227,10 @@ def untagged_acronym(token: Token, names: dict[str, str]) -> Span | None:
     employs = token.dep_ == "compound" and head.lemma_.lower() in STAFF_NOUNS
     medium = token.i > 0 and doc[token.i - 1].lower_ in MEDIUM_NOUNS
     source = token.i > 1 and doc[token.i - 2 : token.i].text.lower() in SOURCE_PHRASES
-    if not (acts or employs or medium or source):
+    # "Seoul, May 3 (YONHAP) --": the news agency credited in a dateline.
+    credit = 0 < token.i < len(doc) - 2 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")" \
+        and doc[token.i + 2].text in _DASHES
+    if not (acts or employs or medium or source or credit):
         return None
     return typed_span(doc, token.i, token.i + 1, "Organization", text)
 

@@ -19,7 +19,7 @@ from .coref import PERSON_PRONOUNS
 from .doc import typed_span
 from .lexicon import words
 from .names import INSTITUTION_WORDS, ORG_HEAD_WORDS, names_organisation
-from .kinds import ORG_NAME_WORDS
+from .kinds import ORG_NAME_WORDS, PERSON_NOUNS
 from .rules import rule
 
 #: Verbs done to a person, whose object or passive subject is one: "shot Lincoln", "was murdered".
@@ -105,5 +105,20 @@ def speaker_called_he_or_she(ent: Span, span: Span, kind: str | None, names: dic
     root = span.root
     if root.dep_ != "nsubj" or root.head.lemma_.lower() not in SAYING_VERBS or not bare_name(span, kind) \
             or not _said_of_as_a_person(root.head):
+        return None
+    return _person(span)
+
+
+@rule(example="Day personally considered her best film performance to be her portrayal of singer Ruth Etting in "
+              "the James Cagney film Love Me or Leave Me.")
+def role_noun_before_name(ent: Span, span: Span, kind: str | None, names: dict[str, str]) -> Span | None:
+    """A name right after a person's role in lower case, that qualifies it, is a person's:
+    "singer Ruth Etting", "rancher Darly Alves"."""
+    doc = span.doc
+    if span.start == 0 or not bare_name(span, kind):
+        return None
+    role = doc[span.start - 1]
+    if not role.is_lower or role.lemma_.lower() not in PERSON_NOUNS or role.dep_ not in ("compound", "amod", "nmod") \
+            or not span.start <= role.head.i < span.end:
         return None
     return _person(span)
