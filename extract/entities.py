@@ -91,7 +91,6 @@ from .model_entities import (
 from .names import REGION_NOUNS, TYPING, region_span, short_names, titled_text, trimmed_name, without_titles
 from .person_cues import (
     kin_of_a_name,
-    role_noun_before_name,
     speaker_called_he_or_she,
     victim_of_a_verb,
     who_after_name,
@@ -134,7 +133,7 @@ CHECKS = TYPING.step("checks", (
 ))
 #: The type, refined last (ent, span, kind, names).
 TYPES = TYPING.step("type", (taken_territory, age_after_name, who_after_name, victim_of_a_verb, kin_of_a_name,
-                              speaker_called_he_or_she, role_noun_before_name, kind_by_apposition, organisation_name, kind_as_read))
+                              speaker_called_he_or_she, kind_by_apposition, organisation_name, kind_as_read))
 
 
 def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:

@@ -29,7 +29,7 @@ ORG_NAME_WORDS = words("org_name_words")
 PERSON_SPEECH_VERBS = words("person_speech_verbs")
 #: Last words of streets' names, which the model often takes for people's: "Karl Marx Avenue".
 STREET_WORDS = words("street_words")
-#: Last words of the names of sites and wild land, and the type each gives: "Shands Hospital" a Facility.
+#: Last words of the names of sites and wild land, and the type each gives: "Holy Cross Hospital" a Facility.
 SITE_NAME_HEADS = table("site_name_heads")
 #: Nouns for people who work for an organisation: "FSB officers", "SBU agents".
 STAFF_NOUNS = words("staff_nouns")
@@ -151,8 +151,8 @@ def street_name(ent: Span, span: Span) -> str | None:
               "Fort Lauderdale, Florida.")
 def site_by_its_name(ent: Span, span: Span) -> str | None:
     """A name ending in a word of a site, a building or wild land is a Facility or a Place, though
-    the model tags an organisation or a person: "Connecticut Valley Hospital", "the Rocky Flats
-    Plant", "Custer National Forest"."""
+    the model tags an organisation or a person: "Holy Cross Hospital", "Henderson Executive
+    Airport", "the Black Forest"."""
     if ent.label_ in ("PERSON", "ORG", "GPE") and len(span) > 1 and span[-1].is_title:
         return SITE_NAME_HEADS.get(span[-1].lower_)
     return None
@@ -164,7 +164,7 @@ def site_by_its_name(ent: Span, span: Span) -> str | None:
 def organisation_by_its_name(ent: Span, span: Span) -> str | None:
     """A name headed by an organisation word, or with an organisation in apposition, is an
     organisation whatever the model's PERSON, FAC, GPE or PRODUCT label: "Civic Platform", "the Great
-    Orchestra of Christmas Charity", "news site Suspilne", "the District of Columbia Council"."""
+    Orchestra of Christmas Charity", "news site Suspilne", a GPE headed by an institution's word ("the City Council")."""
     if ent.label_ in ("PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT") and \
             (names_organisation(span) or apposition_type(span) == "Organization"):
         return "Organization"

@@ -70,7 +70,7 @@ def names_organisation(span: Span) -> bool:
     """A capitalised name headed by an organisation word, at its end or before
     "of": "Civic Platform", "Great Orchestra of Christmas Charity"; not a
     title ("President of the European Council"). A company's suffix counts
-    with its full stop or in capitals: "S.A. Healy Co.", "Arsenal FC"."""
+    with its full stop or in capitals: "Arthur Andersen and Co.", "Arsenal FC"."""
     if span[0].text.lower().rstrip(".") in TITLE_WORDS:
         return False
     heads = [span[-1]] + [span.doc[t.i - 1] for t in span[1:] if t.lower_ == "of"]

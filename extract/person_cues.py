@@ -1,9 +1,8 @@
 """Names the small model reads as organisations or places that the sentence shows are people's.
 
-The model tags many a surname alone as an organisation ("Mason", "Chapman") or an unknown
-region ("Sirhan"). No list of names decides here: the words around the name do, the way a
-reader of English knows a person ("Mason, who headed …", "shot Lincoln", "Pereira's father",
-"Chapman said he …"). Each rule answers for a bare name only: a few capitalised words, none
+The model tags many a surname alone as an organisation or an unknown region. No list of
+names decides here: the words around the name do, the way a reader of English knows a person
+("Pohiva, who had been …", "Khashoggi was murdered", "Shapiro's widow", "La Riva said she …"). Each rule answers for a bare name only: a few capitalised words, none
 of them an organisation's word, no place the gazetteer knows.
 
 Each rule's example is a sentence of real news (English Wikinews, CC BY 2.5, Wikinews
@@ -19,14 +18,14 @@ from .coref import PERSON_PRONOUNS
 from .doc import typed_span
 from .lexicon import words
 from .names import INSTITUTION_WORDS, ORG_HEAD_WORDS, names_organisation
-from .kinds import ORG_NAME_WORDS, PERSON_NOUNS
+from .kinds import ORG_NAME_WORDS
 from .rules import rule
 
-#: Verbs done to a person, whose object or passive subject is one: "shot Lincoln", "was murdered".
+#: Verbs done to a person, whose object or passive subject is one: "shot Khan", "was murdered".
 VICTIM_VERBS = words("victim_verbs")
-#: Nouns of a person's family, after a possessive name that is a person's: "Pereira's father".
+#: Nouns of a person's family, after a possessive name that is a person's: "Shapiro's widow".
 KIN_NOUNS = words("kin_nouns")
-#: Verbs of saying whose subject, said of as he or she, is a person: "Chapman said he …".
+#: Verbs of saying whose subject, said of as he or she, is a person: "La Riva said she …".
 SAYING_VERBS = words("saying_verbs")
 #: The model's kinds a surname alone is often mistaken for.
 _MISREAD = ("Organization", "Region", "Place")
@@ -54,10 +53,11 @@ def _plural(verb: Token) -> bool:
                for t in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))))
 
 
-@rule(example="Wiranto, who was visiting the town of Pandeglang in the province of Banten, survived the attack.")
+@rule(example="Pohiva, who had been Tonga's prime minister since his election in 2014, was evacuated Wednesday "
+              "afternoon from Tonga's capital, Nukuʻalofa, to a hospital in Auckland, New Zealand, with pneumonia.")
 def who_after_name(ent: Span, span: Span, kind: str | None, names: dict[str, str]) -> Span | None:
     """A name followed by a comma and "who" is a person's, though the model tags an organisation
-    or a region: "Mason, who headed the Centers for Disease Control"; not a team of which a
+    or a region: "Pohiva, who had been Tonga's prime minister"; not a team of which a
     plural is said ("Arsenal, who have won")."""
     doc = span.doc
     if span.end + 2 > len(doc) or doc[span.end].text != "," or doc[span.end + 1].lower_ != "who" \
@@ -66,11 +66,10 @@ def who_after_name(ent: Span, span: Span, kind: str | None, names: dict[str, str
     return _person(span)
 
 
-@rule(example="According to these videos and NPR, the police then surrounded the attacker aiming at him with "
-              "their guns, moved a last bystander out of the way, and shot Khan.")
+@rule(example="Khashoggi was murdered last October in the Saudi consulate in Istanbul, Turkey.")
 def victim_of_a_verb(ent: Span, span: Span, kind: str | None, names: dict[str, str]) -> Span | None:
-    """A name that is shot, killed, murdered or assassinated is a person's: "Booth shot Lincoln",
-    "Atahualpa was murdered"."""
+    """A name that is shot, killed, murdered or assassinated is a person's: "the police shot Khan",
+    "Khashoggi was murdered"."""
     root = span.root
     if root.dep_ not in ("dobj", "nsubjpass") or root.head.lemma_.lower() not in VICTIM_VERBS \
             or not bare_name(span, kind):
@@ -78,10 +77,11 @@ def victim_of_a_verb(ent: Span, span: Span, kind: str | None, names: dict[str, s
     return _person(span)
 
 
-@rule(example="Day's son, Terry Melcher, predeceased her in 2004.")
+@rule(example="Shapiro's widow, former tennis player Pam Shriver, said her husband had told her Trump had not "
+              "met Shapiro until being admitted to Wharton.")
 def kin_of_a_name(ent: Span, span: Span, kind: str | None, names: dict[str, str]) -> Span | None:
-    """A name whose father, wife or children the sentence names is a person's: "Pereira's father",
-    "the Quayles' children"."""
+    """A name whose father, wife or children the sentence names is a person's: "Shapiro's widow",
+    "Day's son"."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].tag_ != "POS" or doc[span.end + 1].lemma_.lower() not in KIN_NOUNS \
             or not bare_name(span, kind):
@@ -97,28 +97,13 @@ def _said_of_as_a_person(verb: Token) -> bool:
     return False
 
 
-@rule(example="After the funeral, Haitham said he would continue Qaboos's policies including a neutral "
-              "approach to foreign affairs.")
+@rule(example="La Riva said she fully supports abortion rights.")
 def speaker_called_he_or_she(ent: Span, span: Span, kind: str | None, names: dict[str, str]) -> Span | None:
     """A name that says something of itself as he or she is a person's, not an organisation's:
-    "Chapman said he first got the idea …"."""
+    "La Riva said she fully supports abortion rights"."""
     root = span.root
     if root.dep_ != "nsubj" or root.head.lemma_.lower() not in SAYING_VERBS or not bare_name(span, kind) \
             or not _said_of_as_a_person(root.head):
         return None
     return _person(span)
 
-
-@rule(example="Day personally considered her best film performance to be her portrayal of singer Ruth Etting in "
-              "the James Cagney film Love Me or Leave Me.")
-def role_noun_before_name(ent: Span, span: Span, kind: str | None, names: dict[str, str]) -> Span | None:
-    """A name right after a person's role in lower case, that qualifies it, is a person's:
-    "singer Ruth Etting", "rancher Darly Alves"."""
-    doc = span.doc
-    if span.start == 0 or not bare_name(span, kind):
-        return None
-    role = doc[span.start - 1]
-    if not role.is_lower or role.lemma_.lower() not in PERSON_NOUNS or role.dep_ not in ("compound", "amod", "nmod") \
-            or not span.start <= role.head.i < span.end:
-        return None
-    return _person(span)

@@ -91,8 +91,8 @@ def places_joined_by_preposition(ent: Span) -> list[Span] | None:
     return [Span(doc, a + 1, b, label=label) for a, b in pairwise(bounds) if b > a + 1]
 
 
-@rule(example="Today, Russian opposition leader Alexei Navalny was airlifted from the city of Omsk in "
-              "Siberia to Berlin, Germany.")
+@rule(example="Sergeant Ratana, from Hawke's Bay, New Zealand, served in the Auckland, New Zealand police force "
+              "for five years.")
 def town_comma_country(ent: Span) -> list[Span] | None:
     """"Auckland, New Zealand" (one organisation to the model): a town of a country, a comma and
     that country are two places, whatever the model's label."""

@@ -53,7 +53,7 @@ CASES = [
     (AZOVSTAL, "Azovstal", "Facility", "Azovstal steel plant"),
     (AZOVSTAL, "Azovstal plant", "Facility", "Azovstal steel plant"),
     # a surname the model tags as an organisation, shown a person's by the words around it
-    ("Mason, who headed the agency for six years, resigned on Friday.", "Mason", "Person", "Mason"),
+    ("Mason, who ran the agency for six years, resigned on Friday.", "Mason", "Person", "Mason"),
     ("The gunman shot Lincoln twice before he fled.", "Lincoln", "Person", "Lincoln"),
     ("Jacobs said he would appeal the ruling.", "Jacobs", "Person", "Jacobs"),
     # a person noun of a medium is a person's apposition, not the medium
