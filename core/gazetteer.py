@@ -76,7 +76,8 @@ def lookup(name: str) -> Place | None:
     if name.lower().startswith("the "):
         name = name[4:]
     places = _tables()[0]
-    place = places.get(name) or places.get(fold_accents(name))
+    # GeoNames keeps the article of a few names ("The Hague", "The Netherlands").
+    place = places.get(name) or places.get(fold_accents(name)) or places.get(f"The {name}")
     if place is not None and name.isupper() and place.type == "City" \
             and fold_accents(place.name).lower() != fold_accents(name).lower():
         return None  # "BTA", a news agency, is no code of Bertoua

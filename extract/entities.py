@@ -64,10 +64,12 @@ from .kinds import (
     owner_in_brackets,
     person_extent,
     quoted_speaker,
+    site_by_its_name,
     street_name,
     untagged_acronym,
 )
 from .model_entities import (
+    city_broadcaster,
     province_of_a_named_country,
     age_after_name,
     department_word,
@@ -87,6 +89,12 @@ from .model_entities import (
     untitled_words,
 )
 from .names import REGION_NOUNS, TYPING, region_span, short_names, titled_text, trimmed_name, without_titles
+from .person_cues import (
+    kin_of_a_name,
+    speaker_called_he_or_she,
+    victim_of_a_verb,
+    who_after_name,
+)
 from .place_again import same_place_again
 from .rules import chain, first, holds, rule
 
@@ -100,11 +108,11 @@ TOKENS = TYPING.step("token", (
 ))
 #: A model entity's name that is known before its kind (ent, span, names).
 KNOWN_NAMES = TYPING.step("model entity", (
-    first_name_alone, defined_short_name, region_named_by_noun, place_by_context, person_not_a_far_city,
+    first_name_alone, defined_short_name, city_broadcaster, region_named_by_noun, place_by_context, person_not_a_far_city,
     province_of_a_named_country, gazetteer_name,
 ))
 #: The kind its name gives it, else the model's label (ent, span).
-KINDS = TYPING.step("kind", (street_name, organisation_by_its_name, acronym_not_a_person, quoted_speaker,
+KINDS = TYPING.step("kind", (street_name, site_by_its_name, organisation_by_its_name, acronym_not_a_person, quoted_speaker,
                               model_label))
 
 
@@ -124,7 +132,8 @@ CHECKS = TYPING.step("checks", (
     short_name_of_article,
 ))
 #: The type, refined last (ent, span, kind, names).
-TYPES = TYPING.step("type", (taken_territory, age_after_name, kind_by_apposition, organisation_name, kind_as_read))
+TYPES = TYPING.step("type", (taken_territory, age_after_name, who_after_name, victim_of_a_verb, kin_of_a_name,
+                              speaker_called_he_or_she, kind_by_apposition, organisation_name, kind_as_read))
 
 
 def _from_ner(ent: Span, names: dict[str, str]) -> Span | None:

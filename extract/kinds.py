@@ -19,8 +19,8 @@ from spacy.tokens import Span, Token
 from core import gazetteer
 
 from .doc import rename, sent_of, strip_span, typed_span
-from .lexicon import words
-from .names import TITLE_WORDS, names_organisation, trimmed_name
+from .lexicon import table, words
+from .names import INSTITUTION_WORDS, TITLE_WORDS, names_organisation, trimmed_name
 from .rules import NOTHING, rule
 
 #: Words that occur in organisations' names but hardly in people's: "Amnesty International", "Sky News".
@@ -29,6 +29,8 @@ ORG_NAME_WORDS = words("org_name_words")
 PERSON_SPEECH_VERBS = words("person_speech_verbs")
 #: Last words of streets' names, which the model often takes for people's: "Karl Marx Avenue".
 STREET_WORDS = words("street_words")
+#: Last words of the names of sites and wild land, and the type each gives: "Holy Cross Hospital" a Facility.
+SITE_NAME_HEADS = table("site_name_heads")
 #: Nouns for people who work for an organisation: "FSB officers", "SBU agents".
 STAFF_NOUNS = words("staff_nouns")
 #: Nouns of news media before a medium's name: "the news agency SANA".
@@ -42,6 +44,8 @@ ORGANIZATION_NOUNS = words("organisation_nouns")
 NEWS_MEDIA_WORDS = words("news_media_words")
 #: Capitalised words before a name that are no part of it: titles and roles.
 _NOT_NAME_WORDS = TITLE_WORDS | PERSON_NOUNS
+#: Dashes that end a dateline: "Seoul, May 3 (YONHAP) --".
+_DASHES = ("--", "-", "—", "–")
 #: The model's labels as our types. A GPE the gazetteer does not know is a region (Donbas) or a
 #: small town (see extract/places.py); LOC are seas, continents, areas: places.
 NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Region", "LOC": "Place", "FAC": "Facility"}
@@ -121,12 +125,13 @@ def apposition_type(span: Span) -> str:
         nouns.append(root.head)
     for noun in nouns:
         lemma = noun.lemma_.lower()
-        # "news site Suspilne", "media outlet X": a news medium is an organisation.
-        if lemma in ORGANIZATION_NOUNS or any(c.dep_ == "compound" and c.lower_ in NEWS_MEDIA_WORDS
-                                               for c in noun.children):
+        if lemma in ORGANIZATION_NOUNS:
             return "Organization"
+        # "assistant news director": a person of a medium; "news site Suspilne": the medium itself.
         if lemma in PERSON_NOUNS:
             return "Person"
+        if any(c.dep_ == "compound" and c.lower_ in NEWS_MEDIA_WORDS for c in noun.children):
+            return "Organization"
     return ""
 
 
@@ -142,15 +147,29 @@ def street_name(ent: Span, span: Span) -> str | None:
     return None
 
 
+@rule(example="Stevens died in the evening with his two daughters at his bedside at Holy Cross Hospital in "
+              "Fort Lauderdale, Florida.")
+def site_by_its_name(ent: Span, span: Span) -> str | None:
+    """A name ending in a word of a site, a building or wild land is a Facility or a Place, though
+    the model tags an organisation or a person: "Holy Cross Hospital", "Henderson Executive
+    Airport", "the Black Forest"."""
+    if ent.label_ in ("PERSON", "ORG", "GPE") and len(span) > 1 and span[-1].is_title:
+        return SITE_NAME_HEADS.get(span[-1].lower_)
+    return None
+
+
 @rule(example="The attacker is reported to have jumped on stage during the Great Orchestra of Christmas "
               "Charity and claimed he was wrongfully imprisoned under Adamowicz's former party Civic "
               "Platform's time in government.")
 def organisation_by_its_name(ent: Span, span: Span) -> str | None:
     """A name headed by an organisation word, or with an organisation in apposition, is an
-    organisation whatever the model's PERSON, FAC or PRODUCT label: "Civic Platform", "the Great
-    Orchestra of Christmas Charity", "news site Suspilne"."""
+    organisation whatever the model's PERSON, FAC, GPE or PRODUCT label: "Civic Platform", "the Great
+    Orchestra of Christmas Charity", "news site Suspilne", a GPE headed by an institution's word ("the City Council")."""
     if ent.label_ in ("PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT") and \
             (names_organisation(span) or apposition_type(span) == "Organization"):
+        return "Organization"
+    # A GPE is so only by an institution's word: "Soviet Union" stays a place.
+    if ent.label_ == "GPE" and len(span) > 1 and span[-1].is_title and span[-1].lower_ in INSTITUTION_WORDS:
         return "Organization"
     return None
 
@@ -196,8 +215,9 @@ def model_label(ent: Span, span: Span) -> str | None:
               "explosion.")
 def untagged_acronym(token: Token, names: dict[str, str]) -> Span | None:
     """An acronym the model tags as nothing, acting or employing people, after a medium's noun or
-    after "according to", is an organisation: "FSB officers were present", "TVN24 reported", "the
-    state news agency SANA reported"."""
+    after "according to", or credited in brackets before a dash in a dateline, is an organisation:
+    "FSB officers were present", "TVN24 reported", "the state news agency SANA reported", "Seoul,
+    May 3 (YONHAP) --"."""
     text = token.text
     if token.pos_ != "PROPN" or token.ent_type_ or not (2 <= len(text) <= 8 and text.isupper() and text.isalnum()) \
             or sum(c.isalpha() for c in text) < 2 or gazetteer.lookup(text) is not None:
@@ -207,7 +227,10 @@ def untagged_acronym(token: Token, names: dict[str, str]) -> Span | None:
     employs = token.dep_ == "compound" and head.lemma_.lower() in STAFF_NOUNS
     medium = token.i > 0 and doc[token.i - 1].lower_ in MEDIUM_NOUNS
     source = token.i > 1 and doc[token.i - 2 : token.i].text.lower() in SOURCE_PHRASES
-    if not (acts or employs or medium or source):
+    # "Seoul, May 3 (YONHAP) --": the news agency credited in a dateline.
+    credit = 0 < token.i < len(doc) - 2 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")" \
+        and doc[token.i + 2].text in _DASHES
+    if not (acts or employs or medium or source or credit):
         return None
     return typed_span(doc, token.i, token.i + 1, "Organization", text)
 

@@ -19,9 +19,9 @@ from core import gazetteer
 from . import places
 from .doc import typed_span
 from .institutions import institution_span
-from .kinds import apposition_type
+from .kinds import MEDIUM_NOUNS, apposition_type
 from .lexicon import words
-from .names import DEPARTMENT_WORDS, INSTITUTION_WORDS, TITLE_WORDS, region_span
+from .names import DEPARTMENT_WORDS, INSTITUTION_WORDS, TITLE_WORDS, names_organisation, region_span
 from .rules import NOTHING, rule
 
 #: Nouns for things made, not actors: "the Kinzhal hypersonic missile" names no entity.
@@ -39,6 +39,21 @@ def region_named_by_noun(ent: Span, span: Span, names: dict[str, str]) -> Span |
     """A name with a region noun is a Region, named apart from the city it is named after: "the
     Kharkiv region", "Luhansk Oblast"; "the Donbas region" is "Donbas"."""
     return region_span(span) if ent.label_ != "PERSON" else None
+
+
+@rule(example="Tehran radio said the plane was carrying 150 passengers.")
+def city_broadcaster(ent: Span, span: Span, names: dict[str, str]) -> Span | None:
+    """A place the gazetteer knows before a medium's noun in lower case is a broadcaster or a
+    newspaper named after it, an Organization: "Tehran radio said", "Moscow television
+    reported"; not one of many ("a Tehran newspaper")."""
+    doc = span.doc
+    if span.end >= len(doc) or ent.label_ not in ("GPE", "ORG", "LOC"):
+        return None
+    noun = doc[span.end]
+    if not noun.is_lower or noun.lower_ not in MEDIUM_NOUNS or noun.tag_ != "NN" \
+            or any(c.dep_ == "det" for c in noun.children) or gazetteer.lookup(span.text) is None:
+        return None
+    return typed_span(doc, span.start, span.end + 1, "Organization", f"{span.text} {noun.lower_}")
 
 
 @rule(example="He lived in Gonesse, a suburb of Paris.")
@@ -75,9 +90,10 @@ def province_of_a_named_country(ent: Span, span: Span, names: dict[str, str]) ->
 
 @rule(example="Navalny was transferred from the hospital in Omsk to Charité in Berlin via air ambulance.")
 def gazetteer_name(ent: Span, span: Span, names: dict[str, str]) -> Span | None:
-    """A name the gazetteer knows is that Country or City, whatever the model said."""
+    """A name the gazetteer knows is that Country or City, whatever the model said; not an
+    organisation's name headed by its kind, that GeoNames also lists as a town ("University of Texas")."""
     place = gazetteer.lookup(span.text)
-    if place:
+    if place and not (place.type == "City" and ent.label_ == "ORG" and names_organisation(span)):
         return typed_span(span.doc, span.start, span.end, place.type, place.name, place.geonames_id, place.country)
     return None
 
@@ -115,8 +131,9 @@ def department_word(ent: Span, span: Span, kind: str | None, names: dict[str, st
 
 @rule(example="Saadallah came to the UK a number of years ago, after the Libyan Civil War.")
 def event_name(ent: Span, span: Span, kind: str | None, names: dict[str, str]) -> Span | None:
-    """A name ending in an event word is an event, no organisation: "the Libyan Civil War"."""
-    return NOTHING if kind == "Organization" and span[-1].lower_ in EVENT_WORDS else None
+    """A name ending in an event word is an event, no organisation or facility: "the Libyan Civil
+    War", "the Dubai Championships"."""
+    return NOTHING if kind in ("Organization", "Facility") and span[-1].lower_ in EVENT_WORDS else None
 
 
 def untitled_words(span: Span) -> list:

@@ -69,11 +69,12 @@ def titled_text(span: Span) -> str:
 def names_organisation(span: Span) -> bool:
     """A capitalised name headed by an organisation word, at its end or before
     "of": "Civic Platform", "Great Orchestra of Christmas Charity"; not a
-    title ("President of the European Council")."""
+    title ("President of the European Council"). A company's suffix counts
+    with its full stop or in capitals: "Arthur Andersen and Co.", "Arsenal FC"."""
     if span[0].text.lower().rstrip(".") in TITLE_WORDS:
         return False
     heads = [span[-1]] + [span.doc[t.i - 1] for t in span[1:] if t.lower_ == "of"]
-    return any(t.is_title and t.lower_ in ORG_HEAD_WORDS for t in heads)
+    return any((t.is_title or t.is_upper) and t.lower_.rstrip(".") in ORG_HEAD_WORDS for t in heads)
 
 
 def trimmed_name(span: Span) -> Span:

@@ -91,7 +91,23 @@ def places_joined_by_preposition(ent: Span) -> list[Span] | None:
     return [Span(doc, a + 1, b, label=label) for a, b in pairwise(bounds) if b > a + 1]
 
 
-SPLITS = PLACES.step("split", (places_joined_by_preposition,))
+@rule(example="Sergeant Ratana, from Hawke's Bay, New Zealand, served in the Auckland, New Zealand police force "
+              "for five years.")
+def town_comma_country(ent: Span) -> list[Span] | None:
+    """"Auckland, New Zealand" (one organisation to the model): a town of a country, a comma and
+    that country are two places, whatever the model's label."""
+    doc = ent.doc
+    comma = next((t.i for t in ent if t.text == ","), None)
+    if comma is None or comma == ent.start or comma + 1 >= ent.end:
+        return None
+    country = gazetteer.lookup(doc[comma + 1 : ent.end].text)
+    town = gazetteer.lookup(doc[ent.start : comma].text)
+    if country is None or country.type != "Country" or town is None or town.country != country.name:
+        return None
+    return [Span(doc, ent.start, comma, label="GPE"), Span(doc, comma + 1, ent.end, label="GPE")]
+
+
+SPLITS = PLACES.step("split", (places_joined_by_preposition, town_comma_country))
 
 
 def split_at_preposition(ent: Span) -> list[Span]:

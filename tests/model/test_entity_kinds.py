@@ -52,6 +52,17 @@ CASES = [
     # a facility's proper name alone stands for the facility; variants share the first name given
     (AZOVSTAL, "Azovstal", "Facility", "Azovstal steel plant"),
     (AZOVSTAL, "Azovstal plant", "Facility", "Azovstal steel plant"),
+    # a surname the model tags as an organisation, shown a person's by the words around it
+    ("Mason, who ran the agency for six years, resigned on Friday.", "Mason", "Person", "Mason"),
+    ("The gunman shot Lincoln twice before he fled.", "Lincoln", "Person", "Lincoln"),
+    ("Jacobs said he would appeal the ruling.", "Jacobs", "Person", "Jacobs"),
+    # a person noun of a medium is a person's apposition, not the medium
+    ("The station will close in May, said Anna Berg, assistant news director.", "Anna Berg", "Person", "Anna Berg"),
+    # a site the model tags as an organisation; a company by its suffix; a school GeoNames lists as a town
+    ("The prisoners were moved to Lakeside Penitentiary near Knoxville.", "Lakeside Penitentiary",
+     "Facility", "Lakeside Penitentiary"),
+    ("She studied at the University of Texas before she joined the bank.", "University of Texas",
+     "Organization", "University of Texas"),
 ]
 
 

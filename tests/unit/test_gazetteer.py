@@ -28,7 +28,8 @@ _ALIASES = {"US": "United States", "U.S.": "United States", "UK": "United Kingdo
 def test_the_word_lists_are_the_old_lists():
     assert dict(gazetteer._IRREGULAR_DEMONYMS) == _IRREGULAR_DEMONYMS
     assert gazetteer._AMBIGUOUS == _AMBIGUOUS
-    assert list(gazetteer._COUNTRY_ALIASES.items()) == list(_ALIASES.items())
+    # The aliases may grow (names of countries news writes that GeoNames does not list); the old stay first.
+    assert list(gazetteer._COUNTRY_ALIASES.items())[: len(_ALIASES)] == list(_ALIASES.items())
 
 
 def test_one_geonames_loader_for_both_jobs():
