@@ -16,9 +16,10 @@ from spacy.tokens import Token
 from core.records import Mention
 
 from .antecedents import preceding
-from .doc import ents, ents_ending_by, token_mention
+from .doc import entity_at, ents, ents_ending_by, sent_of, token_mention
 from .lexicon import words
 from .rules import rule
+from .subjects import SPEECH_VERBS, speech_subject
 
 ORGANISATION_DESCRIPTIONS = words("organisation_descriptions")
 COMPANY_NOUNS = words("company_nouns")
@@ -55,8 +56,25 @@ def organisation_named_with_noun(token: Token, objects: frozenset[str] = frozens
               "by 20:21 following delays caused by warm weather at the time.")
 def company_most_named(token: Token, objects: frozenset[str] = frozenset(),
                        appos: Token | None = None) -> Mention | None:
-    """"the company", "the retailer": the organisation the article names most so far."""
+    """"the company", "the retailer": the organisation that spoke last, a few sentences back,
+    else the one the article names most so far."""
     if _the_noun(token) not in COMPANY_NOUNS:
         return None
-    ent = preceding(token.doc, token.i, ORGANISATION_TYPES, salient=True)
+    ent = _last_organisation_speaking(token) or preceding(token.doc, token.i, ORGANISATION_TYPES, salient=True)
     return token_mention(token, ent, 0.5) if ent is not None else None
+
+
+def _last_organisation_speaking(token: Token):
+    """The organisation that is the subject of the nearest speech verb before ``token`` in its
+    sentence or the three before ("Pacific Nuclear Systems Inc said … The company said …")."""
+    doc = token.doc
+    start = sent_of(token).start
+    for _ in range(3):
+        start = sent_of(doc[start - 1]).start if start > 0 else start
+    for tok in reversed(doc[start:token.i]):
+        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
+            subj = speech_subject(tok)
+            ent = entity_at(subj) if subj is not None and subj.i < token.i else None
+            if ent is not None and ent.label_ in ORGANISATION_TYPES:
+                return ent
+    return None

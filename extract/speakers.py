@@ -144,11 +144,17 @@ def _window_start(doc: Doc, before: int) -> int:
     return window
 
 
-def _recent_persons(doc: Doc, before: int, subjects: bool = False) -> Iterator[Mention]:
+def _recent_persons(doc: Doc, before: int, subjects: bool = False, noun: str = "") -> Iterator[Mention]:
     """The persons who speak before ``before`` in the run of sentences, nearest first (the
     subjects of speech verbs), and with ``subjects`` the persons who are the subject of a
-    sentence's main verb outside quotes too."""
-    for tok in reversed(doc[_window_start(doc, before):before]):
+    sentence's main verb outside quotes too; none before an earlier speaker called by ``noun``
+    ("A … official said … the official said": the same unnamed person)."""
+    window = doc[_window_start(doc, before):before]
+    if noun and any(tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB"
+                    and (subj := speech_subject(tok)) is not None and subj.lemma_.lower() == noun
+                    and entity_at(subj) is None for tok in window):
+        return
+    for tok in reversed(window):
         if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
             subj = speech_subject(tok)
             m = _resolve_speaker(subj) if subj is not None and subj.pos_ != "PRON" and subj.i < before else None
@@ -283,7 +289,7 @@ def described_person_speaker(subj: Token, objects: frozenset[str], appos: Token 
     if [c.lower_ for c in subj.children if c.dep_ in ("det", "poss")] != ["the"] \
             or any(c.dep_ in ("prep", "relcl", "acl") for c in subj.children):
         return None
-    found = next(_recent_persons(subj.doc, subj.i, subjects=True), None)
+    found = next(_recent_persons(subj.doc, subj.i, subjects=True, noun=subj.lemma_.lower()), None)
     return replace(found, text=subj.text, confidence=0.5) if found is not None else None
 
 
