@@ -34,7 +34,10 @@ def _the_noun(token: Token) -> str:
     return token.lemma_.lower() if [d.lower_ for d in dets] == ["the"] else ""
 
 
-@rule(example="In an official statement, the commission said, \"On October 8, CPD announced that for the health "
+@rule(example="The United States Commission on Presidential Debates announced on Friday the second presidential "
+              "debate between US President Donald Trump and former US Vice President Joe Biden, which was slated "
+              "for October 15, has been cancelled, citing COVID-19 safety concerns. "
+              "In an official statement, the commission said, \"On October 8, CPD announced that for the health "
               "and safety of all involved, the second presidential debate, scheduled for October 15 in Miami, "
               "would be conducted virtually\".")
 def organisation_named_with_noun(token: Token, objects: frozenset[str] = frozenset(),
