@@ -37,6 +37,7 @@ ACTOR_OBJECT_VERBS = words("actor_object_verbs")
 TARGET_PREPS = words("target_prepositions")
 ACTOR_TARGET_NOUNS = words("actor_target_nouns")
 TITLE_QUALIFIERS = words("title_qualifiers")
+TITLE_ABBREVIATIONS = table("title_abbreviations")
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
@@ -235,11 +236,15 @@ def person_antecedent(pronoun: Token) -> Span | None:
 @rule(example=("Otranto, Italy is a proposed end point for the pipeline, and Italian economic development "
                "minister Stefano Patuanelli sent a letter of support prior to the signing, but the minister said"
                " they are to build another pipeline to Igoumenitsa, Greece."))
-def person_named_with_title(doc: Doc, before: int, title: str) -> Span | None:
+def person_named_with_title(doc: Doc, before: int, title: str, qualifier: str = "",
+                            modifiers: frozenset[str] = frozenset()) -> Span | None:
     """The last person before a word named with a title: "Mayor Vadym Boichenko", "Vadym
-    Boichenko, the city's mayor", "the mayor, Vadym Boichenko"; a qualified title is another
-    office ("Deputy Governor Oleg Klimov" is not "the governor")."""
-    best = None
+    Boichenko, the city's mayor", "the mayor, Vadym Boichenko", "Sen. Lindsey Graham"; a
+    qualified title is another office ("Deputy Governor Oleg Klimov" is not "the governor"),
+    and a qualified description names the one named with that qualifier ("the former
+    president" is "former President Dmitry Medvedev", not the president). Of several, the last
+    one named with a word of the description's own ("the Vermont senator": "Vermont Sen. …")."""
+    best = described = None
     for ent in ents(doc):
         if ent.end > before:
             break
@@ -249,14 +254,36 @@ def person_named_with_title(doc: Doc, before: int, title: str) -> Span | None:
         near = [t for t in doc[max(ent.start - 4, 0) : ent.start]] + [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
             near.append(root.head)
-        if any(t.lemma_.lower() == title and doc[t.i - 1].lower_ not in TITLE_QUALIFIERS for t in near):
+        if any(_title_of(t) == title and _qualifier_of(t) == qualifier for t in near):
             best = ent
-    return best
+            words_near = {w.lower_ for t in near for w in (t, *t.children)} | {w.lower_ for w in doc[max(ent.start - 4, 0):ent.end + 6]}
+            if modifiers & words_near:
+                described = ent
+    return described or best
+
+
+def _title_of(token: Token) -> str:
+    """The title a word names: its lemma, or the title its abbreviation stands for ("Sen.")."""
+    low = token.lemma_.lower()
+    return str(TITLE_ABBREVIATIONS.get(low.rstrip("."), low)) if low.endswith(".") or low in TITLE_ABBREVIATIONS \
+        else low
+
+
+def _qualifier_of(title: Token) -> str:
+    """The qualifier before a title ("former" in "former President"), or ""."""
+    i = title.i - 1
+    while i >= 0 and title.doc[i].pos_ in ("ADJ", "PROPN") and title.doc[i].lower_ not in TITLE_QUALIFIERS \
+            and title.i - i < 3:
+        i -= 1  # "former Russian President", "former U.S. Sen."
+    word = title.doc[i].lower_ if i >= 0 else ""
+    return word if word in TITLE_QUALIFIERS else ""
 
 
 TITLED_PERSON = COREFERENCE.step("titled person", (person_named_with_title,))
 
 
-def titled_person(doc: Doc, before: int, title: str) -> Span | None:
-    """The person last named with ``title`` before token ``before`` (see :data:`TITLED_PERSON`)."""
-    return first(TITLED_PERSON, doc, before, title)
+def titled_person(doc: Doc, before: int, title: str, qualifier: str = "",
+                  modifiers: frozenset[str] = frozenset()) -> Span | None:
+    """The person last named with ``title`` (and ``qualifier``: "former") before token ``before``,
+    preferring one named with a word of ``modifiers`` (see :data:`TITLED_PERSON`)."""
+    return first(TITLED_PERSON, doc, before, title, qualifier, modifiers)

@@ -28,6 +28,7 @@ from .antecedents import (
     government_mention,
     government_of,
     person_antecedent,
+    TITLE_QUALIFIERS,
     preceding,
     titled_person,
 )
@@ -178,8 +179,17 @@ def the_title(token: Token, agent: bool = True, exclude: frozenset[str] = frozen
     low = token.lower_
     if low not in TITLE_NOUNS or _determiners(token) != {"the"}:
         return None
-    ant = titled_person(token.doc, token.i, low)
+    ant = titled_person(token.doc, token.i, low, *described_by(token))
     return token_mention(token, ant, 0.7) if ant is not None else NOTHING
+
+
+def described_by(title: Token) -> tuple[str, frozenset[str]]:
+    """The qualifier of a title ("former" in "the former Russian president") and the other words
+    that describe it ("russian"; "south", "carolina" in "The South Carolina senator")."""
+    mods = [c for c in title.children if c.dep_ in ("amod", "compound", "nmod") and c.i < title.i]
+    qualifier = next((c.lower_ for c in mods if c.lower_ in TITLE_QUALIFIERS), "")
+    words_of = frozenset(t.lower_ for c in mods if c.lower_ not in TITLE_QUALIFIERS for t in c.subtree)
+    return qualifier, words_of
 
 
 @rule(example="Yemen has been experiencing civil war since the capital, Sanaa, fell under Houthi control in 2014.")
@@ -341,7 +351,8 @@ def qualified_office_is_someone_else(token: Token) -> Mention | None:
     place or "the" before it ("a governor"), names no one named before."""
     if token.lemma_.lower() not in TITLE_NOUNS:
         return None
-    if token.ent_type_ or token.tag_ != "NN" or any(c.dep_ not in ("det", "poss", "amod") for c in token.children):
+    if token.ent_type_ or token.tag_ != "NN" or any(c.dep_ not in ("det", "poss", "amod", "compound")
+                                                    for c in token.children):
         return NOTHING
     owners = [c for c in token.children if c.dep_ in ("det", "poss")]
     place = any((e := entity_at(c)) is not None and e.label_ in ("City", "Region", "Country") for c in owners)
@@ -361,10 +372,11 @@ def office_holder_named_with_title(token: Token) -> Mention | None:
     if title not in TITLE_NOUNS:
         return None
     doc = token.doc
-    ent = titled_person(doc, token.i, title)
+    qualifier, modifiers = described_by(token)
+    ent = titled_person(doc, token.i, title, qualifier, modifiers)
     if ent is None:
         later = {e._.kg_name or e.text: e for e in ents(doc) if e.start > token.i and e.label_ == "Person"
-                 and titled_person(doc, e.end, title) is e}
+                 and titled_person(doc, e.end, title, qualifier) is e}
         ent = next(iter(later.values())) if len(later) == 1 else None
     return token_mention(token, ent, 0.6) if ent is not None else None
 

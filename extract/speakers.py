@@ -1,19 +1,18 @@
 """Who speaks: the subject of a speech verb, resolved to an entity.
 
-The subject is the speech verb's own, the agent of a passive ("was told by
-X"), the head of a relative clause ("Zelenskiy, who added"), or, for a
-participle ("…, adding that …"), the main clause's. Pronouns, titles and
-unnamed organs are resolved through :mod:`extract.coref`.
-
-This is the lowest module of the statements stage, so the stage's registry
-lives here (its steps: the subject, the speaker, the speaker's name);
-:mod:`extract.reported` and :mod:`extract.statements` add theirs to it.
+The subject (:mod:`extract.subjects`, which holds the stage's registry) is
+resolved here: pronouns through the last speaker and gender agreement, titles
+and descriptions ("the former Russian president", "the diplomat", "the
+company") to the person or organisation the article introduced, unnamed
+organs through :mod:`extract.coref`. The steps here: the speaker, pronoun
+agreement, the speaker's name.
 
 Rule examples are sentences of real news: the seeds, the Guardian and Wikinews (CC BY 2.5).
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -27,123 +26,23 @@ from .coref import (
     titled_holder,
     unnamed_actor,
 )
-from .doc import ents, entity_at, mention, sent_of
+from .described import company_most_named, organisation_named_with_noun
+from .doc import ents, entity_at, inside_quotes, mention, sent_of
 from .genders import PERSON, person_genders, pronoun_gender
 from .lexicon import words
-from .rules import NOTHING, first, registry, rule
+from .rules import NOTHING, first, rule
+from .subjects import (  # noqa: F401  (the stage's registry and lexicons, read here by the stage's modules)
+    OBJECT_CUES,
+    RELATIVE_PRONOUNS,
+    SPEECH_VERBS,
+    STATEMENTS,
+    noun_phrase,
+    participle_host,
+    speech_subject,
+)
 
-STATEMENTS = registry("statements", "direct quotes and reported speech, with their speakers")
-
-SPEECH_VERBS = words("speech_verbs")
-#: Verbs whose object and complement, not a clause, carry the content.
-OBJECT_CUES = words("object_cues")
-RELATIVE_PRONOUNS = words("relative_pronouns")
+DESCRIBED_PERSON_NOUNS = words("described_person_nouns")
 ALTERNATION_SENTENCES = 6  # how far back a run of quotes between two speakers reaches
-
-
-def noun_phrase(token: Token) -> str:
-    """The words of a noun phrase without its relative clause or apposition;
-    a relative clause deeper in ("the commander of the regiment, which is holed
-    up in the plant") describes the phrase, it does not name the speaker.
-    """
-    skip = {t.i for c in token.children if c.dep_ in ("relcl", "appos", "acl", "punct") for t in c.subtree}
-    skip |= {t.i for d in token.subtree if d.dep_ == "relcl" for t in d.subtree}
-    return "".join(t.text_with_ws for t in token.subtree if t.i not in skip).strip().rstrip(",;:–—-").strip()
-
-
-def participle_host(cue: Token) -> Token | None:
-    """The verb a speech participle ("…, adding that …", "…, saying …",
-    "…, accusing …") reports for: the parser hangs it on the nearest verb, often
-    inside the reported clause or a subordinate one, but news prose means the
-    subject of the main clause ("X said A, adding that B": X adds B)."""
-    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
-        return None
-    head = cue.head
-    while head.dep_ in ("ccomp", "advcl", "conj", "xcomp") and head.head.i != head.i:
-        head = head.head
-    return head if head.i != cue.i else None
-
-
-# -- the subject of a speech verb -------------------------------------------------
-
-def _nearest_subject(cue: Token) -> Token | None:
-    # The subject nearest the verb: in "…, some buried in graves, authorities
-    # have said" the parser may hang "some" on "said" too.
-    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
-    return min(subjects, key=lambda c: (abs(c.i - cue.i), c.i), default=None)
-
-
-def _agent(cue: Token) -> Token | None:
-    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
-    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-
-
-@rule(example='"I believe that without this meeting, it is impossible to fully understand what they are ready for '
-              'in order to stop the war," said Zelenskiy, who added that any compromises made in talks with '
-              "Russians would be put before the Ukrainian people in a referendum.")
-def relative_pronoun_speaker(cue: Token):
-    """The noun a relative clause hangs on, when the clause's subject is "who",
-    "which" or "that" ("Zelenskiy, who added …")."""
-    if cue.dep_ != "relcl":
-        return None
-    subj = _nearest_subject(cue)
-    if subj is None:
-        subj = _agent(cue)
-    return cue.head if subj is not None and subj.lower_ in RELATIVE_PRONOUNS else None
-
-
-@rule(example="Kiev said no further withdrawals were planned for Friday.")
-def subject_of_speech_verb(cue: Token):
-    """The verb's subject, the one nearest the verb ("…, some buried in graves,
-    authorities have said": authorities)."""
-    return _nearest_subject(cue)
-
-
-@rule(example="His death was confirmed by his son, Wolfgang Van Halen.")
-def agent_of_passive(cue: Token):
-    """The agent of a passive speech verb ("was told by X")."""
-    return _agent(cue)
-
-
-@rule(example="Last week, Ukrainian troops were told to stop defending the southern Ukrainian city and to “save "
-              "the lives of soldiers” instead.")
-def addressee_of_passive(cue: Token):
-    """No speaker for a passive speech verb without an agent: its subject is
-    the addressee ("troops were told to …")."""
-    return NOTHING if any(c.dep_ == "nsubjpass" for c in cue.children) else None
-
-
-@rule(example="A total of 39 are confirmed dead, officials told state media, adding that rescuers ended their work "
-              "yesterday.")
-def participle_speaker(cue: Token):
-    """The speaker of the main clause for a speech participle ("X said A,
-    adding that B": X adds B)."""
-    host = participle_host(cue)
-    if host is None:
-        return None
-    found = speech_subject(host)
-    return found if found is not None else NOTHING
-
-
-@rule(example="Russia denies attacking civilians and says it has rescued the city from nationalists.")
-def speaker_of_head_verb(cue: Token):
-    """The speaker of the verb a subjectless speech verb is joined to or
-    depends on ("went … and said")."""
-    if cue.dep_ not in ("advcl", "conj", "xcomp") or cue.head.i == cue.i:
-        return None
-    found = speech_subject(cue.head)
-    return found if found is not None else NOTHING
-
-
-SUBJECT_RULES = STATEMENTS.step("subject", (relative_pronoun_speaker, subject_of_speech_verb, agent_of_passive,
-                                            addressee_of_passive, participle_speaker, speaker_of_head_verb))
-
-
-def speech_subject(cue: Token) -> Token | None:
-    """Who speaks: the subject, the agent of a passive ("was told by X"), the
-    head of a relative clause ("Zelenskiy, who added"), or the subject of the
-    verb a participle hangs on ("…, saying …", "adding that …")."""
-    return first(SUBJECT_RULES, cue)
 
 
 # -- the speaker ------------------------------------------------------------------
@@ -160,6 +59,11 @@ def previous_speaker(doc: Doc, before: int) -> Token | None:
 
 def _resolve_speaker(token: Token, exclude: frozenset[str] = frozenset()) -> Mention | None:
     return resolve_token(token, exclude=exclude) or state_organ(token) or unnamed_actor(token)
+
+
+def _named_speaker(token: Token) -> Mention | None:
+    """The entity a speaker's subject names, by every rule of the step "speaker's name"."""
+    return first(NAME_RULES, token, frozenset(), None)
 
 
 def counted_people(token: Token) -> bool:
@@ -215,8 +119,9 @@ def pronoun_last_speaker(subj: Token, cue: Token):
         return None
     named_person = person_antecedent(subj)
     earlier = previous_speaker(cue.doc, subj.i)
-    if earlier is not None and (named_person is None or earlier.i >= named_person.end):
-        m = _resolve_speaker(earlier)
+    if earlier is not None and (named_person is None or earlier.i >= named_person.end
+                                or _within_words_of(earlier, named_person)):
+        m = _named_speaker(earlier)
         if m is None:
             return None, noun_phrase(earlier)
         if m.type == "Person" or named_person is None:
@@ -224,18 +129,48 @@ def pronoun_last_speaker(subj: Token, cue: Token):
     return agreeing_person(subj, resolve_token(subj)), subj.text
 
 
-def _persons_before(doc: Doc, before: int) -> Iterator[Mention]:
-    """The persons a he/she may stand for, nearest first: the speakers of the
-    speech verbs before it, then the persons named in the sentences before."""
+def _within_words_of(speaker: Token, ent) -> bool:
+    """Whether a person is named inside what a speaker's verb reports ("The United boss said it
+    was worse than Ruud van Nistelrooy's foul"): a name in someone's words is no new speaker."""
+    return any(c.dep_ in ("ccomp", "xcomp") and c.left_edge.i <= ent.start and ent.end - 1 <= c.right_edge.i
+               for c in speaker.head.children)
+
+
+def _window_start(doc: Doc, before: int) -> int:
+    """The start of the run of sentences a he/she or a description looks back over."""
     window = sent_of(doc[before]).start
     for _ in range(ALTERNATION_SENTENCES):
         window = sent_of(doc[window - 1]).start if window > 0 else window
-    for tok in reversed(doc[window:before]):
+    return window
+
+
+def _recent_persons(doc: Doc, before: int, subjects: bool = False, noun: str = "") -> Iterator[Mention]:
+    """The persons who speak before ``before`` in the run of sentences, nearest first (the
+    subjects of speech verbs), and with ``subjects`` the persons who are the subject of a
+    sentence's main verb outside quotes too; none before an earlier speaker called by ``noun``
+    ("A … official said … the official said": the same unnamed person)."""
+    window = doc[_window_start(doc, before):before]
+    if noun and any(tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB"
+                    and (subj := speech_subject(tok)) is not None and subj.lemma_.lower() == noun
+                    and entity_at(subj) is None for tok in window):
+        return
+    for tok in reversed(window):
         if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
             subj = speech_subject(tok)
-            m = _resolve_speaker(subj) if subj is not None and subj.pos_ != "PRON" else None
+            m = _resolve_speaker(subj) if subj is not None and subj.pos_ != "PRON" and subj.i < before else None
             if m is not None and m.type == PERSON:
                 yield m
+        elif subjects and tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and not inside_quotes(doc, tok.idx):
+            ent = entity_at(tok)
+            if ent is not None and ent.label_ == PERSON:
+                yield mention(ent)
+
+
+def _persons_before(doc: Doc, before: int) -> Iterator[Mention]:
+    """The persons a he/she may stand for, nearest first: the speakers of the
+    speech verbs before it, then the persons named in the sentences before."""
+    window = _window_start(doc, before)
+    yield from _recent_persons(doc, before)
     for ent in reversed([e for e in ents(doc) if window <= e.start and e.end <= before and e.label_ == PERSON]):
         yield mention(ent)
 
@@ -275,7 +210,7 @@ def named_subject_speaker(subj: Token, cue: Token):
     # "The country has accused Russia": the country is not the accused.
     objects = frozenset(m.name for c in cue.children if c.dep_ == "dobj" and (m := resolve_token(c)) is not None)
     appos = next((c for c in subj.children if c.dep_ == "appos" and entity_at(c) is not None), None)
-    m = first(NAME_RULES, subj, objects, appos)
+    m = first(NAME_RULES, subj, objects, appos or role_of_named_person(subj))
     text = subj.text if subj.pos_ == "PRON" else (m.text if m is not None and entity_at(subj) else noun_phrase(subj))
     return m, text
 
@@ -328,13 +263,57 @@ def unnamed_actor_speaker(subj: Token, objects: frozenset[str], appos: Token | N
     return unnamed_actor(subj)
 
 
+def role_of_named_person(subj: Token) -> Token | None:
+    """The person named after a role of something ("The head of the Electoral Commission, John
+    Holmes, said"): the parser hangs the name on the role's "of" object."""
+    if subj.lemma_.lower() not in DESCRIBED_PERSON_NOUNS:
+        return None
+    for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            named = next((c for c in pobj.children if c.dep_ == "appos"
+                          and (e := entity_at(c)) is not None and e.label_ == PERSON), None)
+            if named is not None:
+                return named
+    return None
+
+
+@rule(example="Russia and Iran will sign an agreement on visa-free travel for tourist groups, Russian Ambassador to "
+              "Iran Levan Dzhagaryan said in an interview with TASS. […] “Interaction on most pressing regional "
+              "issues […] will also be in focus of the talks,” the diplomat said.")
+def described_person_speaker(subj: Token, objects: frozenset[str], appos: Token | None):
+    """"the diplomat", "The United boss": a person's role or occupation after "the", with no one
+    named with it, is the person last speaking or last the subject of a sentence, a few
+    sentences back ("Ferguson believes … The United boss said …")."""
+    if subj.lemma_.lower() not in DESCRIBED_PERSON_NOUNS or subj.tag_ != "NN" or subj.ent_type_:
+        return None
+    if [c.lower_ for c in subj.children if c.dep_ in ("det", "poss")] != ["the"] \
+            or any(c.dep_ in ("prep", "relcl", "acl") for c in subj.children):
+        return None
+    found = next(_recent_persons(subj.doc, subj.i, subjects=True, noun=subj.lemma_.lower()), None)
+    return replace(found, text=subj.text, confidence=0.5) if found is not None else None
+
+
 NAME_RULES = STATEMENTS.step("speaker's name", (subject_entity_not_object, apposition_name, state_organ_speaker,
-                                                titled_holder_speaker, unnamed_actor_speaker))
+                                                titled_holder_speaker, organisation_named_with_noun,
+                                                company_most_named, described_person_speaker,
+                                                unnamed_actor_speaker))
+
+
+def _relative_pronoun(cue: Token, subj: Token) -> str:
+    """The "who" of "Podesta, who said …" when ``subj`` is the noun it stands for, else ""."""
+    if cue.dep_ != "relcl" or cue.head.i != subj.i:
+        return ""
+    return next((c.text for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS),
+                "")
 
 
 def speaker_of(cue: Token) -> tuple[Mention | None, str]:
-    """(the speaker's entity or None, the speaker's words) of a speech verb."""
+    """(the speaker's entity or None, the speaker's words) of a speech verb; the words of a
+    relative clause's speaker are written as the text has them, the noun with its pronoun
+    ("Podesta, who")."""
     subj = speech_subject(cue)
     if subj is None:
         return None, ""
-    return first(SPEAKER_RULES, subj, cue)
+    m, text = first(SPEAKER_RULES, subj, cue) or (None, "")
+    who = _relative_pronoun(cue, subj)
+    return m, f"{text}, {who}" if who and text else text

@@ -30,7 +30,8 @@ STOP = _LEXICONS.words("polnear_stop_words")
 PRONOUNS = _LEXICONS.words("polnear_pronouns")
 MATCH = 0.5  # the token Dice at which a statement covers a gold content
 _ANNOTATOR = re.compile(r"_[0-9a-f]{4}$")
-_RECORD = re.compile(r"[TE]\d+\t")  # a brat text-bound or event line
+#: A line of brat standoff that is no annotation: a span's text that ran onto the next line.
+_CONTINUED = re.compile(r"^(?![TEAR#]\d*\t)")
 
 _STATEMENTS = """
 SELECT ?st ?article ?text ?spk (GROUP_CONCAT(DISTINCT ?name; separator="|") AS ?names) WHERE {
@@ -69,8 +70,8 @@ def gold(folder: Path, split: str) -> Iterator[tuple[str, str, list[dict]]]:
 def _attributions(ann: str, text: str) -> list[dict]:
     spans, events = {}, []
     for line in ann.splitlines():
-        if not _RECORD.match(line):
-            continue  # the rest of a span text that holds a line break (a few train files)
+        if _CONTINUED.match(line):  # the rest of a span's text that runs over lines
+            continue
         if line.startswith("T"):
             tid, mid, _ = line.split("\t", 2)
             kind, *offs = mid.replace(";", " ").split()
