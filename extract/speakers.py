@@ -299,21 +299,9 @@ NAME_RULES = STATEMENTS.step("speaker's name", (subject_entity_not_object, appos
                                                 unnamed_actor_speaker))
 
 
-def _relative_pronoun(cue: Token, subj: Token) -> str:
-    """The "who" of "Podesta, who said …" when ``subj`` is the noun it stands for, else ""."""
-    if cue.dep_ != "relcl" or cue.head.i != subj.i:
-        return ""
-    return next((c.text for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS),
-                "")
-
-
 def speaker_of(cue: Token) -> tuple[Mention | None, str]:
-    """(the speaker's entity or None, the speaker's words) of a speech verb; the words of a
-    relative clause's speaker are written as the text has them, the noun with its pronoun
-    ("Podesta, who")."""
+    """(the speaker's entity or None, the speaker's words) of a speech verb."""
     subj = speech_subject(cue)
     if subj is None:
         return None, ""
-    m, text = first(SPEAKER_RULES, subj, cue) or (None, "")
-    who = _relative_pronoun(cue, subj)
-    return m, f"{text}, {who}" if who and text else text
+    return first(SPEAKER_RULES, subj, cue)
