@@ -23,7 +23,7 @@ from .descriptions import ROLE_NOUNS
 from .doc import entity_at, mention
 from .lexicon import words
 from .rules import chain, rule
-from .triples import RELATIONS, demonym_country, make_triple
+from .triples import RELATIONS, container_of, demonym_country, make_triple
 
 #: "assassin", "killer": a person noun that says its owner killed someone.
 KILLER_NOUNS = words("killer_nouns")
@@ -129,8 +129,10 @@ def organisation_based_in(ent: Span) -> Iterator[Triple]:
     for tok, place in chain(BASED, ent):
         # "the UK's Ministry of Defence" is already "Ministry of Defence (United Kingdom)": an organ of
         # the country, which its name says; no base is added
-        if place.name != org.name and place.name != ent._.kg_country and f"({place.name})" not in org.name:
-            yield make_triple(org, "based_in", place, tok, ent.root, tok, 0.7)
+        for where in (place, container_of(tok, place)):
+            if where is not None and where.name != org.name and where.name != ent._.kg_country \
+                    and f"({where.name})" not in org.name:
+                yield make_triple(org, "based_in", where, tok, ent.root, tok, 0.7)
 
 
 # -- where a person is from ---------------------------------------------------------
@@ -185,9 +187,10 @@ def person_from(ent: Span) -> Iterator[Triple]:
     person = mention(ent)
     seen = set()
     for tok, place in chain(FROM, ent):
-        if place.name not in seen:
-            seen.add(place.name)
-            yield make_triple(person, "from", place, tok, ent.root, tok, 0.7)
+        for where in (place, container_of(tok, place)):  # "X, 50, of Bethany, Conn.": Bethany and Connecticut
+            if where is not None and where.name not in seen:
+                seen.add(where.name)
+                yield make_triple(person, "from", where, tok, ent.root, tok, 0.7)
 
 
 # -- who killed whom, said by a noun ------------------------------------------------

@@ -32,7 +32,7 @@ from .modality import modality_of
 from .rules import chain, first, holds, rule
 from .speakers import RELATIVE_PRONOUNS, SPEECH_VERBS
 from .subjects import subjects, with_conjuncts
-from .triples import RELATIONS, make_triple, of_object
+from .triples import RELATIONS, container_of, make_triple, of_object
 
 __all__ = ["RELATIONS", "extract_triples", "relation_name"]
 
@@ -169,7 +169,7 @@ OBJECT_ENTITY = RELATIONS.step("object entity", (place_noun_naming_object,))
 def _apposition_entity(token: Token) -> Mention | None:
     """The entity named in apposition to a noun that names none: "the founder of the
     company, X, was born in …" is X (a person named in apposition to the noun or its "of" phrase)."""
-    if token.pos_ != "NOUN" or entity_at(token) is not None:
+    if token.pos_ not in ("NOUN", "PROPN") or entity_at(token) is not None:  # "the 18th President of …, X,"
         return None
     holders = [token]
     following = of_object(token)  # the parser may hang the name on the "of" phrase
@@ -177,6 +177,9 @@ def _apposition_entity(token: Token) -> Mention | None:
         holders.append(following)
     named = next((c for h in holders for c in h.children if c.dep_ == "appos" and entity_at(c) is not None
                   and entity_at(c).label_ == "Person"), None)
+    if named is None and token.dep_ == "attr" and token.head.lemma_ == "be":  # "X was the gunman who killed Y"
+        named = next((c for c in token.head.children if c.dep_ == "nsubj" and entity_at(c) is not None
+                      and entity_at(c).label_ == "Person"), None)
     return resolve_token(named) if named is not None else None
 
 
@@ -210,6 +213,8 @@ def verb_between_entities(verb: Token) -> Iterator[Triple]:
                 rel = verb.lemma_.lower()  # "X shot Y": a shooting, not a mere attack
             if o is not None and o.name != s.name:
                 yield make_triple(s, rel, o, verb, s_tok, o_tok, conf * 0.9, modality)
+                if prep and (container := container_of(o_tok, o)) is not None and container.name != s.name:
+                    yield make_triple(s, rel, container, verb, s_tok, o_tok, conf * 0.8, modality)
 
 
 @rule(example=("Eight have died after Russian attacks on Donetsk and Kharkiv, according to the governors of "

@@ -97,8 +97,31 @@ def subject_of_verb_before_gerund(verb: Token) -> tuple[list[Token], float] | No
     head = verb.head
     if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or head.dep_ != "prep" or head.head.pos_ not in ("VERB", "AUX"):
         return None
-    passive = [c for c in head.head.children if c.dep_ == "nsubjpass"]  # "X was charged with killing Y": X
-    found, conf = (with_conjuncts(passive), 1.0) if passive else subjects(head.head)
+    governing = head.head
+    passive = [c for c in governing.children if c.dep_ == "nsubjpass"]  # "X was charged with killing Y": X
+    if not passive and governing.dep_ == "acl" and governing.tag_ == "VBN":
+        passive = [governing.head]  # "Sirhan, convicted of killing Kennedy": the one convicted
+    found, conf = (with_conjuncts(passive), 1.0) if passive else subjects(governing)
+    return (found, conf * 0.8) if found else None
+
+
+@rule(example=("Friedler, formerly the president and chief executive officer of Virginia-based Symplicity Corporation, "
+               "pled guilty to conspiring to hack into the computer systems of two competitors."))
+def subject_of_adjective_before_gerund(verb: Token) -> tuple[list[Token], float] | None:
+    """A gerund after an adjective's preposition has the subject the adjective describes: "X pleaded
+    guilty to killing Y" (X), "found X guilty of murdering Y" (X, the verb's object)."""
+    head = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or head.dep_ != "prep" or head.head.pos_ != "ADJ":
+        return None
+    adjective = head.head
+    if adjective.dep_ == "acomp":
+        found, conf = subjects(adjective.head)
+    elif adjective.dep_ in ("oprd", "ccomp", "xcomp"):  # "found X guilty": X, the object or the clause's subject
+        found = [c for c in adjective.children if c.dep_ == "nsubj"] \
+            or [c for c in adjective.head.children if c.dep_ == "dobj"]
+        found, conf = with_conjuncts(found), 1.0
+    else:
+        return None
     return (found, conf * 0.8) if found else None
 
 
@@ -121,8 +144,8 @@ def subject_of_state_participle(verb: Token) -> tuple[list[Token], float] | None
 
 
 SUBJECT = RELATIONS.step("subject", (relative_pronoun_subject, subject_of_state_participle, own_subject_or_agent,
-                                     accused_of_doing, subject_of_verb_before_gerund, active_verb_beside_passive,
-                                     governing_verb_subject))
+                                     accused_of_doing, subject_of_verb_before_gerund, subject_of_adjective_before_gerund,
+                                     active_verb_beside_passive, governing_verb_subject))
 
 
 def subjects(verb: Token) -> tuple[list[Token], float]:
