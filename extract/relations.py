@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from core.records import Mention, Triple
 
 from .antecedents import TARGET_PREPS
+from .copula import be_from_or_in, is_copula
 from .coref import resolve_token
 from .descriptions import description_triples
 from .phrases import phrase_triples
@@ -287,17 +288,17 @@ def attack_noun_on_target(noun: Token) -> Iterator[Triple]:
             yield make_triple(s, "attacked", o, noun, noun, t, 0.7)
 
 
-TRIPLE = RELATIONS.step("triple", (verb_between_entities, attack_noun_on_target))
+TRIPLE = RELATIONS.step("triple", (verb_between_entities, attack_noun_on_target, be_from_or_in))
 
 
 def extract_triples(doc: Doc) -> Iterator[Triple]:
     """Every entity-to-entity triple in a processed doc, in text order (see :data:`TRIPLE`):
-    verbs and attack nouns, then what describes each entity."""
+    verbs, "be" and attack nouns, then what describes each entity."""
     for token in doc:
-        # Only verbs and attack nouns give triples (the rules' own first test, made here so
+        # Only verbs, "be" and attack nouns give triples (the rules' own first test, made here so
         # that few tokens are looked for in the quotations).
-        if (token.pos_ == "VERB" or token.pos_ == "NOUN" and token.lemma_.lower() in ATTACK_NOUNS) \
-                and not holds(QUOTED, token):
+        if (token.pos_ == "VERB" or token.pos_ == "NOUN" and token.lemma_.lower() in ATTACK_NOUNS
+                or is_copula(token)) and not holds(QUOTED, token):
             yield from chain(TRIPLE, token)
     for ent in doc.ents:
         yield from description_triples(ent)
