@@ -24,6 +24,7 @@ from .doc import entity_at, mention
 from .lexicon import words
 from .offices import office_for_place
 from .rules import chain, rule
+from .subjects import CULPRIT_VERBS
 from .triples import RELATIONS, container_of, demonym_country, make_triple
 
 #: "assassin", "killer": a person noun that says its owner killed someone.
@@ -32,8 +33,6 @@ KILLER_NOUNS = words("killer_nouns")
 KILLING_NOUNS = words("killing_nouns")
 #: "native", "resident": a person noun that says where someone is from.
 NATIVE_NOUNS = words("native_nouns")
-#: "convicted", "sentenced", "charged": verbs whose subject is the culprit of the killing its phrase names.
-CULPRIT_VERBS = words("culprit_verbs")
 #: "of", "for", "in", "with": the prepositions between a culprit verb and the killing ("sentenced for the murder of").
 CULPRIT_PREPS = words("culprit_prepositions")
 BASED_PREPS = words("based_prepositions")
@@ -211,7 +210,12 @@ def killer_named_by_noun(ent: Span) -> Iterator[tuple[Token, Token]]:
     if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in KILLER_NOUNS:
         nouns.append(ent.root.head)
     for noun in nouns:
-        yield from ((noun, v) for v in _victims(noun))
+        victims = _victims(noun)
+        before = noun.doc[noun.i - 1] if noun.i > 0 else None
+        if not victims and before is not None and entity_at(before) is not None \
+                and entity_at(before).label_ == "Person":
+            victims = [before]  # "Kennedy assassin Sirhan B. Sirhan", however the parser hangs "Kennedy"
+        yield from ((noun, v) for v in victims)
 
 
 @rule(example="Sirhan, 75, is serving a life sentence for the 1968 assassination of United States senator and "

@@ -107,11 +107,21 @@ def relative_pronoun_head(obj: Token, verb: Token) -> tuple[Token, str] | None:
 OBJECT = RELATIONS.step("object", (held_after_control_noun, relative_pronoun_head))
 
 
+def _violent(verb: Token) -> bool:
+    """Whether the verb attacks or kills ("shoot", "wound", "kill")."""
+    lemma = verb.lemma_.lower()
+    return lemma in PERSON_ATTACK_VERBS or relation_name(lemma) in ("attacked", "killed")
+
+
 def _objects(verb: Token) -> Iterator[tuple[Token, str]]:
     """(object token, preposition or "") pairs of a verb: direct objects (see :data:`OBJECT`),
     then prepositional objects (not "by": that is the agent)."""
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    for o in with_conjuncts([c for c in verb.children if c.dep_ == "dobj"] + passive):
+    direct = [c for c in verb.children if c.dep_ == "dobj"]
+    if not direct and not passive and _violent(verb):
+        # "Jack Ruby shot and mortally wounded Lee Harvey Oswald": the object of the second attack verb
+        direct = [c for v in verb.children if v.dep_ == "conj" and _violent(v) for c in v.children if c.dep_ == "dobj"]
+    for o in with_conjuncts(direct + passive):
         yield first(OBJECT, o, verb) or (o, "")
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ != "by":
@@ -178,6 +188,9 @@ def _apposition_entity(token: Token) -> Mention | None:
         holders.append(following)
     named = next((c for h in holders for c in h.children if c.dep_ == "appos" and entity_at(c) is not None
                   and entity_at(c).label_ == "Person"), None)
+    if named is None and token.dep_ == "appos" and entity_at(token.head) is not None \
+            and entity_at(token.head).label_ == "Person":  # "Sirhan Sirhan, the man convicted of killing Kennedy"
+        named = token.head
     if named is None and token.dep_ == "attr" and token.head.lemma_ == "be":  # "X was the gunman who killed Y"
         named = next((c for c in token.head.children if c.dep_ == "nsubj" and entity_at(c) is not None
                       and entity_at(c).label_ == "Person"), None)

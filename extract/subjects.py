@@ -21,6 +21,8 @@ __all__ = ["SUBJECT", "subjects", "with_conjuncts"]
 ALLEGATION_VERBS = words("allegation_verbs")
 #: "bear", "base": "was born in Boston" relates the one born to Boston.
 STATE_PARTICIPLES = words("state_participles")
+#: "convict", "sentence", "serve": "serving 99 years for killing Y" is the one serving's killing.
+CULPRIT_VERBS = words("culprit_verbs")
 
 
 def with_conjuncts(tokens: list[Token]) -> list[Token]:
@@ -70,9 +72,12 @@ def active_verb_beside_passive(verb: Token) -> tuple[list[Token], float] | None:
                "of Azov."))
 def governing_verb_subject(verb: Token) -> tuple[list[Token], float] | None:
     """A conjoined or controlled verb without a subject has the governing verb's, at lower
-    confidence ("attempted to encircle Mariupol")."""
+    confidence ("attempted to encircle Mariupol"); so has a participle clause after it ("The Russian
+    Ministry of Defense said its forces struck Ukrainian military strongholds, killing scores of
+    soldiers": the forces killed)."""
     head = verb.head
-    if verb.dep_ in ("conj", "xcomp") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i
+    if (verb.dep_ in ("conj", "xcomp") or participle) and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
         found, conf = subjects(head)
         return found, conf * 0.9
     return None
@@ -95,9 +100,12 @@ def subject_of_verb_before_gerund(verb: Token) -> tuple[list[Token], float] | No
     """A gerund after a preposition has the subject of the verb the preposition hangs on: "X was
     convicted of killing Y", "X was jailed for murdering Y" ("charged with": accused_of_doing)."""
     head = verb.head
-    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or head.dep_ != "prep" or head.head.pos_ not in ("VERB", "AUX"):
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or head.dep_ != "prep" or head.head.pos_ not in ("VERB", "AUX") \
+            and not (head.head.dep_ == "dobj" and head.head.head.lemma_.lower() in CULPRIT_VERBS):
         return None
     governing = head.head
+    if governing.dep_ == "dobj" and governing.head.lemma_.lower() in CULPRIT_VERBS:
+        governing = governing.head  # "X, serving 99 years for assassinating Y": the one serving
     passive = [c for c in governing.children if c.dep_ == "nsubjpass"]  # "X was charged with killing Y": X
     if not passive and governing.dep_ == "acl" and governing.tag_ == "VBN":
         passive = [governing.head]  # "Sirhan, convicted of killing Kennedy": the one convicted
