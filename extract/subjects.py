@@ -72,11 +72,13 @@ def active_verb_beside_passive(verb: Token) -> tuple[list[Token], float] | None:
                "of Azov."))
 def governing_verb_subject(verb: Token) -> tuple[list[Token], float] | None:
     """A conjoined or controlled verb without a subject has the governing verb's, at lower
-    confidence ("attempted to encircle Mariupol"); so has a participle clause after it ("The Russian
-    Ministry of Defense said its forces struck Ukrainian military strongholds, killing scores of
-    soldiers": the forces killed)."""
+    confidence ("attempted to encircle Mariupol"); so has a participle clause after the main verb
+    ("Tupua Tamasese Meaole Hospital returned to normal operation on Sunday, joining Faleolo District
+    Hospital": the hospital joined)."""
     head = verb.head
-    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i
+    # a participle set off by a comma after the sentence's main verb (deeper, the parse is too often wrong)
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i and head.dep_ in ("ROOT", "conj") \
+        and verb.i > 0 and verb.doc[verb.i - 1].text == ","
     if (verb.dep_ in ("conj", "xcomp") or participle) and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
         found, conf = subjects(head)
         return found, conf * 0.9
