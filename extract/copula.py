@@ -17,11 +17,14 @@ from spacy.tokens import Token
 from core.records import Triple
 
 from .coref import CONTAINER_TYPES, resolve_token
+from .lexicon import table
 from .modality import modality_of
 from .rules import rule
 from .subjects import subjects, with_conjuncts
 from .triples import container_of, make_triple
 
+#: "from" -> from (a person), "in" -> located_in (a place).
+COPULA_RELATIONS = table("copula_relations")
 #: How large a kind of place is: "in" puts a place in a larger one only.
 _SIZE = {"City": 1, "Region": 2, "Place": 2, "Country": 3}
 
@@ -37,7 +40,7 @@ def be_from_or_in(verb: Token) -> Iterator[Triple]:
     Florida"), "X is in Y" (a place in a larger place: "Rome is in Lazio province")."""
     if not is_copula(verb):
         return
-    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "in")]
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in COPULA_RELATIONS]
     if not preps:
         return
     doers, conf = subjects(verb)
@@ -47,9 +50,8 @@ def be_from_or_in(verb: Token) -> Iterator[Triple]:
         if s is None or s.type not in ("Person", "City", "Region", "Place"):
             continue
         for prep in preps:
-            rel = "from" if prep.lower_ == "from" and s.type == "Person" else \
-                "located_in" if prep.lower_ == "in" and s.type != "Person" else None
-            if rel is None:
+            rel = COPULA_RELATIONS[prep.lower_]
+            if (rel == "from") != (s.type == "Person"):  # a person from a place; a place in a place
                 continue
             for o_tok in with_conjuncts([g for g in prep.children if g.dep_ == "pobj"]):
                 o = resolve_token(o_tok, agent=False)

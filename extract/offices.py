@@ -1,11 +1,11 @@
 """Where a person is from, said by the office they hold for a place (a rule of the relations stage).
 
-"Florida Governor Ron DeSantis", "Venezuela's chief debt negotiator, Miguel Rodriguez", "Iowa
-Democrat Tom Harkin": the governor, the envoy, the state's politician represent the place, so they
-are ``from`` it (the vocabulary's "from": a native, a resident, a state's politician). The role
-itself (role_of, mayor_of) is :mod:`extract.descriptions`'s; this adds where the holder is from.
-Only offices of government and party labels count (lexicon place_office_nouns): "England manager
-Gareth Southgate" is not from England. :func:`extract.phrases.person_from` runs it in its step.
+"former United States Senator Kay Hagan", "Iowa Democrat Tom Harkin": a state's politician
+represents it, so is ``from`` it (the vocabulary's "from": a native, a resident, a state's
+politician). Only seats and party labels count (lexicon place_office_nouns): a governor's, mayor's
+or minister's place is already their role_of or mayor_of (:mod:`extract.descriptions`), and
+"England manager Gareth Southgate" is not from England. :func:`extract.phrases.person_from` runs
+it in its step.
 
 Rule examples are sentences of real news: English Wikinews (wikinews_2019_2020, CC BY 2.5,
 credit: Wikinews contributors).
@@ -43,12 +43,10 @@ def _represented(token: Token) -> Mention | None:
     return m if m is not None and m.type in CONTAINER_TYPES else None
 
 
-@rule(example=("Last week, Florida Governor Ron DeSantis declared a state of emergency in anticipation of the "
-               "hurricane."))
+@rule(example="Yesterday, former United States Senator Kay Hagan died, according to a statement released by her family.")
 def office_for_place(ent: Span) -> Iterator[tuple[Token, Mention]]:
-    """A place (or nationality) that modifies an office or party label describing the person, or
-    follows its "of": "Florida Governor Ron DeSantis", "Ohio's governor, Richard Celeste", "the
-    governor of Ohio, X", "Iowa Democrat Tom Harkin" ("ambassador to Japan" is not of Japan)."""
+    """A place that modifies a seat or party label describing the person, or follows its "of":
+    "former United States Senator Kay Hagan", "Iowa Democrat Tom Harkin", "X, a senator of Utah"."""
     for noun in _office_nouns(ent):
         before = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("poss", "compound", "nmod", "amod")]
         if noun.i < ent.start:  # the parser may hang the place on the name: "Illinois Gov. James Thompson"

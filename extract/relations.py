@@ -110,7 +110,7 @@ OBJECT = RELATIONS.step("object", (held_after_control_noun, relative_pronoun_hea
 def _violent(verb: Token) -> bool:
     """Whether the verb attacks or kills ("shoot", "wound", "kill")."""
     lemma = verb.lemma_.lower()
-    return lemma in PERSON_ATTACK_VERBS or relation_name(lemma) in ("attacked", "killed")
+    return lemma in PERSON_ATTACK_VERBS or lemma in ATTACK_VERBS or VERB_RELATIONS.get(lemma) == "killed"
 
 
 def _objects(verb: Token) -> Iterator[tuple[Token, str]]:

@@ -115,20 +115,20 @@ def subject_of_verb_before_gerund(verb: Token) -> tuple[list[Token], float] | No
     return (found, conf * 0.8) if found else None
 
 
-@rule(example=("Friedler, formerly the president and chief executive officer of Virginia-based Symplicity Corporation, "
-               "pled guilty to conspiring to hack into the computer systems of two competitors."))
+@rule(example="In 2003, C-Murder was found guilty of killing a 16-year-old in a nightclub, but that decision was thrown out.")
 def subject_of_adjective_before_gerund(verb: Token) -> tuple[list[Token], float] | None:
     """A gerund after an adjective's preposition has the subject the adjective describes: "X pleaded
-    guilty to killing Y" (X), "found X guilty of murdering Y" (X, the verb's object)."""
+    guilty to killing Y", "X was found guilty of killing Y" (X), "found X guilty of murdering Y" (X,
+    the verb's object)."""
     head = verb.head
     if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or head.dep_ != "prep" or head.head.pos_ != "ADJ":
         return None
     adjective = head.head
-    if adjective.dep_ == "acomp":
+    if adjective.dep_ == "acomp":  # "X pleaded guilty to killing Y"
         found, conf = subjects(adjective.head)
-    elif adjective.dep_ in ("oprd", "ccomp", "xcomp"):  # "found X guilty": X, the object or the clause's subject
+    elif adjective.dep_ in ("oprd", "ccomp", "xcomp"):  # "found X guilty", "X was found guilty": X
         found = [c for c in adjective.children if c.dep_ == "nsubj"] \
-            or [c for c in adjective.head.children if c.dep_ == "dobj"]
+            or [c for c in adjective.head.children if c.dep_ in ("dobj", "nsubjpass")]  # "X was found guilty"
         found, conf = with_conjuncts(found), 1.0
     else:
         return None
