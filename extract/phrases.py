@@ -22,7 +22,6 @@ from .coref import CONTAINER_TYPES, resolve_token
 from .descriptions import ROLE_NOUNS
 from .doc import entity_at, mention
 from .lexicon import words
-from .offices import office_for_place
 from .rules import chain, rule
 from .subjects import CULPRIT_VERBS
 from .triples import RELATIONS, container_of, demonym_country, make_triple
@@ -176,7 +175,7 @@ def place_describing_person(ent: Span) -> Iterator[tuple[Token, Mention]]:
     return _places_of_description(ent)
 
 
-FROM = RELATIONS.step("from", (person_of_place, native_of_place, place_describing_person, office_for_place))
+FROM = RELATIONS.step("from", (person_of_place, native_of_place, place_describing_person))
 
 
 @rule(example="Both earned 9 delegates, followed by Senator Amy Klobuchar of Minnesota, with 6.")
