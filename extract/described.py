@@ -19,7 +19,7 @@ from .antecedents import preceding
 from .doc import entity_at, ents, ents_ending_by, sent_of, token_mention
 from .lexicon import words
 from .rules import rule
-from .subjects import SPEECH_VERBS, speech_subject
+from .speech_subjects import SPEECH_VERBS, speech_subject
 
 ORGANISATION_DESCRIPTIONS = words("organisation_descriptions")
 COMPANY_NOUNS = words("company_nouns")

@@ -23,7 +23,8 @@ from .descriptions import ROLE_NOUNS
 from .doc import entity_at, mention
 from .lexicon import words
 from .rules import chain, rule
-from .triples import RELATIONS, demonym_country, make_triple
+from .subjects import CULPRIT_VERBS
+from .triples import RELATIONS, container_of, demonym_country, make_triple
 
 #: "assassin", "killer": a person noun that says its owner killed someone.
 KILLER_NOUNS = words("killer_nouns")
@@ -31,8 +32,6 @@ KILLER_NOUNS = words("killer_nouns")
 KILLING_NOUNS = words("killing_nouns")
 #: "native", "resident": a person noun that says where someone is from.
 NATIVE_NOUNS = words("native_nouns")
-#: "convicted", "sentenced", "charged": verbs whose subject is the culprit of the killing its phrase names.
-CULPRIT_VERBS = words("culprit_verbs")
 #: "of", "for", "in", "with": the prepositions between a culprit verb and the killing ("sentenced for the murder of").
 CULPRIT_PREPS = words("culprit_prepositions")
 BASED_PREPS = words("based_prepositions")
@@ -129,8 +128,10 @@ def organisation_based_in(ent: Span) -> Iterator[Triple]:
     for tok, place in chain(BASED, ent):
         # "the UK's Ministry of Defence" is already "Ministry of Defence (United Kingdom)": an organ of
         # the country, which its name says; no base is added
-        if place.name != org.name and place.name != ent._.kg_country and f"({place.name})" not in org.name:
-            yield make_triple(org, "based_in", place, tok, ent.root, tok, 0.7)
+        for where in (place, container_of(tok, place)):
+            if where is not None and where.name != org.name and where.name != ent._.kg_country \
+                    and f"({where.name})" not in org.name:
+                yield make_triple(org, "based_in", where, tok, ent.root, tok, 0.7)
 
 
 # -- where a person is from ---------------------------------------------------------
@@ -185,9 +186,10 @@ def person_from(ent: Span) -> Iterator[Triple]:
     person = mention(ent)
     seen = set()
     for tok, place in chain(FROM, ent):
-        if place.name not in seen:
-            seen.add(place.name)
-            yield make_triple(person, "from", place, tok, ent.root, tok, 0.7)
+        for where in (place, container_of(tok, place)):  # "X, 50, of Bethany, Conn.": Bethany and Connecticut
+            if where is not None and where.name not in seen:
+                seen.add(where.name)
+                yield make_triple(person, "from", where, tok, ent.root, tok, 0.7)
 
 
 # -- who killed whom, said by a noun ------------------------------------------------
@@ -207,7 +209,12 @@ def killer_named_by_noun(ent: Span) -> Iterator[tuple[Token, Token]]:
     if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in KILLER_NOUNS:
         nouns.append(ent.root.head)
     for noun in nouns:
-        yield from ((noun, v) for v in _victims(noun))
+        victims = _victims(noun)
+        before = noun.doc[noun.i - 1] if noun.i > 0 else None
+        if not victims and before is not None and entity_at(before) is not None \
+                and entity_at(before).label_ == "Person":
+            victims = [before]  # "Kennedy assassin Sirhan B. Sirhan", however the parser hangs "Kennedy"
+        yield from ((noun, v) for v in victims)
 
 
 @rule(example="Sirhan, 75, is serving a life sentence for the 1968 assassination of United States senator and "

@@ -2,7 +2,7 @@
 
 Active and passive voice come out the right way round ("a theater was
 flattened by Russian air strikes" -> Russia attacked the theater);
-prepositional objects give ``<verb>_<prep>`` relations ("fled to Poland" ->
+the subjects are :mod:`extract.subjects`'s; prepositional objects give ``<verb>_<prep>`` relations ("fled to Poland" ->
 fled_to); "an air strike on a mall" is an attack on the mall. Roles, memberships
 and places that titles and appositions describe come from
 :mod:`extract.descriptions`. Relation names are the vocabulary's
@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from core.records import Mention, Triple
 
 from .antecedents import TARGET_PREPS
+from .copula import be_from_or_in, is_copula
 from .coref import resolve_token
 from .descriptions import description_triples
 from .phrases import phrase_triples
@@ -31,7 +32,8 @@ from .located import PLACE_NOUNS
 from .modality import modality_of
 from .rules import chain, first, holds, rule
 from .speakers import RELATIVE_PRONOUNS, SPEECH_VERBS
-from .triples import RELATIONS, make_triple, of_object
+from .subjects import subjects, with_conjuncts
+from .triples import RELATIONS, container_of, make_triple, of_object
 
 __all__ = ["RELATIONS", "extract_triples", "relation_name"]
 
@@ -40,7 +42,6 @@ ATTACK_NOUNS = words("attack_nouns")
 VERB_RELATIONS = table("verb_relations")
 #: "flee to" -> fled_to.
 PREP_RELATIONS = table("prep_relations")
-ALLEGATION_VERBS = words("allegation_verbs")
 CONTROL_NOUNS = words("control_nouns")
 #: "dead", "fatally", "death": an attack they qualify was a killing.
 LETHAL_WORDS = words("lethal_words")
@@ -48,8 +49,6 @@ LETHAL_WORDS = words("lethal_words")
 GUN_VERBS = words("gun_verbs")
 #: "shoot", "stab": done to a person, the relation keeps the verb's name.
 PERSON_ATTACK_VERBS = words("person_attack_verbs")
-#: "bear", "base": "was born in Boston" relates the one born to Boston.
-STATE_PARTICIPLES = words("state_participles")
 
 
 def relation_name(lemma: str, prep: str = "") -> str:
@@ -64,14 +63,6 @@ def relation_name(lemma: str, prep: str = "") -> str:
     if lemma in ATTACK_VERBS:
         return "attacked"
     return VERB_RELATIONS.get(lemma, lemma)
-
-
-def _with_conjuncts(tokens: list[Token]) -> list[Token]:
-    out = []
-    for t in tokens:
-        out.append(t)
-        out.extend(c for c in t.conjuncts if c.i > t.i)
-    return out
 
 
 # -- words that state no relation (these answer True) -------------------------------
@@ -96,105 +87,6 @@ def speech_verb(verb: Token) -> bool | None:
 NO_RELATION = RELATIONS.step("no relation", (speech_verb,), kind="test")
 
 
-# -- the subjects of a verb: (tokens, confidence) -------------------------------------
-
-@rule(example=("Russia has for the past two weeks attempted to encircle Mariupol, an important port on the Sea "
-               "of Azov."))
-def own_subject_or_agent(verb: Token) -> tuple[list[Token], float] | None:
-    """A verb's own subjects, or the agent of a passive ("was flattened by Russian air strikes");
-    the parser may hang the subject on the auxiliary ("Russia has for the past two weeks attempted …")."""
-    subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    subj += [g for c in verb.children if c.dep_ == "aux" and c.i < verb.i for g in c.children if g.dep_ == "nsubj"]
-    agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return (_with_conjuncts(subj + agent), 1.0) if subj or agent else None
-
-
-@rule(example="Kyiv has accused Moscow of planning to stage a fake independence referendum in the occupied south.")
-def accused_of_doing(verb: Token) -> tuple[list[Token], float] | None:
-    """"accused X of bombing Y": the accused is the subject of what they are accused of, at lower confidence."""
-    head = verb.head
-    if verb.dep_ != "pcomp" or head.dep_ != "prep" or head.head.lemma_ not in ALLEGATION_VERBS:
-        return None
-    accused = [c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")]
-    return (_with_conjuncts(accused), 0.6) if accused else None
-
-
-@rule(example=("President Vladimir Putin was briefed, and flew to Magnitogorsk on Monday, observing the rescue "
-               "mission and visiting the wounded in hospital."))
-def active_verb_beside_passive(verb: Token) -> tuple[list[Token], float] | None:
-    """An active verb coordinated with a passive one shares its subject, not its agent: "Putin was
-    briefed, and flew to Magnitogorsk"."""
-    passive_head = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
-    if verb.dep_ == "conj" and passive_head and verb.tag_ != "VBN" \
-            and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        return _with_conjuncts(passive_head), 0.9
-    return None
-
-
-@rule(example=("Russia has for the past two weeks attempted to encircle Mariupol, an important port on the Sea "
-               "of Azov."))
-def governing_verb_subject(verb: Token) -> tuple[list[Token], float] | None:
-    """A conjoined or controlled verb without a subject has the governing verb's, at lower
-    confidence ("attempted to encircle Mariupol")."""
-    head = verb.head
-    if verb.dep_ in ("conj", "xcomp") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
-        found, conf = _subjects(head)
-        return found, conf * 0.9
-    return None
-
-
-@rule(example=("The 51-year-old designer was shot outside his Florida home in 1997 by suspected serial killer Andrew "
-               "Cunanan, who later killed himself."))
-def relative_pronoun_subject(verb: Token) -> tuple[list[Token], float] | None:
-    """"Andrew Cunanan, who later killed himself": the subject "who" is the noun the
-    relative clause hangs on."""
-    if verb.dep_ != "relcl":
-        return None
-    if any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
-        return _with_conjuncts([verb.head]), 0.9
-    return None
-
-
-@rule(example="An animal rights activist was sentenced to 18 years in prison last year for killing Fortuyn.")
-def subject_of_verb_before_gerund(verb: Token) -> tuple[list[Token], float] | None:
-    """A gerund after a preposition has the subject of the verb the preposition hangs on: "X was
-    convicted of killing Y", "X was jailed for murdering Y" ("charged with": accused_of_doing)."""
-    head = verb.head
-    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or head.dep_ != "prep" or head.head.pos_ not in ("VERB", "AUX"):
-        return None
-    passive = [c for c in head.head.children if c.dep_ == "nsubjpass"]  # "X was charged with killing Y": X
-    found, conf = (_with_conjuncts(passive), 1.0) if passive else _subjects(head.head)
-    return (found, conf * 0.8) if found else None
-
-
-@rule(example="Elijah Eugene Cummings, first elected to Congress in 1996, was born in Baltimore, Maryland, in 1951.")
-def subject_of_state_participle(verb: Token) -> tuple[list[Token], float] | None:
-    """"X was born in Y", "X, born in Y,", "Born in Y, X …", "a company based in Y": the one born or
-    based is the passive subject, the noun the participle hangs on, or the main clause's subject."""
-    if verb.lemma_.lower() not in STATE_PARTICIPLES or any(c.dep_ == "agent" for c in verb.children):
-        return None
-    passive = [verb.head if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else c
-               for c in verb.children if c.dep_ == "nsubjpass"]  # "X, who was born in Y"
-    if passive:
-        return _with_conjuncts(passive), 1.0
-    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
-        return _with_conjuncts([verb.head]), 0.9
-    if verb.dep_ == "advcl" and verb.i < verb.head.i:
-        found, conf = _subjects(verb.head)
-        return (found, conf * 0.9) if found else None
-    return None
-
-
-SUBJECT = RELATIONS.step("subject", (relative_pronoun_subject, subject_of_state_participle, own_subject_or_agent,
-                                     accused_of_doing, subject_of_verb_before_gerund, active_verb_beside_passive,
-                                     governing_verb_subject))
-
-
-def _subjects(verb: Token) -> tuple[list[Token], float]:
-    """Agents of ``verb`` and a confidence (see :data:`SUBJECT`)."""
-    return first(SUBJECT, verb) or ([], 0.0)
-
-
 # -- the objects of a verb: (token, preposition or "") --------------------------------
 
 @rule(example="Russia takes control of Donetsk region town of Svitlodarsk")
@@ -215,15 +107,25 @@ def relative_pronoun_head(obj: Token, verb: Token) -> tuple[Token, str] | None:
 OBJECT = RELATIONS.step("object", (held_after_control_noun, relative_pronoun_head))
 
 
+def _violent(verb: Token) -> bool:
+    """Whether the verb attacks or kills ("shoot", "wound", "kill")."""
+    lemma = verb.lemma_.lower()
+    return lemma in PERSON_ATTACK_VERBS or lemma in ATTACK_VERBS or VERB_RELATIONS.get(lemma) == "killed"
+
+
 def _objects(verb: Token) -> Iterator[tuple[Token, str]]:
     """(object token, preposition or "") pairs of a verb: direct objects (see :data:`OBJECT`),
     then prepositional objects (not "by": that is the agent)."""
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    for o in _with_conjuncts([c for c in verb.children if c.dep_ == "dobj"] + passive):
+    direct = [c for c in verb.children if c.dep_ == "dobj"]
+    if not direct and not passive and _violent(verb):
+        # "Jack Ruby shot and mortally wounded Lee Harvey Oswald": the object of the second attack verb
+        direct = [c for v in verb.children if v.dep_ == "conj" and _violent(v) for c in v.children if c.dep_ == "dobj"]
+    for o in with_conjuncts(direct + passive):
         yield first(OBJECT, o, verb) or (o, "")
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ != "by":
-            for o in _with_conjuncts([c for c in prep.children if c.dep_ == "pobj"]):
+            for o in with_conjuncts([c for c in prep.children if c.dep_ == "pobj"]):
                 yield o, prep.lower_
 
 
@@ -278,7 +180,7 @@ OBJECT_ENTITY = RELATIONS.step("object entity", (place_noun_naming_object,))
 def _apposition_entity(token: Token) -> Mention | None:
     """The entity named in apposition to a noun that names none: "the founder of the
     company, X, was born in …" is X (a person named in apposition to the noun or its "of" phrase)."""
-    if token.pos_ != "NOUN" or entity_at(token) is not None:
+    if token.pos_ not in ("NOUN", "PROPN") or entity_at(token) is not None:  # "the 18th President of …, X,"
         return None
     holders = [token]
     following = of_object(token)  # the parser may hang the name on the "of" phrase
@@ -286,6 +188,12 @@ def _apposition_entity(token: Token) -> Mention | None:
         holders.append(following)
     named = next((c for h in holders for c in h.children if c.dep_ == "appos" and entity_at(c) is not None
                   and entity_at(c).label_ == "Person"), None)
+    if named is None and token.dep_ == "appos" and entity_at(token.head) is not None \
+            and entity_at(token.head).label_ == "Person":  # "Sirhan Sirhan, the man convicted of killing Kennedy"
+        named = token.head
+    if named is None and token.dep_ == "attr" and token.head.lemma_ == "be":  # "X was the gunman who killed Y"
+        named = next((c for c in token.head.children if c.dep_ == "nsubj" and entity_at(c) is not None
+                      and entity_at(c).label_ == "Person"), None)
     return resolve_token(named) if named is not None else None
 
 
@@ -296,13 +204,13 @@ def verb_between_entities(verb: Token) -> Iterator[Triple]:
     if verb.pos_ != "VERB" or holds(NO_RELATION, verb):
         return
     modality = modality_of(verb)  # "did not attack", "pledged to leave": kept, not asserted
-    subjects, conf = _subjects(verb)
+    doers, conf = subjects(verb)
     objects = list(_objects(verb))
     has_object = any(not prep or prep.endswith("_of") for _, prep in objects)
     lethal = bool(objects) and holds(LETHAL, verb)  # "shot dead": a killing, whoever did it
     # "The country has accused Russia": the country is not Russia.
     object_names = frozenset(m.name for o, prep in objects if not prep and (m := resolve_token(o, agent=False)))
-    for s_tok in subjects:
+    for s_tok in doers:
         s = resolve_token(s_tok, exclude=object_names) or _apposition_entity(s_tok)
         if s is None:
             continue
@@ -319,6 +227,8 @@ def verb_between_entities(verb: Token) -> Iterator[Triple]:
                 rel = verb.lemma_.lower()  # "X shot Y": a shooting, not a mere attack
             if o is not None and o.name != s.name:
                 yield make_triple(s, rel, o, verb, s_tok, o_tok, conf * 0.9, modality)
+                if prep and (container := container_of(o_tok, o)) is not None and container.name != s.name:
+                    yield make_triple(s, rel, container, verb, s_tok, o_tok, conf * 0.8, modality)
 
 
 @rule(example=("Eight have died after Russian attacks on Donetsk and Kharkiv, according to the governors of "
@@ -366,8 +276,8 @@ def owner_pronoun_is_verb_subject(noun: Token) -> Mention | None:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None or owner.pos_ != "PRON" or noun.dep_ != "dobj":
         return None
-    subjects = _subjects(noun.head)[0]
-    return resolve_token(subjects[0]) if subjects else None
+    doers = subjects(noun.head)[0]
+    return resolve_token(doers[0]) if doers else None
 
 
 ATTACKER = RELATIONS.step("attacker", (attacker_named_by_noun, attack_owner, owner_pronoun_is_verb_subject))
@@ -385,23 +295,23 @@ def attack_noun_on_target(noun: Token) -> Iterator[Triple]:
     s = first(ATTACKER, noun)
     if s is None:
         return
-    for t in _with_conjuncts(targets):
+    for t in with_conjuncts(targets):
         o = resolve_token(t, agent=False)
         if o is not None and o.name != s.name:
             yield make_triple(s, "attacked", o, noun, noun, t, 0.7)
 
 
-TRIPLE = RELATIONS.step("triple", (verb_between_entities, attack_noun_on_target))
+TRIPLE = RELATIONS.step("triple", (verb_between_entities, attack_noun_on_target, be_from_or_in))
 
 
 def extract_triples(doc: Doc) -> Iterator[Triple]:
     """Every entity-to-entity triple in a processed doc, in text order (see :data:`TRIPLE`):
-    verbs and attack nouns, then what describes each entity."""
+    verbs, "be" and attack nouns, then what describes each entity."""
     for token in doc:
-        # Only verbs and attack nouns give triples (the rules' own first test, made here so
+        # Only verbs, "be" and attack nouns give triples (the rules' own first test, made here so
         # that few tokens are looked for in the quotations).
-        if (token.pos_ == "VERB" or token.pos_ == "NOUN" and token.lemma_.lower() in ATTACK_NOUNS) \
-                and not holds(QUOTED, token):
+        if (token.pos_ == "VERB" or token.pos_ == "NOUN" and token.lemma_.lower() in ATTACK_NOUNS
+                or is_copula(token)) and not holds(QUOTED, token):
             yield from chain(TRIPLE, token)
     for ent in doc.ents:
         yield from description_triples(ent)

@@ -1,6 +1,6 @@
 """Who speaks: the subject of a speech verb, resolved to an entity.
 
-The subject (:mod:`extract.subjects`, which holds the stage's registry) is
+The subject (:mod:`extract.speech_subjects`, which holds the stage's registry) is
 resolved here: pronouns through the last speaker and gender agreement, titles
 and descriptions ("the former Russian president", "the diplomat", "the
 company") to the person or organisation the article introduced, unnamed
@@ -31,7 +31,7 @@ from .doc import ents, entity_at, inside_quotes, mention, sent_of
 from .genders import PERSON, person_genders, pronoun_gender
 from .lexicon import words
 from .rules import NOTHING, first, rule
-from .subjects import (  # noqa: F401  (the stage's registry and lexicons, read here by the stage's modules)
+from .speech_subjects import (  # noqa: F401  (the stage's registry and lexicons, read here by the stage's modules)
     OBJECT_CUES,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,

@@ -11,8 +11,9 @@ from spacy.tokens import Token
 from core import gazetteer
 from core.records import Mention, Triple
 
+from .coref import CONTAINER_TYPES, resolve_token
 from .dates import date_in
-from .doc import provenance
+from .doc import entity_at, provenance
 from .rules import registry
 
 RELATIONS = registry("relations", "subject-relation-object triples between entities")
@@ -42,3 +43,13 @@ def demonym_country(token: Token) -> Mention | None:
         return None
     return Mention(token.text, place.name, "Country", provenance(token.doc, token.idx, token.idx + len(token.text)),
                    0.8, geonames_id=place.geonames_id)
+
+
+def container_of(token: Token, place: Mention) -> Mention | None:
+    """The place in apposition to a place, which contains it: "born in Point Pleasant, Ohio" -> Ohio,
+    "Owens-Corning Fiberglass of Toledo, Ohio" -> Ohio (what is in the town is in the state)."""
+    if place.type not in CONTAINER_TYPES:
+        return None
+    return next((m for c in token.children if c.dep_ == "appos" and entity_at(c) is not None
+                 and (m := resolve_token(c, agent=False)) is not None and m.type in CONTAINER_TYPES
+                 and m.name != place.name), None)
