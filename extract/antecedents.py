@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from core import gazetteer
 from core.records import Mention
 
-from .doc import doc_quotes, ents, ents_ending_by, inside_quotes, sent_of, state
+from .doc import ents, ents_ending_by, inside_quotes, sent_of, state
 from .lexicon import table, words
 from .rules import NOTHING, first, registry, rule
 

@@ -22,7 +22,7 @@ from .coref import CONTAINER_TYPES, government_of, resolve_token
 from .doc import entity_at, mention
 from .lexicon import words
 from .places import SETTLEMENT_NOUNS
-from .rules import chain, first, holds, rule
+from .rules import chain, holds, rule
 from .triples import RELATIONS, demonym_country, make_triple, of_object
 
 #: Nouns that say what kind of place a name is: "Magnitogorsk, a city in …", "the Polish city of Gdańsk".
