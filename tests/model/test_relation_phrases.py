@@ -25,8 +25,11 @@ CASES = [
     # the place in apposition to a place contains it, and is also where the verb says
     ("John James Conyers Jr., first elected to Congress in 1964, was born in Detroit, Michigan, in 1929.",
      ("John James Conyers Jr.", "born_in", "Michigan"), True),
+    # (a hospital is a Facility, located in its town, and the town in its state)
     ("Stevens died in the evening with his two daughters at his bedside at Holy Cross Hospital in Fort "
-     "Lauderdale, Florida.", ("Holy Cross Hospital", "based_in", "Florida"), True),
+     "Lauderdale, Florida.", ("Holy Cross Hospital", "located_in", "Fort Lauderdale"), True),
+    ("Stevens died in the evening with his two daughters at his bedside at Holy Cross Hospital in Fort "
+     "Lauderdale, Florida.", ("Fort Lauderdale", "located_in", "Florida"), True),
     ("Bruce McArthur, from Toronto, Canada, on Tuesday admitted his guilt in eight murders.",
      ("Bruce McArthur", "from", "Canada"), True),
     # a name in apposition to the subject noun stands for it in a relative clause
