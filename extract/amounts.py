@@ -26,10 +26,19 @@ from spacy.tokens import Doc, Span, Token
 from core.records import Claim
 
 from .categories import COUNT_VERBS, written
-from .counts import parse_count
+from .counts import VAGUE, parse_count
 from .dates import date_in
 from .doc import doc_text, provenance, state
-from .figures import CLAIMS, NO_COUNT_RULES, PEOPLE_NOUNS, QUALIFIER_RULES, number_token
+from .figures import (
+    CLAIMS,
+    NO_COUNT_RULES,
+    PEOPLE_NOUNS,
+    QUALIFIER_RULES,
+    SPACED_SCALES,
+    STRENGTH,
+    number_token,
+    scaled,
+)
 from .lexicon import table, words
 from .rules import chain, first, holds, rule
 
@@ -80,7 +89,7 @@ def _named(noun: Token) -> str:
     start = noun.i
     while start > 0 and noun.doc[start - 1].dep_ == "compound" and noun.doc[start - 1].head.i == noun.i \
             and noun.doc[start - 1].pos_ == "NOUN" and noun.doc[start - 1].lower_ not in PERCENT_SIGNS \
-            and noun.doc[start - 1].lower_ not in CURRENCIES:
+            and noun.doc[start - 1].lower_ not in CURRENCIES and noun.doc[start - 1].lower_ not in SPACED_SCALES:
         start -= 1
     return noun.doc[start : noun.i + 1].text.lower()
 
@@ -207,7 +216,7 @@ def thing_of_figure(number: Token, value: int) -> Token | None:
     """The things a number counts: the plural noun it modifies ("30 vehicles",
     "lost a net of 20 seats", "2,000 factory jobs"), the one a range ends on
     ("20 to 25 seats"), or the noun after its "of the" ("shipped a million of
-    the phones"); never in a name ("the Group of 20 nations")."""
+    the phones") or after a vague plural ("thousands of homes"); never in a name ("the Group of 20 nations")."""
     host = number.head if number.dep_ in ("quantmod", "conj") and number.head.like_num else number
     if host.dep_ == "nummod":
         noun = host.head.head if host.head.dep_ == "compound" and host.head.head.pos_ == "NOUN" else host.head
@@ -215,13 +224,35 @@ def thing_of_figure(number: Token, value: int) -> Token | None:
         return noun if counts_a_thing(noun, value) and not in_a_name else None
     for prep in (c for c in host.children if c.dep_ == "prep" and c.lower_ == "of"):
         noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if noun is not None and noun.tag_ in ("NNS", "NNPS") and any(c.dep_ in ("det", "poss") for c in noun.children) \
+        named = any(c.dep_ in ("det", "poss") for c in noun.children) if noun is not None else False
+        if noun is not None and noun.tag_ in ("NNS", "NNPS") and (named or host.lower_ in VAGUE) \
                 and counts_a_thing(noun, value):
             return noun
     return None
 
 
-THING_RULES = CLAIMS.step("thing", (thing_of_figure,))
+@rule(example="On Sunday, Hong Kongers turned out more than 2.9 million strong to vote in their district-level "
+              "elections.")
+def strength_figure(number: Token, value: int) -> Token | None:
+    """"A 500,000-strong stock of PSPs", "a 3,000-strong force": the figure counts
+    the noun "strong" modifies, or the plural after its "of"; "turned out 2.9
+    million strong": the subject of the verb."""
+    doc = number.doc
+    after = doc[number.i + 1 : number.i + 3]
+    strong = next((t for t in after if t.lower_ == STRENGTH), None) if after and after[0].text in ("-", STRENGTH) \
+        else None
+    if strong is None:
+        return None
+    noun = strong.head if strong.head.pos_ == "NOUN" else \
+        next((c for c in strong.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if noun is None:
+        return None
+    of = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+          for g in p.children if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")]
+    return of[0] if of else noun
+
+
+THING_RULES = CLAIMS.step("thing", (strength_figure, thing_of_figure))
 
 
 
@@ -244,8 +275,12 @@ def figure_of_money(value: int, number: Token, noun: Token):
 @rule(example="Earlier this year, Warholm set a personal best time of 46.92 seconds in the 400 m hurdles, the "
               "second-fastest time recorded in the history of the event.")
 def figure_of_a_measure(value: int, number: Token, noun: Token):
-    """A figure with a unit of measure after it ("the 400 m hurdles"): a measure, no count."""
+    """A figure with a unit of measure after it ("the 400 m hurdles"), or with
+    decimals and no scale word ("3.04" in a price table: things are counted
+    whole, "2.5 million" is whole): a measure, no count."""
     after = number.nbor(1) if number.i + 1 < len(number.doc) else None
+    if re.fullmatch(r"[\d,]*\.\d+", number.text) and (after is None or after.lower_ not in SPACED_SCALES):
+        return True
     return True if after is not None and after.i != noun.i and after.lower_ in UNCOUNTED_NOUNS else None
 
 
@@ -279,7 +314,7 @@ def thing_count(doc: Doc, claimant: Claimant) -> Iterator[Claim]:
     verb, never a date (a year is the model's DATE) nor a hyphenated modifier;
     a small figure counts only the things news counts ("eight stores"), so
     "the two explosions" is no claim."""
-    for span in state(doc).numbers:
+    for span in map(scaled, state(doc).numbers):
         number = number_token(span)
         parsed = parse_count(span.text)
         noun = first(THING_RULES, number, parsed[0]) if parsed is not None else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .figures import CLAIMS
+from .figures import CLAIMS, PEOPLE_NOUNS
 from .lexicon import table, words
 from .rules import first, rule
 from .speakers import SPEECH_VERBS
@@ -67,7 +67,20 @@ def verb_or_event_noun_above(anchor: Token):
     return None
 
 
-GOVERNOR_RULES = CLAIMS.step("verb above", (verb_or_event_noun_above,))
+@rule(example="The stampede, which occurred in Kerman, resulted in at least 56 deaths and over 200 people injured, "
+              "according to state television.")
+def participle_after_figure(anchor: Token):
+    """A past participle right after the people counted ("over 200 people
+    injured", "50 civilians killed"): what happened to them, whatever the verb
+    above the phrase ("resulted in") or the noun the parser hung it on."""
+    doc = anchor.doc
+    after = doc[anchor.i + 1] if anchor.i + 1 < len(doc) else None
+    if after is not None and after.tag_ == "VBN" and after.dep_ in ("acl", "relcl") and anchor.pos_ == "NOUN":
+        return control(after)
+    return None
+
+
+GOVERNOR_RULES = CLAIMS.step("verb above", (participle_after_figure, verb_or_event_noun_above))
 
 
 @rule(example="Three more civilians were killed in the town of Vuhledar, and another three in Lyman, Kyrylenko said.")
@@ -109,9 +122,8 @@ def orphan_verb_after_figure(noun: Token | None, anchor: Token, gov: Token | Non
 OTHER_VERB_RULES = CLAIMS.step("other verb", (verb_left_out, orphan_verb_after_figure))
 
 
-@rule(example="Ukraine has almost certainly suffered most in the face of a protracted artillery bombardment by the "
-              "Russians that has destroyed dozens of buildings.")
-def figure_counting_no_people(noun: Token | None, gov: Token | None, subject: bool):
+@rule(example="The 1973 building was home to over 1,000 people; 48 apartments were damaged.")
+def figure_counting_no_people(noun: Token | None, gov: Token | None, subject: bool, number: Token):
     """No claim for a bare figure unless it is the subject or object of a verb of
     the category vocabulary ("About 3.4 million have fled") or a population:
     "1,000 tanks", "in 2014" count no people."""
@@ -120,7 +132,22 @@ def figure_counting_no_people(noun: Token | None, gov: Token | None, subject: bo
         else None
 
 
-NO_PEOPLE_RULES = CLAIMS.step("no people", (figure_counting_no_people,), kind="test")
+@rule(example="Puerto Rico has experienced dozens of earthquakes over magnitude 4.5 since late December, including a "
+              "6.4 quake that hit on January 7 and caused an island-wide blackout.")
+def figure_of_other_things(noun: Token | None, gov: Token | None, subject: bool, number: Token):
+    """A figure "of" a plural that names no people ("thousands of homes have
+    been left without power", "dozens of buildings") counts that plural, not
+    people (see :mod:`extract.amounts`)."""
+    if noun is not None:
+        return None
+    for prep in (c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"):
+        if any(g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS") and g.lemma_.lower() not in PEOPLE_NOUNS
+               for g in prep.children):
+            return True
+    return None
+
+
+NO_PEOPLE_RULES = CLAIMS.step("no people", (figure_of_other_things, figure_counting_no_people), kind="test")
 
 
 # -- the category -----------------------------------------------------------------
@@ -146,8 +173,7 @@ def deaths_or_lives_taken(noun: Token | None, gov: Token | None):
     return "killed" if noun is not None and noun.lemma_.lower() in DEATH_NOUNS or lives_taken(noun, gov) else None
 
 
-@rule(example="Sea-Eye credit themselves with around 14,000 lives saved during 60 rescues since commencing work in "
-              "2016.")
+@rule(example="5000 people across India, or just in Mysore?")
 def figure_without_verb(noun: Token | None, gov: Token | None):
     """No verb above the figure: a count."""
     return "count" if gov is None else None

@@ -20,7 +20,6 @@ from spacy.tokens import Doc, Span, Token
 
 from core.records import Claim, Mention, Statement
 
-from .amounts import amount_claims
 from .categories import (
     CATEGORY_RULES,
     GOVERNOR_RULES,
@@ -45,18 +44,28 @@ from .figures import (
     number_token,
     tolls_of,
 )
+from .lexicon import words
 from .rules import NOTHING, answer_of, first, holds, rule
 from .speakers import SPEECH_VERBS, speaker_of
+from .sums import all_amounts
 
 # -- the claimant -----------------------------------------------------------------
+
+#: How reported words that are an instruction begin ("told X to focus on …"), after a verb of instructing.
+INSTRUCTION = "to "
+INSTRUCTION_CUES = words("instruction_cues")
+
 
 @rule(example="The bodies of 200 people have been discovered inside a basement in Mariupol, local authorities have "
               "said.")
 def statement_holding_figure(statements: list[Statement], start: int, end: int, token: Token):
     """The speaker of the statement the figure is claimed in: the innermost with
     a named speaker ("Znak.com reported its source said …" is Znak.com's claim),
-    else the innermost."""
-    held = sorted((s for s in statements if s.provenance.start <= start and end <= s.provenance.end),
+    else the innermost. An instruction ("told the party leader to focus on …
+    25 to 30 seats") claims nothing: the figure is the claim of the statement
+    that reports it ("The Times said …")."""
+    held = sorted((s for s in statements if s.provenance.start <= start and end <= s.provenance.end
+                   and not (s.cue in INSTRUCTION_CUES and s.content.lower().startswith(INSTRUCTION))),
                   key=lambda s: s.provenance.end - s.provenance.start)
     holder = next((s for s in held if s.speaker is not None), held[0] if held else None)
     return (holder.speaker, holder.speaker_text) if holder is not None else None
@@ -135,7 +144,7 @@ def _claim(doc: Doc, span: Span, tolls: dict[int, Token], statements: list[State
             gov, place_anchor, subject = other
         left_out = first(LEFT_OUT_RULES, noun, gov, subject)
         counted = left_out.lower_ if left_out is not None else counted
-        if holds(NO_PEOPLE_RULES, noun, gov, subject):
+        if holds(NO_PEOPLE_RULES, noun, gov, subject, number):
             return None
         category, made_by = answer_of(CATEGORY_RULES, noun, gov)
     where = gov if gov is not None else anchor
@@ -161,7 +170,7 @@ def extract_claims(doc: Doc, statements: Iterable[Statement] = (), publisher: Me
     statements = list(statements)
     tolls = tolls_of(doc)
     people = (_claim(doc, span, tolls, statements) for span in figures(doc, tolls))
-    amounts = amount_claims(doc, lambda start, end, token: first(CLAIMANT_RULES, statements, start, end, token))
+    amounts = all_amounts(doc, lambda start, end, token: first(CLAIMANT_RULES, statements, start, end, token))
     for claim in (*people, *amounts):
         if claim is not None:
             found = first(PUBLISHER_RULES, claim, publisher)

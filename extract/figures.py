@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .counts import QUALIFIERS, VAGUE
+from .counts import QUALIFIERS, SCALES, VAGUE, WORD_ONLY_SCALES
 from .dates import resolve_date
 from .doc import sent_of, state
 from .lexicon import words
@@ -32,6 +32,8 @@ TALLY_NOUNS = words("tally_nouns")
 TOLL_FIGURE_PREPS = words("toll_figure_preps")
 MORE_WORDS = words("more_words")
 FIGURE_DEPS = ("nsubj", "nsubjpass", "dobj")
+#: "a 500,000-strong stock", "a 3,000-strong force": the hyphenated word that makes a figure a count.
+STRENGTH = "strong"
 ANY_DAY = "2000-01-01"  # a reference day for an article with no date: only whether a day is named matters
 
 
@@ -66,10 +68,25 @@ def tolls_of(doc: Doc) -> dict[int, Token]:
     return dict(chain(TOLL_RULES, doc))
 
 
+#: Scale words that may stand apart after digits ("68.9 mln ballots"); a letter alone ("400 m") is a unit.
+SPACED_SCALES = frozenset(s for s in SCALES if s not in WORD_ONLY_SCALES and len(s) > 1)
+
+
+def scaled(span: Span) -> Span:
+    """The number with the scale word the model may leave out after its digits
+    ("68.9 mln ballots" is 68,900,000 ballots, not 69)."""
+    doc = span.doc
+    last = span[-1]
+    if last.i + 1 < len(doc) and last.text[:1].isdigit() and doc[last.i + 1].lower_ in SPACED_SCALES:
+        return doc[span.start : last.i + 2]
+    return span
+
+
 @rule(example="Kiev says 100,000 civilians are still inside the city and need to be evacuated.")
 def number_of_the_model(doc: Doc, tolls: dict[int, Token]) -> Iterator[Span]:
-    """The numbers the model found (its CARDINAL and QUANTITY entities)."""
-    yield from state(doc).numbers
+    """The numbers the model found (its CARDINAL and QUANTITY entities), with a
+    scale word it left out ("68.9 mln ballots")."""
+    yield from (scaled(s) for s in state(doc).numbers)
 
 
 @rule(example="Rescue work resumed on Wednesday, with additional bodies recovered increasing the confirmed death "
@@ -114,10 +131,11 @@ def one_is_no_count(value: int, number: Token):
               "block in Kyiv.")
 def hyphenated_modifier(value: int, number: Token):
     """A number joined by a hyphen to the next word is a modifier: "two-child
-    families", "a 35-hour siege"."""
+    families", "a 35-hour siege"; but "a 500,000-strong stock" counts (see
+    :func:`extract.amounts.strength_figure`)."""
     doc = number.doc
-    return True if (not number.whitespace_ and number.nbor(1).text == "-" if number.i + 1 < len(doc)
-                    else False) else None
+    joined = not number.whitespace_ and number.i + 2 < len(doc) and number.nbor(1).text == "-"
+    return True if joined and number.nbor(2).lower_ != STRENGTH else None
 
 
 @rule(example="23 Jul 2022 23.50 Two US citizens recently died in the Donbas region of eastern Ukraine, CNN reported "
