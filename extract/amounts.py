@@ -28,7 +28,7 @@ from core.records import Claim
 from .categories import COUNT_VERBS, written
 from .counts import VAGUE, parse_count
 from .dates import date_in
-from .doc import doc_text, provenance, state
+from .doc import doc_text, provenance, sent_of, state
 from .figures import (
     CLAIMS,
     NO_COUNT_RULES,
@@ -46,6 +46,8 @@ CURRENCIES = table("currencies")
 PERCENT_SIGNS = words("percent_signs")
 COUNTED_THINGS = words("counted_things")
 UNCOUNTED_NOUNS = words("uncounted_nouns")
+#: Prepositions that may follow a bare figure whose things are left out ("310 votes to 219", "lost 10 in Wales").
+LEFT_OUT_LINKS = words("left_out_links")
 PERCENT = "percent"
 
 _FIGURE = r"\d(?:[\d,]*\d)?(?:\.\d+)?"
@@ -218,6 +220,8 @@ def thing_of_figure(number: Token, value: int) -> Token | None:
     ("20 to 25 seats"), or the noun after its "of the" ("shipped a million of
     the phones") or after a vague plural ("thousands of homes"); never in a name ("the Group of 20 nations")."""
     host = number.head if number.dep_ in ("quantmod", "conj") and number.head.like_num else number
+    if host.dep_ == "nummod" and host.head.i < host.i:  # "the Tories 198": a figure left without its noun
+        return None
     if host.dep_ == "nummod":
         noun = host.head.head if host.head.dep_ == "compound" and host.head.head.pos_ == "NOUN" else host.head
         in_a_name = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "PROPN"
@@ -252,7 +256,28 @@ def strength_figure(number: Token, value: int) -> Token | None:
     return of[0] if of else noun
 
 
-THING_RULES = CLAIMS.step("thing", (strength_figure, thing_of_figure))
+@rule(example="The Scottish National Party (SNP) gained 13 seats and Liberal Democrats lost 10.")
+def things_left_out(number: Token, value: int) -> Token | None:
+    """A bare figure where its things would stand, after a figure of things news
+    counts in the same sentence ("gained 13 seats and Liberal Democrats lost
+    10", "won 355 seats and the Tories 198", "passed by 310 votes to 219"):
+    the things of the nearest such figure before it. A figure with a noun or
+    an "of" of its own ("17 out of 18 districts"), a percentage or a sum is
+    not bare."""
+    doc = number.doc
+    after = doc[number.i + 1] if number.i + 1 < len(doc) else None
+    if (after is not None and (after.pos_ in ("NOUN", "PROPN", "ADJ", "ADP") and after.lower_ not in LEFT_OUT_LINKS)) \
+            or number.dep_ in ("quantmod", "compound") or (number.dep_ == "nummod" and number.head.i > number.i) \
+            or any(c.dep_ == "prep" for c in number.children) or _PERCENT.match(doc_text(doc), number.idx):
+        return None
+    for t in reversed(doc[sent_of(number).start : number.i]):
+        if t.like_num and t.dep_ == "nummod" and t.head.i > t.i and t.head.tag_ == "NNS" \
+                and t.head.lemma_.lower() in COUNTED_THINGS:
+            return t.head
+    return None
+
+
+THING_RULES = CLAIMS.step("thing", (strength_figure, thing_of_figure, things_left_out))
 
 
 
@@ -321,7 +346,7 @@ def thing_count(doc: Doc, claimant: Claimant) -> Iterator[Claim]:
         if noun is None or parsed is None or holds(NO_COUNT_RULES, parsed[0], number) \
                 or holds(NO_THING_RULES, parsed[0], number, noun):
             continue
-        verb = _own_verb(noun) or _verb_above(noun)
+        verb = _own_verb(noun) or _verb_above(noun if noun.i > number.i else number)  # "… and Labour lost 42"
         claim = _claim(doc, span, Decimal(parsed[0]), "", verb_category(verb), claimant, counted=_named(noun))
         yield dataclasses.replace(claim, qualifier=parsed[1] or claim.qualifier, amount="")
 
