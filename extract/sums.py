@@ -28,6 +28,7 @@ from .doc import doc_text
 from .figures import CLAIMS, PEOPLE_NOUNS, SPACED_SCALES
 from .lexicon import words
 from .rules import chain, rule
+from .things import THING_COUNT_RULES
 
 #: Verbs whose object, or whose "for", is a sum of money: "spending 805 million", "acquired X for 292 million".
 SUM_VERBS = words("sum_verbs")
@@ -90,6 +91,8 @@ SUM_RULES = CLAIMS.step("unknown currency", (sum_in_an_unknown_currency,))
 
 
 def all_amounts(doc: Doc, claimant: Claimant) -> Iterator[Claim]:
-    """Every sum, percentage and count of things (:mod:`extract.amounts`), then the sums of no known currency."""
+    """Every sum and percentage (:mod:`extract.amounts`), count of things
+    (:mod:`extract.things`), then the sums of no known currency."""
     yield from chain(AMOUNT_RULES, doc, claimant)
+    yield from chain(THING_COUNT_RULES, doc, claimant)
     yield from chain(SUM_RULES, doc, claimant)
