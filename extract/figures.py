@@ -131,8 +131,7 @@ def one_is_no_count(value: int, number: Token):
               "block in Kyiv.")
 def hyphenated_modifier(value: int, number: Token):
     """A number joined by a hyphen to the next word is a modifier: "two-child
-    families", "a 35-hour siege"; but "a 500,000-strong stock" counts (see
-    :func:`extract.things.strength_figure`)."""
+    families", "a 35-hour siege"; but "a 500,000-strong stock" counts."""
     doc = number.doc
     joined = not number.whitespace_ and number.i + 2 < len(doc) and number.nbor(1).text == "-"
     return True if joined and number.nbor(2).lower_ != STRENGTH else None

@@ -30,8 +30,10 @@ from .lexicon import words
 from .rules import chain, rule
 from .things import THING_COUNT_RULES
 
-#: Verbs whose object, or whose "for", is a sum of money: "spending 805 million", "acquired X for 292 million".
+#: Verbs whose object, or whose "for", is a sum of money: "spending 805 million", "paid 5 million for it".
 SUM_VERBS = words("sum_verbs")
+#: Verbs of a sale, whose "for" is a sum: "acquired One Kingdom Street for 292 million".
+SALE_VERBS = words("sale_verbs")
 #: Words for the sum itself, when the currency is unknown.
 MONEY = "money"
 _SCALED = re.compile(rf"(?<![\w$£€¥.,])(?P<n>{_FIGURE})\s?(?P<s>[a-z]+)\b", re.I)
@@ -47,8 +49,8 @@ def _spent(root: Token) -> bool:
     """The figure is what a verb of money spends, pays or costs, or what something was bought or sold "for"."""
     head = root.head
     if root.dep_ in ("dobj", "attr", "npadvmod") and head.lemma_.lower() in SUM_VERBS:
-        return True
-    return root.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in SUM_VERBS
+        return True  # "spending 805 million"; but "sold 3 mln" may be shares
+    return root.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in SUM_VERBS | SALE_VERBS
 
 
 @rule(example="The sale price, to be payed in cash, is 900 million złotys (181 million pounds).")

@@ -102,7 +102,8 @@ def things_left_out(number: Token, value: int) -> Token | None:
     an "of" of its own ("17 out of 18 districts"), a percentage or a sum is
     not bare."""
     doc = number.doc
-    after = doc[number.i + 1] if number.i + 1 < len(doc) else None
+    skip = 2 if number.i + 1 < len(doc) and doc[number.i + 1].lower_ in SPACED_SCALES else 1  # "won 50.29 mln,"
+    after = doc[number.i + skip] if number.i + skip < len(doc) else None
     if (after is not None and (after.pos_ in ("NOUN", "PROPN", "ADJ", "ADP") and after.lower_ not in LEFT_OUT_LINKS)) \
             or number.dep_ in ("quantmod", "compound") or (number.dep_ == "nummod" and number.head.i > number.i) \
             or any(c.dep_ == "prep" for c in number.children) or _PERCENT.match(doc_text(doc), number.idx):
