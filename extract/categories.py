@@ -80,7 +80,24 @@ def participle_after_figure(anchor: Token):
     return None
 
 
-GOVERNOR_RULES = CLAIMS.step("verb above", (participle_after_figure, verb_or_event_noun_above))
+@rule(example="Meanwhile, the total reported casualties increased to 167 from a previous 93 injured people.")
+def state_before_people(anchor: Token):
+    """A word of the category vocabulary that modifies the people counted ("93
+    injured people", "the missing people"): what happened to them, not the
+    verb of the clause ("increased")."""
+    if anchor.pos_ != "NOUN":
+        return None
+    return next((c for c in anchor.children if c.dep_ == "amod" and c.i < anchor.i and _in_vocabulary(c)), None)
+
+
+def _in_vocabulary(word: Token) -> bool:
+    """The word, or the verb of its past participle ("injured", "wounded"), is in the category vocabulary."""
+    low = word.lower_
+    stems = (word.lemma_.lower(), low, low[:-1], low[:-2]) if low.endswith("ed") else (word.lemma_.lower(), low)
+    return any(stem in CATEGORY_BY_LEMMA for stem in stems)
+
+
+GOVERNOR_RULES = CLAIMS.step("verb above", (participle_after_figure, state_before_people, verb_or_event_noun_above))
 
 
 @rule(example="Three more civilians were killed in the town of Vuhledar, and another three in Lyman, Kyrylenko said.")

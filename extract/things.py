@@ -23,10 +23,10 @@ from spacy.tokens import Doc, Token
 
 from core.records import Claim
 
-from .amounts import _PERCENT, CURRENCIES, Claimant, _claim, _named, _verb_above, verb_category
+from .amounts import _PERCENT, CURRENCIES, LEVEL_VERBS, Claimant, _claim, _named, _verb_above, verb_category
 from .counts import VAGUE, parse_count
 from .doc import doc_text, sent_of, state
-from .figures import CLAIMS, NO_COUNT_RULES, PEOPLE_NOUNS, SPACED_SCALES, STRENGTH, number_token, scaled
+from .figures import CLAIMS, NO_COUNT_RULES, PEOPLE_NOUNS, SPACED_SCALES, STRENGTH, TALLY_NOUNS, number_token, scaled
 from .lexicon import words
 from .rules import first, holds, rule
 
@@ -35,6 +35,8 @@ UNCOUNTED_NOUNS = words("uncounted_nouns")
 #: Prepositions that may follow a bare figure whose things are left out ("310 votes to 219", "lost 10 in Wales").
 LEFT_OUT_LINKS = words("left_out_links")
 TARGET_PREPS = words("thing_target_preps")
+#: Prepositions of the level a count reaches: "rose to 58", "fell by 30".
+LEVEL_PREPS = words("level_preps")
 
 #: A figure this large counts any plural noun; a smaller one only the ``counted_things``.
 LARGE_FIGURE = 100
@@ -115,7 +117,27 @@ def things_left_out(number: Token, value: int) -> Token | None:
     return None
 
 
-THING_RULES = CLAIMS.step("thing", (strength_figure, thing_of_figure, things_left_out))
+@rule(example="On Thursday officials reported the number of cases in the outbreak rose to 58.")
+def level_of_the_subject(number: Token, value: int) -> Token | None:
+    """A bare figure a count rose or fell to ("the number of cases … rose to
+    58", "casualties increased to 167"): the things the subject counts (the
+    plural after "the number of", or a plural subject of things news counts
+    or of people), never a singular level ("the temperature rose to 40")."""
+    verb = number.head.head if number.dep_ == "pobj" and number.head.lower_ in LEVEL_PREPS else None
+    if verb is None or verb.lemma_.lower() not in LEVEL_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    if subject is not None and subject.lemma_.lower() in TALLY_NOUNS:
+        subject = next((g for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children if g.dep_ == "pobj" and g.tag_ == "NNS"), None)
+        return subject
+    if subject is not None and subject.tag_ == "NNS" and (subject.lemma_.lower() in COUNTED_THINGS
+                                                          or subject.lemma_.lower() in PEOPLE_NOUNS):
+        return subject
+    return None
+
+
+THING_RULES = CLAIMS.step("thing", (strength_figure, thing_of_figure, things_left_out, level_of_the_subject))
 
 
 
