@@ -189,7 +189,8 @@ def percent_figure(doc: Doc, claimant: Claimant) -> Iterator[Claim]:
     """A percentage ("21.5 percent of the vote", "fell 12%", "between 20 and 25
     pct"): its value, in percent, and what it is a share of ("the vote"), else
     the noun it is the figure of ("a fall of 10 percent"), else its
-    verb; each end of a range is a claim."""
+    verb, or what a verb of being gives it as the level of ("turnout was
+    61.4%": turnout); each end of a range is a claim."""
     for m in _PERCENT.finditer(doc_text(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:
@@ -199,6 +200,8 @@ def percent_figure(doc: Doc, claimant: Claimant) -> Iterator[Claim]:
             value += Decimal(m.group("a")) / Decimal(m.group("b"))
         share_of = _object_of(span.root, "of")
         category = share_of or _category(span.root)
+        level = _measured(span.root) if category == verb_category(None) else None
+        category = _named(level) if level is not None else category  # "turnout was 61.4%": turnout
         yield _claim(doc, span, value, PERCENT, category, claimant)
         start = _range_start(span[0])
         if start is not None and re.fullmatch(_FIGURE, start.text):
