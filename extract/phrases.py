@@ -221,14 +221,14 @@ def killer_named_by_noun(ent: Span) -> Iterator[tuple[Token, Token]]:
               "presidential candidate Robert F. Kennedy.")
 def culprit_of_killing(ent: Span) -> Iterator[tuple[Token, Token]]:
     """The subject of a clause whose verb (convicted, sentenced, charged, serving a sentence) names a
-    killing: "Sirhan … is serving a life sentence for the 1968 assassination of … Robert F. Kennedy"."""
+    killing: "Sirhan … is serving a life sentence for the 1968 assassination of … Robert F. Kennedy";
+    also such a participle or noun beside the name ("X, sentenced to life for the murder of Y", "X,
+    the only suspect in Y's assassination") and the adjective of "pleaded guilty to the murder of Y"."""
     root = ent.root
-    if root.dep_ not in ("nsubj", "nsubjpass"):
-        return
-    verb = root.head
-    if verb.lemma_.lower() not in CULPRIT_VERBS:
-        return
-    heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
+    verbs = [c for c in root.children if c.dep_ in ("acl", "appos") and c.lemma_.lower() in CULPRIT_VERBS]
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in CULPRIT_VERBS:
+        verbs.append(root.head)
+    heads = verbs + [c for verb in verbs for c in verb.children if c.dep_ in ("dobj", "xcomp", "acomp")]
     for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in CULPRIT_PREPS:

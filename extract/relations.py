@@ -216,6 +216,8 @@ def verb_between_entities(verb: Token) -> Iterator[Triple]:
         if s is None:
             continue
         for o_tok, prep in objects:
+            if o_tok in doers:  # "Bush and Dukakis were born in …": the one born is no object
+                continue
             rel = relation_name(verb.lemma_, prep)
             if not prep and rel in ("attacked", verb.lemma_.lower()) and lethal:
                 rel = "killed"
