@@ -73,7 +73,10 @@ def _home_relation(noun: Token) -> str:
     low = noun.lemma_.lower()
     if any(c.dep_ == "compound" and c.lower_ == "home" for c in noun.children):
         return "from"
-    return str(HOME_NOUNS.get(low, "")) if noun.pos_ in ("NOUN", "ADJ") else ""
+    rel = str(HOME_NOUNS.get(low, "")) if noun.pos_ in ("NOUN", "ADJ") else ""
+    if rel == "lives_in" and any(c.dep_ == "amod" for c in noun.children):
+        return "from"  # "his ancestral home", "her childhood home", "his former home": not where they live now
+    return rel
 
 
 def _owner(token: Token) -> Mention | None:
