@@ -38,6 +38,8 @@ TARGET_PREPS = words("target_prepositions")
 ACTOR_TARGET_NOUNS = words("actor_target_nouns")
 TITLE_QUALIFIERS = words("title_qualifiers")
 TITLE_ABBREVIATIONS = table("title_abbreviations")
+#: "him", "her": a person pronoun that is a verb's object.
+OBJECT_PRONOUNS = words("object_pronouns")
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
@@ -212,7 +214,7 @@ def object_pronoun_not_its_subject(pronoun: Token) -> Span | None:
     """An object "him"/"her" is never its own verb's subject ("himself" would be): "Kennedy had just won
     … when Sirhan shot him" is Kennedy, the person before who is not the one shooting (of the two
     sentences before, a subject first). Passes when the nearest person is not the verb's subject."""
-    if pronoun.dep_ not in OBJECT_DEPS or pronoun.lower_ not in ("him", "her"):
+    if pronoun.dep_ not in OBJECT_DEPS or pronoun.lower_ not in OBJECT_PRONOUNS:
         return None
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
     subjects = [c for c in verb.children if c.dep_ in PERSON_SUBJECT_DEPS]

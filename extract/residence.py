@@ -1,14 +1,13 @@
 """Where a person lives or comes from, said around a name rather than by a verb (relations stage).
 
-An office of a place speaks for it ("Florida Governor Ron DeSantis" is from Florida: the vocabulary's
-``from`` is a native, a resident or a state's politician); a person's home named with an owner
-("his native New York City", "Soleimani's hometown", "at her home in Carmel Valley"); a description in
-apposition that says where the person comes from ("X, a Memphis native", "X, a technician from
-North Wales, Pa."); the state of a US politician's party label ("Sen. Strom Thurmond, R-S.C.").
+A person's home named with an owner ("his native New York City", "Soleimani's hometown", "at her
+home in Carmel Valley"); a description in apposition that says where the person comes from ("X, a
+Memphis native", "X, a technician from North Wales, Pa."). An office of a place gives no ``from``:
+the place is already the holder's role_of (see tests/model/test_relation_phrases.py).
 :func:`residence_triples` runs them for each entity, after :mod:`extract.phrases`.
 
-Rule examples are sentences of real news: English Wikinews (wikinews_2019_2020, CC BY 2.5, credit:
-Wikinews contributors) and single sentences of the Guardian/NYT and BBC corpora.
+Rule examples are sentences of English Wikinews (wikinews_2019_2020, CC BY 2.5, credit: Wikinews
+contributors).
 """
 from __future__ import annotations
 
@@ -19,20 +18,18 @@ from spacy.tokens import Span, Token
 from core.records import Mention, Triple
 
 from .coref import CONTAINER_TYPES, resolve_token
-from .descriptions import ROLE, ROLE_NOUN
 from .doc import entity_at, mention
-from .lexicon import table
+from .lexicon import table, words
 from .phrases import NATIVE_NOUNS
-from .rules import chain, first, rule
+from .rules import chain, rule
 from .triples import RELATIONS, container_of, make_triple
 
 __all__ = ["RESIDENCE", "residence_triples"]
 
 #: "hometown" -> from, "birthplace" -> born_in, "home" -> lives_in: a noun for a person's home place.
 HOME_NOUNS = table("home_nouns")
-#: The relations of a role ("president_of", "role_of"): a role of a place speaks for the place.
-OFFICE_RELATIONS = ("role_of", "mayor_of", "president_of", "minister_of", "spokesman_of", "leads")
-PLACE_TYPES = ("Country", "Region", "City")
+#: "of", "in": "hometown of Kryvyi Rih", "home in Carmel Valley".
+HOME_PREPS = words("home_prepositions")
 
 
 def _place(token: Token) -> Mention | None:
@@ -46,23 +43,6 @@ def _with_container(tok: Token, place: Mention) -> Iterator[tuple[Token, Mention
     container = container_of(tok, place)
     if container is not None:
         yield tok, container
-
-
-# -- an office of a place --------------------------------------------------------
-
-@rule(example=("Last week, Florida Governor Ron DeSantis declared a state of emergency in anticipation of Dorian, "
-               "with South Carolina Governor Henry McMaster following suit yesterday."))
-def office_of_place(ent: Span) -> Iterator[Triple]:
-    """A person whose role is of a place (its governor, mayor, senator, ambassador, minister) is from
-    it: "Florida Governor Ron DeSantis", "Japan's prime minister, X", "the mayor of New Orleans, X"
-    (the role itself is :func:`extract.descriptions.roles_of_person`'s)."""
-    if ent.label_ != "Person":
-        return
-    person = mention(ent)
-    for role in chain(ROLE_NOUN, ent):
-        found = first(ROLE, ent, role, person)
-        if found is not None and found.relation in OFFICE_RELATIONS and found.object.type in PLACE_TYPES:
-            yield Triple(person, "from", found.object, found.verb, found.provenance, min(found.confidence, 0.7))
 
 
 # -- a person's home, named with its owner ---------------------------------------
@@ -86,11 +66,11 @@ def _owner(token: Token) -> Mention | None:
     return person if person is not None and person.type == "Person" else None
 
 
-@rule(example=("Bloom is to be formally presented with the Hans Christian Andersen Award this spring in Anderson's "
-               "hometown of Odense."))
+@rule(example=("US singer, actor, and animal rights advocate Doris Day died on Monday at her home in Carmel Valley, "
+               "California."))
 def owned_home_place(ent: Span) -> Iterator[tuple[Mention, str, Token]]:
-    """A place named as someone's home: "his native New York City", "his Iowa hometown", "Anderson's
-    hometown of Odense", "her home in Carmel Valley", "Kerman, Soleimani's hometown" (owner, relation,
+    """A place named as someone's home: "his native New York City", "his Iowa hometown", "Zelenskiy's
+    hometown of Kryvyi Rih", "her home in Carmel Valley", "Kerman, Soleimani's hometown" (owner, relation,
     token of the home noun)."""
     root = ent.root
     # "his native New York City": the place owns the owner and the home word
@@ -100,7 +80,7 @@ def owned_home_place(ent: Span) -> Iterator[tuple[Mention, str, Token]]:
     nouns = [c for c in root.children if c.dep_ == "appos"]  # "Kerman, Soleimani's hometown"
     if root.dep_ in ("compound", "nmod", "appos"):  # "his Iowa hometown", "his hometown, Kyiv"
         nouns.append(root.head)
-    if root.dep_ == "pobj" and root.head.lower_ in ("of", "in"):  # "hometown of Odense", "home in Carmel Valley"
+    if root.dep_ == "pobj" and root.head.lower_ in HOME_PREPS:  # "hometown of Kryvyi Rih", "home in Carmel Valley"
         nouns.append(root.head.head)
     for noun in nouns:
         if (rel := _home_relation(noun)) and (owner := _owner(noun)) is not None:
@@ -110,8 +90,7 @@ def owned_home_place(ent: Span) -> Iterator[tuple[Mention, str, Token]]:
 HOME = RELATIONS.step("home", (owned_home_place,))
 
 
-@rule(example=("US singer, actor, and animal rights advocate Doris Day died on Monday at her home in Carmel Valley, "
-               "California."))
+@rule(example="English mathematician John Horton Conway died on Saturday at his New Jersey home, reportedly due to COVID-19 complications.")
 def home_of_person(ent: Span) -> Iterator[Triple]:
     """A person comes from (or lives in, was born in) each place named as their home (see :data:`HOME`)."""
     if ent.label_ not in CONTAINER_TYPES:
@@ -124,9 +103,10 @@ def home_of_person(ent: Span) -> Iterator[Triple]:
 
 # -- a description of where the person comes from --------------------------------
 
-@rule(example="Keith Poulton, a business adviser from Swansea, has already committed an undisclosed amount of money to the project.")
+@rule(example=("Nabil Hasan al-Quaety, a photo- and videojournalist from Yemen, died in the city of Aden, in southern "
+               "Yemen, on Tuesday after being shot in his car."))
 def description_from_place(ent: Span) -> Iterator[tuple[Token, Mention]]:
-    """"X, a business adviser from Swansea", "X, an electronics technician from North Wales, Pa.": a
+    """"X, a videojournalist from Yemen", "X, an electronics technician from North Wales, Pa.": a
     place after "from" on the noun in apposition to the name; "X, a Memphis native" (the parser often
     makes the place the apposition, "native" its adjective)."""
     for noun in ent.root.children:
@@ -147,7 +127,8 @@ def description_from_place(ent: Span) -> Iterator[tuple[Token, Mention]]:
 ORIGIN = RELATIONS.step("origin", (description_from_place,))
 
 
-@rule(example="Keith Poulton, a business adviser from Swansea, has already committed an undisclosed amount of money to the project.")
+@rule(example=("Nabil Hasan al-Quaety, a photo- and videojournalist from Yemen, died in the city of Aden, in southern "
+               "Yemen, on Tuesday after being shot in his car."))
 def person_from_description(ent: Span) -> Iterator[Triple]:
     """A person is from each place a description beside their name says they come from (see :data:`ORIGIN`)."""
     if ent.label_ != "Person":
@@ -159,7 +140,7 @@ def person_from_description(ent: Span) -> Iterator[Triple]:
                 yield make_triple(person, "from", where, t, ent.root, t, 0.7)
 
 
-RESIDENCE = RELATIONS.step("residence", (office_of_place, home_of_person, person_from_description))
+RESIDENCE = RELATIONS.step("residence", (home_of_person, person_from_description))
 
 
 def residence_triples(ent: Span) -> Iterator[Triple]:
