@@ -51,6 +51,10 @@ CASES = [
     # a description in apposition from a place
     ("Nabil Hasan al-Quaety, a photo- and videojournalist from Yemen, died in the city of Aden, in southern Yemen, on "
      "Tuesday after being shot in his car.", ("Nabil Hasan al-Quaety", "from", "Yemen"), True),
+    # "convicted X of doing Y": X did it
+    ("Yesterday, a United States federal jury convicted Michael Avenatti, the California, US lawyer who represented "
+     "porn star Stormy Daniels in her lawsuit against US President Donald Trump, of trying to extort Nike, an athletic "
+     "equipment company.", ("Michael Avenatti", "extort", "Nike"), True),
     # an object pronoun is not its verb's subject
     ("Robert was killed in June 1968, while seeking the Democratic nomination for president. Sirhan shot him in the "
      "head just after midnight, while he was walking through a hotel kitchen.", ("Sirhan", "shoot", "Robert"), True),
