@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from core.records import Mention, Triple
 
 from .coref import CONTAINER_TYPES, resolve_token
+from .described import organisation_named_with_noun
 from .descriptions import ROLE_NOUNS, named_by
 from .doc import entity_at, mention
 from .lexicon import words
@@ -307,7 +308,8 @@ def person_works_for(ent: Span) -> Iterator[Triple]:
     seen = set()
     for noun in chain(OCCUPATION, ent):
         for tok in _employers(noun):
-            org = named_by(tok)  # "an economist with the Mediterranean Foundation research group"
+            # "an economist with the Mediterranean Foundation research group"; "a spokeswoman for the agency"
+            org = named_by(tok) or organisation_named_with_noun(tok)
             if org is not None and org.type in ORGANISATION_TYPES and org.name not in seen:
                 seen.add(org.name)
                 yield make_triple(person, "works_for", org, noun, ent.root, tok, 0.7)
