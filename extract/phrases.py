@@ -309,7 +309,8 @@ def person_works_for(ent: Span) -> Iterator[Triple]:
     for noun in chain(OCCUPATION, ent):
         for tok in _employers(noun):
             # "an economist with the Mediterranean Foundation research group"; "a spokeswoman for the agency"
-            org = named_by(tok) or organisation_named_with_noun(tok)
+            # ("the party's nominee" is no employment: a description only after a preposition)
+            org = named_by(tok) or (organisation_named_with_noun(tok) if tok.dep_ == "pobj" else None)
             if org is not None and org.type in ORGANISATION_TYPES and org.name not in seen:
                 seen.add(org.name)
                 yield make_triple(person, "works_for", org, noun, ent.root, tok, 0.7)
