@@ -38,6 +38,8 @@ TARGET_PREPS = words("target_prepositions")
 ACTOR_TARGET_NOUNS = words("actor_target_nouns")
 TITLE_QUALIFIERS = words("title_qualifiers")
 TITLE_ABBREVIATIONS = table("title_abbreviations")
+#: "him", "her": a person pronoun that is a verb's object.
+OBJECT_PRONOUNS = words("object_pronouns")
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
@@ -202,6 +204,35 @@ def person_named_before(pronoun: Token) -> Span | None:
 
 
 PERSON_SUBJECT_DEPS = ("nsubj", "nsubjpass")  # a person as the subject of its clause
+#: What an object pronoun ("him", "her") is to its verb: its object, or a preposition's.
+OBJECT_DEPS = ("dobj", "dative", "pobj")
+
+
+@rule(example=("Robert was killed in June 1968, while seeking the Democratic nomination for president. Sirhan shot "
+               "him in the head just after midnight, while he was walking through a hotel kitchen."))
+def object_pronoun_not_its_subject(pronoun: Token) -> Span | None:
+    """An object "him"/"her" is never its own verb's subject ("himself" would be): "Kennedy had just won
+    … when Sirhan shot him" is Kennedy, the person before who is not the one shooting (of the two
+    sentences before, a subject first). Passes when the nearest person is not the verb's subject."""
+    if pronoun.dep_ not in OBJECT_DEPS or pronoun.lower_ not in OBJECT_PRONOUNS:
+        return None
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    subjects = [c for c in verb.children if c.dep_ in PERSON_SUBJECT_DEPS]
+    subjects += [c for s in subjects for c in s.conjuncts]
+    if not subjects:
+        return None
+    nearest = person_named_before(pronoun)
+    if nearest is None or not any(nearest.start <= s.i < nearest.end for s in subjects):
+        return None
+    doc = pronoun.doc
+    window_start = sent_of(pronoun).start
+    for _ in range(2):
+        window_start = sent_of(doc[window_start - 1]).start if window_start > 0 else window_start
+    persons, ends, _ = _narrated_persons(doc)
+    name = nearest._.kg_name or nearest.text
+    others = [e for e in persons[:bisect_right(ends, pronoun.i)] if e.start >= window_start
+              and (e._.kg_name or e.text) != name and not any(e.start <= s.i < e.end for s in subjects)]
+    return next((e for e in reversed(others) if e.root.dep_ in PERSON_SUBJECT_DEPS), others[-1] if others else None)
 
 
 def _narrated_persons(doc: Doc) -> tuple[list[Span], list[int], list[int]]:
@@ -225,7 +256,7 @@ def _narrated_persons(doc: Doc) -> tuple[list[Span], list[int], list[int]]:
     return persons, [e.end for e in persons], last_subject
 
 
-PERSON_ANTECEDENT = COREFERENCE.step("person antecedent", (person_named_before,))
+PERSON_ANTECEDENT = COREFERENCE.step("person antecedent", (object_pronoun_not_its_subject, person_named_before))
 
 
 def person_antecedent(pronoun: Token) -> Span | None:

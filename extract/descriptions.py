@@ -102,7 +102,8 @@ def organisation_or_region_named_by_noun(token: Token) -> Mention | None:
     chairman Ian McCartney", "the Civic Platform party"); "the region of Donetsk", with Donetsk
     a city, is the Donetsk region."""
     if token.lemma_.lower() in ORGANISATION_HEAD_NOUNS:
-        named = next((c for c in token.children if c.dep_ == "compound" and entity_at(c) is not None
+        # "the strongest opposition party, the Croatian Social Liberal Party": also the name in apposition
+        named = next((c for c in token.children if c.dep_ in ("compound", "appos") and entity_at(c) is not None
                       and entity_at(c).label_ in ("Organization", "Group")), None)
         if named is not None:
             return resolve_token(named)
@@ -116,7 +117,7 @@ def organisation_or_region_named_by_noun(token: Token) -> Mention | None:
 NAMED_BY = RELATIONS.step("named by", (organisation_or_region_named_by_noun,))
 
 
-def _named_by(token: Token) -> Mention | None:
+def named_by(token: Token) -> Mention | None:
     """The entity a noun phrase names, through "of" and compound names (see :data:`NAMED_BY`): "the
     Polish city of Gdańsk" is Gdańsk, "the 12th brigade of Ukraine's national guard" is part of the guard."""
     for _ in range(3):
@@ -177,7 +178,7 @@ def _organisations(tokens: list[Token], role: Token) -> list[tuple[int, Token, M
     one before it (2)."""
     return [(0 if org.type in ("Organization", "Group") else 1 if tok.i > role.i else 2, tok, org)
             for tok in tokens
-            if (org := first(REGIONAL, tok) or _named_by(tok)) is not None and org.type != "Person"]
+            if (org := first(REGIONAL, tok) or named_by(tok)) is not None and org.type != "Person"]
 
 
 def _regional_role(role: Token) -> list[tuple[int, Token, Mention]]:
@@ -260,7 +261,7 @@ def person_of_organisation(ent: Span) -> Iterator[Triple]:
     for prep in ent.root.children:
         if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPS:
             for pobj in prep.children:
-                org = resolve_token(pobj) if pobj.dep_ == "pobj" else None
+                org = named_by(pobj) if pobj.dep_ == "pobj" else None  # "of the smaller Rollei company"
                 if org is not None and org.type in ("Organization", "Group"):
                     yield make_triple(mention(ent), "role_of", org, prep, ent.root, pobj, 0.7)
 

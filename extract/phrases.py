@@ -19,7 +19,8 @@ from spacy.tokens import Span, Token
 from core.records import Mention, Triple
 
 from .coref import CONTAINER_TYPES, resolve_token
-from .descriptions import ROLE_NOUNS
+from .described import organisation_named_with_noun
+from .descriptions import ROLE_NOUNS, named_by
 from .doc import entity_at, mention
 from .lexicon import words
 from .rules import chain, rule
@@ -221,14 +222,14 @@ def killer_named_by_noun(ent: Span) -> Iterator[tuple[Token, Token]]:
               "presidential candidate Robert F. Kennedy.")
 def culprit_of_killing(ent: Span) -> Iterator[tuple[Token, Token]]:
     """The subject of a clause whose verb (convicted, sentenced, charged, serving a sentence) names a
-    killing: "Sirhan … is serving a life sentence for the 1968 assassination of … Robert F. Kennedy"."""
+    killing: "Sirhan … is serving a life sentence for the 1968 assassination of … Robert F. Kennedy";
+    also such a participle or noun beside the name ("X, sentenced to life for the murder of Y", "X,
+    the only suspect in Y's assassination") and the adjective of "pleaded guilty to the murder of Y"."""
     root = ent.root
-    if root.dep_ not in ("nsubj", "nsubjpass"):
-        return
-    verb = root.head
-    if verb.lemma_.lower() not in CULPRIT_VERBS:
-        return
-    heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
+    verbs = [c for c in root.children if c.dep_ in ("acl", "appos") and c.lemma_.lower() in CULPRIT_VERBS]
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in CULPRIT_VERBS:
+        verbs.append(root.head)
+    heads = verbs + [c for verb in verbs for c in verb.children if c.dep_ in ("dobj", "xcomp", "acomp")]
     for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in CULPRIT_PREPS:
@@ -307,7 +308,9 @@ def person_works_for(ent: Span) -> Iterator[Triple]:
     seen = set()
     for noun in chain(OCCUPATION, ent):
         for tok in _employers(noun):
-            org = resolve_token(tok, agent=False)
+            # "an economist with the Mediterranean Foundation research group"; "a spokeswoman for the agency"
+            # ("the party's nominee" is no employment: a description only after a preposition)
+            org = named_by(tok) or (organisation_named_with_noun(tok) if tok.dep_ == "pobj" else None)
             if org is not None and org.type in ORGANISATION_TYPES and org.name not in seen:
                 seen.add(org.name)
                 yield make_triple(person, "works_for", org, noun, ent.root, tok, 0.7)

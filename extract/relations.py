@@ -26,6 +26,7 @@ from .copula import be_from_or_in, is_copula
 from .coref import resolve_token
 from .descriptions import description_triples
 from .phrases import phrase_triples
+from .residence import residence_triples
 from .doc import entity_at, inside_quotes
 from .lexicon import table, words
 from .located import PLACE_NOUNS
@@ -215,6 +216,8 @@ def verb_between_entities(verb: Token) -> Iterator[Triple]:
         if s is None:
             continue
         for o_tok, prep in objects:
+            if o_tok in doers:  # "Bush and Dukakis were born in …": the one born is no object
+                continue
             rel = relation_name(verb.lemma_, prep)
             if not prep and rel in ("attacked", verb.lemma_.lower()) and lethal:
                 rel = "killed"
@@ -316,3 +319,4 @@ def extract_triples(doc: Doc) -> Iterator[Triple]:
     for ent in doc.ents:
         yield from description_triples(ent)
         yield from phrase_triples(ent)
+        yield from residence_triples(ent)

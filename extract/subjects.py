@@ -50,9 +50,15 @@ def own_subject_or_agent(verb: Token) -> tuple[list[Token], float] | None:
 def accused_of_doing(verb: Token) -> tuple[list[Token], float] | None:
     """"accused X of bombing Y": the accused is the subject of what they are accused of, at lower confidence."""
     head = verb.head
-    if verb.dep_ != "pcomp" or head.dep_ != "prep" or head.head.lemma_ not in ALLEGATION_VERBS:
+    if verb.dep_ != "pcomp" or head.dep_ != "prep":
         return None
-    accused = [c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    held = head.head
+    if held.dep_ == "dobj" and held.head.lemma_ in ALLEGATION_VERBS:  # "convicted sniper X of killing Y"
+        return with_conjuncts([held]), 0.6
+    if held.lemma_ not in ALLEGATION_VERBS:
+        return None
+    accused = [held.head if c.lower_ in RELATIVE_PRONOUNS and held.dep_ == "relcl" else c  # "X, who was convicted of"
+               for c in held.children if c.dep_ in ("dobj", "nsubjpass")]
     return (with_conjuncts(accused), 0.6) if accused else None
 
 
@@ -108,7 +114,8 @@ def subject_of_verb_before_gerund(verb: Token) -> tuple[list[Token], float] | No
     governing = head.head
     if governing.dep_ == "dobj" and governing.head.lemma_.lower() in CULPRIT_VERBS:
         governing = governing.head  # "X, serving 99 years for assassinating Y": the one serving
-    passive = [c for c in governing.children if c.dep_ == "nsubjpass"]  # "X was charged with killing Y": X
+    passive = [governing.head if c.lower_ in RELATIVE_PRONOUNS and governing.dep_ == "relcl" else c
+               for c in governing.children if c.dep_ == "nsubjpass"]  # "X was charged with killing Y": X; "X, who was …"
     if not passive and governing.dep_ == "acl" and governing.tag_ == "VBN":
         passive = [governing.head]  # "Sirhan, convicted of killing Kennedy": the one convicted
     found, conf = (with_conjuncts(passive), 1.0) if passive else subjects(governing)

@@ -43,6 +43,21 @@ CASES = [
     # a club's or a government's officer is not "from" its place by this rule: their place is their role
     ("Wisconsin Governor Tony Evers declared a state of emergency and deployed the national guard.",
      ("Tony Evers", "from", "Wisconsin"), False),
+    # a home named with its owner: where they live
+    ("US singer, actor, and animal rights advocate Doris Day died on Monday at her home in Carmel Valley, California.",
+     ("Doris Day", "lives_in", "Carmel Valley"), True),
+    ("English mathematician John Horton Conway died on Saturday at his New Jersey home, reportedly due to COVID-19 "
+     "complications.", ("John Horton Conway", "lives_in", "New Jersey"), True),
+    # a description in apposition from a place
+    ("Nabil Hasan al-Quaety, a photo- and videojournalist from Yemen, died in the city of Aden, in southern Yemen, on "
+     "Tuesday after being shot in his car.", ("Nabil Hasan al-Quaety", "from", "Yemen"), True),
+    # "convicted X of doing Y": X did it
+    ("Yesterday, a United States federal jury convicted Michael Avenatti, the California, US lawyer who represented "
+     "porn star Stormy Daniels in her lawsuit against US President Donald Trump, of trying to extort Nike, an athletic "
+     "equipment company.", ("Michael Avenatti", "extort", "Nike"), True),
+    # an object pronoun is not its verb's subject
+    ("Robert was killed in June 1968, while seeking the Democratic nomination for president. Sirhan shot him in the "
+     "head just after midnight, while he was walking through a hotel kitchen.", ("Sirhan", "shoot", "Robert"), True),
 ]
 
 
