@@ -91,10 +91,13 @@ from .model_entities import (
 from .names import REGION_NOUNS, TYPING, region_span, short_names, titled_text, trimmed_name, without_titles
 from .person_cues import (
     kin_of_a_name,
+    owner_of_a_killing,
+    punished_name,
     speaker_called_he_or_she,
     victim_of_a_verb,
     who_after_name,
 )
+from .place_cues import home_after_native_or_age, state_before_its_title
 from .place_again import same_place_again
 from .rules import chain, first, holds, rule
 
@@ -108,8 +111,8 @@ TOKENS = TYPING.step("token", (
 ))
 #: A model entity's name that is known before its kind (ent, span, names).
 KNOWN_NAMES = TYPING.step("model entity", (
-    first_name_alone, defined_short_name, city_broadcaster, region_named_by_noun, place_by_context, person_not_a_far_city,
-    province_of_a_named_country, gazetteer_name,
+    first_name_alone, defined_short_name, city_broadcaster, region_named_by_noun, state_before_its_title,
+    home_after_native_or_age, place_by_context, person_not_a_far_city, province_of_a_named_country, gazetteer_name,
 ))
 #: The kind its name gives it, else the model's label (ent, span).
 KINDS = TYPING.step("kind", (street_name, site_by_its_name, organisation_by_its_name, acronym_not_a_person, quoted_speaker,
@@ -133,6 +136,7 @@ CHECKS = TYPING.step("checks", (
 ))
 #: The type, refined last (ent, span, kind, names).
 TYPES = TYPING.step("type", (taken_territory, age_after_name, who_after_name, victim_of_a_verb, kin_of_a_name,
+                              punished_name, owner_of_a_killing,
                               speaker_called_he_or_she, kind_by_apposition, organisation_name, kind_as_read))
 
 

@@ -23,7 +23,7 @@ from core import gazetteer
 
 from .doc import sent_of, state, typed_span
 from .lexicon import words
-from .names import REGION_NOUNS
+from .names import REGION_NOUNS, TITLE_WORDS
 from .rules import NOTHING, chain, first, registry, rule
 
 PLACES = registry("places", "what the text itself says is a place")
@@ -280,11 +280,20 @@ def _state_after(span: Span) -> gazetteer.Place | None:
     return state if after == len(doc) or not doc[after].is_alpha or doc[after].is_sent_start else None
 
 
+def _titled(span: Span) -> bool:
+    """"Sen. Lloyd Bentsen, Texas": a title right before the name says it is a person's."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.text.lower().rstrip(".") in TITLE_WORDS
+
+
 @rule(example="He was 101 and died of pneumonia in La Jolla, California.")
 def town_before_state(span: Span, label: str, person_word: bool) -> Span | None:
     """A name right before a comma and a US state, or its abbreviation, is a US town: "La Jolla, Calif.",
-    "Urbana, Md.", "San Diego, Calif." ("Paris, Texas" is not the capital of France)."""
-    if label not in ("GPE", "LOC", "ORG", "FAC") or _state_after(span) is None:
+    "Urbana, Md.", "San Diego, Calif." ("Paris, Texas" is not the capital of France); so is a name the
+    model reads as a person's that the article does not ("Mineral Wells, Texas"), with no title before it."""
+    if label not in ("GPE", "LOC", "ORG", "FAC", "PERSON") or _state_after(span) is None:
+        return None
+    if label == "PERSON" and (person_word or _titled(span)):
         return None
     town = gazetteer.lookup_town(span.text)
     if town is not None and town.country == "United States":
