@@ -97,7 +97,12 @@ from .person_cues import (
     victim_of_a_verb,
     who_after_name,
 )
-from .place_cues import home_after_native_or_age, state_before_its_title
+from .place_cues import (
+    home_after_native_or_age,
+    regions_before_a_plural_noun,
+    state_before_its_title,
+    untagged_region_before_a_plural_noun,
+)
 from .place_again import same_place_again
 from .rules import chain, first, holds, rule
 
@@ -111,7 +116,8 @@ TOKENS = TYPING.step("token", (
 ))
 #: A model entity's name that is known before its kind (ent, span, names).
 KNOWN_NAMES = TYPING.step("model entity", (
-    first_name_alone, defined_short_name, city_broadcaster, region_named_by_noun, state_before_its_title,
+    first_name_alone, defined_short_name, city_broadcaster, region_named_by_noun, regions_before_a_plural_noun,
+    state_before_its_title,
     home_after_native_or_age, place_by_context, person_not_a_far_city, province_of_a_named_country, gazetteer_name,
 ))
 #: The kind its name gives it, else the model's label (ent, span).
@@ -192,7 +198,8 @@ def untagged_gazetteer_name(token: Token) -> Span | None:
     return typed_span(token.doc, token.i, token.i + 1, place.type, place.name, place.geonames_id, place.country)
 
 
-UNTAGGED_NAMES = TYPING.step("untagged name", (untagged_region_of_known_name, untagged_gazetteer_name))
+UNTAGGED_NAMES = TYPING.step("untagged name", (untagged_region_of_known_name, untagged_region_before_a_plural_noun,
+                                                untagged_gazetteer_name))
 #: Unnamed facilities (the facility's phrase, the article's named facilities).
 UNNAMED_FACILITIES = TYPING.step("unnamed facility", (facility_named_elsewhere, facility_in_a_city,
                                                       facility_in_the_article_city))

@@ -124,7 +124,7 @@ def _city(doc: Doc, start: int, end: int, place: gazetteer.Place | None) -> Span
     return typed_span(doc, start, end, "City", place.name, place.geonames_id, place.country)
 
 
-def _region(doc: Doc, start: int, end: int, core: str, noun: str = "") -> Span | None:
+def region_of_name(doc: Doc, start: int, end: int, core: str, noun: str = "") -> Span | None:
     """A region named apart from a city of the same name ("Luhansk region"); a country is no
     region. ``noun``: the region noun that named it, kept with a name the gazetteer does not
     know ("the Ural region": the Urals are mountains, the region is the "Ural region")."""
@@ -251,7 +251,7 @@ def region_named_with_of(span: Span, label: str, person_word: bool) -> Span | No
     """A name after "the region of" is a Region: "the eastern provinces of Donetsk and Luhansk",
     "the northern region of Sumy"; not an area ("the regions of South East Asia")."""
     if _region_of(span) and label != "LOC":
-        return _region(span.doc, span.start, span.end, span.text) or NOTHING
+        return region_of_name(span.doc, span.start, span.end, span.text) or NOTHING
     return None
 
 
@@ -349,7 +349,7 @@ def untagged_region(token: Token) -> Span | None:
     """An untagged proper name before a region noun is a Region: "the Ural region"."""
     doc = token.doc
     if token.pos_ == "PROPN" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in REGION_NOUNS:
-        return _region(doc, token.i, token.i + 2, token.text, doc[token.i + 1].lower_) or NOTHING
+        return region_of_name(doc, token.i, token.i + 2, token.text, doc[token.i + 1].lower_) or NOTHING
     return None
 
 
