@@ -117,8 +117,8 @@ TOKENS = TYPING.step("token", (
 #: A model entity's name that is known before its kind (ent, span, names).
 KNOWN_NAMES = TYPING.step("model entity", (
     first_name_alone, defined_short_name, city_broadcaster, region_named_by_noun, regions_before_a_plural_noun,
-    state_before_its_title,
-    home_after_native_or_age, place_by_context, person_not_a_far_city, province_of_a_named_country, gazetteer_name,
+    state_before_its_title, place_by_context, home_after_native_or_age, person_not_a_far_city,
+    province_of_a_named_country, gazetteer_name,
 ))
 #: The kind its name gives it, else the model's label (ent, span).
 KINDS = TYPING.step("kind", (street_name, site_by_its_name, organisation_by_its_name, acronym_not_a_person, quoted_speaker,
