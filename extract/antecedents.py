@@ -76,7 +76,31 @@ def capital_acting(ent: Span) -> str | None:
     return (gazetteer.country_of_capital(ent._.kg_name or ent.text) or None) if actor else None
 
 
-METONYMY = COREFERENCE.step("metonymy", (seat_of_government_acting, capital_acting))
+def _opens_sentence(ent: Span) -> bool:
+    """Nothing but a bracketed note before the name in its sentence: "MOSCOW, …", "(Text) Cairo, …"."""
+    start = sent_of(ent.root).start
+    return ent.start == start or ent.doc[ent.start - 1].text == ")"
+
+
+def _dated_after(ent: Span) -> bool:
+    """A date or an agency's bracket right after the name, or after a comma: "Cairo, 2 May (MENA)"."""
+    doc, k = ent.doc, ent.end
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    if k >= len(doc):
+        return False
+    return doc[k].text == "(" or any(d.start == k for d in state(doc).dates)
+
+
+@rule(example="LONDON, March 26 - The Bank of England said it provided 15 mln stg in assistance to the money "
+              "market this morning, buying bank bills in band two at 9-13/16 pct.")
+def dateline_city(ent: Span) -> str | None:
+    """A city that opens a dateline is where the story was filed, no government: "LONDON, March 26 -",
+    "Cairo, 2 May (MENA) --"."""
+    return NOTHING if ent.label_ == "City" and _opens_sentence(ent) and _dated_after(ent) else None
+
+
+METONYMY = COREFERENCE.step("metonymy", (seat_of_government_acting, dateline_city, capital_acting))
 
 
 def government_of(ent: Span) -> str:

@@ -91,9 +91,17 @@ from .model_entities import (
 from .names import REGION_NOUNS, TYPING, region_span, short_names, titled_text, trimmed_name, without_titles
 from .person_cues import (
     kin_of_a_name,
+    owner_of_a_killing,
+    punished_name,
     speaker_called_he_or_she,
     victim_of_a_verb,
     who_after_name,
+)
+from .place_cues import (
+    home_after_native_or_age,
+    regions_before_a_plural_noun,
+    state_before_its_title,
+    untagged_region_before_a_plural_noun,
 )
 from .place_again import same_place_again
 from .rules import chain, first, holds, rule
@@ -108,7 +116,8 @@ TOKENS = TYPING.step("token", (
 ))
 #: A model entity's name that is known before its kind (ent, span, names).
 KNOWN_NAMES = TYPING.step("model entity", (
-    first_name_alone, defined_short_name, city_broadcaster, region_named_by_noun, place_by_context, person_not_a_far_city,
+    first_name_alone, defined_short_name, city_broadcaster, region_named_by_noun, regions_before_a_plural_noun,
+    state_before_its_title, place_by_context, home_after_native_or_age, person_not_a_far_city,
     province_of_a_named_country, gazetteer_name,
 ))
 #: The kind its name gives it, else the model's label (ent, span).
@@ -133,6 +142,7 @@ CHECKS = TYPING.step("checks", (
 ))
 #: The type, refined last (ent, span, kind, names).
 TYPES = TYPING.step("type", (taken_territory, age_after_name, who_after_name, victim_of_a_verb, kin_of_a_name,
+                              punished_name, owner_of_a_killing,
                               speaker_called_he_or_she, kind_by_apposition, organisation_name, kind_as_read))
 
 
@@ -188,7 +198,8 @@ def untagged_gazetteer_name(token: Token) -> Span | None:
     return typed_span(token.doc, token.i, token.i + 1, place.type, place.name, place.geonames_id, place.country)
 
 
-UNTAGGED_NAMES = TYPING.step("untagged name", (untagged_region_of_known_name, untagged_gazetteer_name))
+UNTAGGED_NAMES = TYPING.step("untagged name", (untagged_region_of_known_name, untagged_region_before_a_plural_noun,
+                                                untagged_gazetteer_name))
 #: Unnamed facilities (the facility's phrase, the article's named facilities).
 UNNAMED_FACILITIES = TYPING.step("unnamed facility", (facility_named_elsewhere, facility_in_a_city,
                                                       facility_in_the_article_city))

@@ -171,6 +171,8 @@ def short_name_of_article(ent: Span, span: Span, kind: str | None, names: dict[s
     if kind not in ("Organization", "Place") or span.text not in names:
         return None
     found, full = names[span.text].split("|", 1)
+    # A bracketed acronym the article defined names its organisation ("the World Health Organization (WHO)").
+    found = "Organization" if found == "Acronym" else found
     return typed_span(span.doc, span.start, span.end, found, full if found == "Organization" else span.text)
 
 

@@ -27,8 +27,12 @@ VICTIM_VERBS = words("victim_verbs")
 KIN_NOUNS = words("kin_nouns")
 #: Verbs of saying whose subject, said of as he or she, is a person: "La Riva said she …".
 SAYING_VERBS = words("saying_verbs")
+#: Verbs of punishing a person, whose passive subject is one: "was sentenced", "was jailed".
+PUNISHMENT_VERBS = words("punishment_verbs")
+#: Nouns of a killing or a killer whose possessive owner was killed: "Fortuyn's murder".
+VICTIM_OWNER_NOUNS = words("victim_owner_nouns")
 #: The model's kinds a surname alone is often mistaken for.
-_MISREAD = ("Organization", "Region", "Place")
+_MISREAD = ("Organization", "Region", "Place", "Facility")
 
 
 def bare_name(span: Span, kind: str | None) -> bool:
@@ -107,3 +111,29 @@ def speaker_called_he_or_she(ent: Span, span: Span, kind: str | None, names: dic
         return None
     return _person(span)
 
+
+
+@rule(example="On December 30, 2014, Moscow's Zamoskvoretsky Court found the Navalny brothers guilty of embezzling "
+              "Yves Rocher funds and sentenced Alexey Navalny to a suspended sentence of 3 years and 6 months, while "
+              "Oleg Navalny was sentenced to 3 years 6 months in a general-security colony.")
+def punished_name(ent: Span, span: Span, kind: str | None, names: dict[str, str]) -> Span | None:
+    """A name that is sentenced, jailed, imprisoned or executed is a person's (a company is fined):
+    "Oleg Navalny was sentenced to 3 years", "X was jailed for life"."""
+    root = span.root
+    if root.dep_ != "nsubjpass" or root.head.lemma_.lower() not in PUNISHMENT_VERBS or not bare_name(span, kind):
+        return None
+    return _person(span)
+
+
+@rule(example="Van Gogh's movie mixes real images of the day of Fortuyn's murder with a fictional plot about "
+              "Dutch intelligence services conspiring to silence the politician.")
+def owner_of_a_killing(ent: Span, span: Span, kind: str | None, names: dict[str, str]) -> Span | None:
+    """A name whose murder, assassination or killer the sentence names is a person's: "Fortuyn's
+    murder", "Amanda Champion's killer"; not one that kills ("the group's killing of …")."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].tag_ != "POS" or not bare_name(span, kind):
+        return None
+    noun = doc[span.end + 1]
+    if noun.lemma_.lower() not in VICTIM_OWNER_NOUNS or any(c.lower_ == "of" for c in noun.children):
+        return None
+    return _person(span)

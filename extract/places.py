@@ -23,7 +23,7 @@ from core import gazetteer
 
 from .doc import sent_of, state, typed_span
 from .lexicon import words
-from .names import REGION_NOUNS
+from .names import REGION_NOUNS, TITLE_WORDS
 from .rules import NOTHING, chain, first, registry, rule
 
 PLACES = registry("places", "what the text itself says is a place")
@@ -124,7 +124,7 @@ def _city(doc: Doc, start: int, end: int, place: gazetteer.Place | None) -> Span
     return typed_span(doc, start, end, "City", place.name, place.geonames_id, place.country)
 
 
-def _region(doc: Doc, start: int, end: int, core: str, noun: str = "") -> Span | None:
+def region_of_name(doc: Doc, start: int, end: int, core: str, noun: str = "") -> Span | None:
     """A region named apart from a city of the same name ("Luhansk region"); a country is no
     region. ``noun``: the region noun that named it, kept with a name the gazetteer does not
     know ("the Ural region": the Urals are mountains, the region is the "Ural region")."""
@@ -251,7 +251,7 @@ def region_named_with_of(span: Span, label: str, person_word: bool) -> Span | No
     """A name after "the region of" is a Region: "the eastern provinces of Donetsk and Luhansk",
     "the northern region of Sumy"; not an area ("the regions of South East Asia")."""
     if _region_of(span) and label != "LOC":
-        return _region(span.doc, span.start, span.end, span.text) or NOTHING
+        return region_of_name(span.doc, span.start, span.end, span.text) or NOTHING
     return None
 
 
@@ -280,11 +280,20 @@ def _state_after(span: Span) -> gazetteer.Place | None:
     return state if after == len(doc) or not doc[after].is_alpha or doc[after].is_sent_start else None
 
 
+def _titled(span: Span) -> bool:
+    """"Sen. Lloyd Bentsen, Texas": a title right before the name says it is a person's."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.text.lower().rstrip(".") in TITLE_WORDS
+
+
 @rule(example="He was 101 and died of pneumonia in La Jolla, California.")
 def town_before_state(span: Span, label: str, person_word: bool) -> Span | None:
     """A name right before a comma and a US state, or its abbreviation, is a US town: "La Jolla, Calif.",
-    "Urbana, Md.", "San Diego, Calif." ("Paris, Texas" is not the capital of France)."""
-    if label not in ("GPE", "LOC", "ORG", "FAC") or _state_after(span) is None:
+    "Urbana, Md.", "San Diego, Calif." ("Paris, Texas" is not the capital of France); so is a name the
+    model reads as a person's that the article does not ("Mineral Wells, Texas"), with no title before it."""
+    if label not in ("GPE", "LOC", "ORG", "FAC", "PERSON") or _state_after(span) is None:
+        return None
+    if label == "PERSON" and (person_word or _titled(span)):
         return None
     town = gazetteer.lookup_town(span.text)
     if town is not None and town.country == "United States":
@@ -340,7 +349,7 @@ def untagged_region(token: Token) -> Span | None:
     """An untagged proper name before a region noun is a Region: "the Ural region"."""
     doc = token.doc
     if token.pos_ == "PROPN" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in REGION_NOUNS:
-        return _region(doc, token.i, token.i + 2, token.text, doc[token.i + 1].lower_) or NOTHING
+        return region_of_name(doc, token.i, token.i + 2, token.text, doc[token.i + 1].lower_) or NOTHING
     return None
 
 
