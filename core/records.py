@@ -31,8 +31,8 @@ STATEMENT_MODES = ("direct", "reported")
 #: negated ("did not attack"), possible ("could attack", "may", "would", "allowing it to link"),
 #: future ("will attack"), intended ("pledged to leave", "plans to", "wants to", "vows to"),
 #: refused ("refused to meet", "declined to"), threatened ("threatened to sue"),
-#: failed ("failed to capture"), denied ("denied attacking").
-MODALITIES = ("negated", "possible", "future", "intended", "refused", "threatened", "failed", "denied")
+#: failed ("failed to capture"), denied ("denied attacking"), alleged ("the book alleges that X paid Y").
+MODALITIES = ("negated", "possible", "future", "intended", "refused", "threatened", "failed", "denied", "alleged")
 
 
 @dataclass(frozen=True, slots=True)
