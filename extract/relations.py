@@ -15,6 +15,7 @@ credit: Wikinews contributors), and single sentences of the Guardian/NYT and BBC
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
@@ -34,6 +35,7 @@ from .rules import chain, first, holds, rule
 from .speakers import RELATIVE_PRONOUNS, SPEECH_VERBS
 from .subjects import subjects, with_conjuncts
 from .triples import RELATIONS, container_of, make_triple, of_object
+from .victories import VICTORY, VICTORY_NOUNS
 
 __all__ = ["RELATIONS", "extract_triples", "relation_name"]
 
@@ -49,6 +51,9 @@ LETHAL_WORDS = words("lethal_words")
 GUN_VERBS = words("gun_verbs")
 #: "shoot", "stab": done to a person, the relation keeps the verb's name.
 PERSON_ATTACK_VERBS = words("person_attack_verbs")
+#: "fin" -> "fine": the model's lemmas of verbs that are wrong.
+LEMMA_FIXES = table("lemma_fixes")
+_ENGLISH_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 def relation_name(lemma: str, prep: str = "") -> str:
@@ -57,7 +62,7 @@ def relation_name(lemma: str, prep: str = "") -> str:
     >>> relation_name("flatten"), relation_name("flee", "to"), relation_name("take", "to")
     ('attacked', 'fled_to', 'take_to')
     """
-    lemma = lemma.lower()
+    lemma = LEMMA_FIXES.get(lemma.lower(), lemma.lower())
     if prep:
         return PREP_RELATIONS.get(f"{lemma} {prep.lower()}", f"{lemma}_{prep.lower()}")
     if lemma in ATTACK_VERBS:
@@ -84,7 +89,14 @@ def speech_verb(verb: Token) -> bool | None:
     return True if lemma in SPEECH_VERBS and lemma not in VERB_RELATIONS else None
 
 
-NO_RELATION = RELATIONS.step("no relation", (speech_verb,), kind="test")
+@rule(example="Stevens was born in 1920 in Chicago, Illinois and studied law at Northwestern University.")
+def not_an_english_word(verb: Token) -> bool | None:
+    """A verb whose lemma is not an English word (letters a-z, maybe a hyphen) names no relation: the
+    parser's guess on text in another script or on garbled text."""
+    return None if _ENGLISH_WORD.fullmatch(verb.lemma_.lower()) else True
+
+
+NO_RELATION = RELATIONS.step("no relation", (speech_verb, not_an_english_word), kind="test")
 
 
 # -- the objects of a verb: (token, preposition or "") --------------------------------
@@ -104,7 +116,38 @@ def relative_pronoun_head(obj: Token, verb: Token) -> tuple[Token, str] | None:
     return (verb.head, "") if obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else None
 
 
-OBJECT = RELATIONS.step("object", (held_after_control_noun, relative_pronoun_head))
+@rule(example=("Recently, the United States announced a naval coalition to patrol the Persian Gulf which was joined"
+               " by Australia, Bahrain, Saudi Arabia, the United Kingdom and the United Arab Emirates."))
+def restrictive_clause_on_name(obj: Token, verb: Token) -> tuple[Token, str] | None:
+    """A relative clause without a comma restricts a common noun; English does not restrict a proper
+    name ("the Persian Gulf which was joined by Australia" is the coalition that was joined), so when
+    the parser hangs one on a name, the pronoun stands for no entity (answers the pronoun itself)."""
+    head = verb.head
+    if obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and head.pos_ == "PROPN" \
+            and obj.i == head.i + 1:
+        return obj, ""
+    return None
+
+
+OBJECT = RELATIONS.step("object", (held_after_control_noun, restrictive_clause_on_name, relative_pronoun_head))
+
+
+@rule(example=("Yukos is currently suing four companies - Gazprom, its unit Gazpromneft, Rosneft and the shell"
+               " company which won the bidding - for their part in Yugansk's disposal."))
+def members_of_plural_object(obj: Token) -> Iterator[Token]:
+    """A plural common noun as object stands for the entities it lists, in apposition or after
+    "including": "suing four companies - Gazprom, …, Rosneft", "companies, including Gazprom"."""
+    if obj.tag_ not in ("NNS", "NNPS") or obj.pos_ != "NOUN" or entity_at(obj) is not None:
+        return
+    listed = [c for c in obj.children if c.dep_ == "appos"]
+    listed += [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "including"
+               for g in p.children if g.dep_ == "pobj"]
+    for t in listed:  # "Gazprom, its unit Gazpromneft": the unit's own apposition too
+        yield t
+        yield from (c for c in t.children if c.dep_ == "appos")
+
+
+MEMBERS = RELATIONS.step("members of object", (members_of_plural_object,))
 
 
 def _violent(verb: Token) -> bool:
@@ -121,6 +164,7 @@ def _objects(verb: Token) -> Iterator[tuple[Token, str]]:
     if not direct and not passive and _violent(verb):
         # "Jack Ruby shot and mortally wounded Lee Harvey Oswald": the object of the second attack verb
         direct = [c for v in verb.children if v.dep_ == "conj" and _violent(v) for c in v.children if c.dep_ == "dobj"]
+    direct += [m for o in direct for m in chain(MEMBERS, o)]
     for o in with_conjuncts(direct + passive):
         yield first(OBJECT, o, verb) or (o, "")
     for prep in verb.children:
@@ -140,7 +184,17 @@ def phrase_of_place_or_time(verb: Token, obj: Token, prep: str, rel: str, has_ob
     return None
 
 
-NO_OBJECT = RELATIONS.step("no object", (phrase_of_place_or_time,), kind="test")
+@rule(example="He was nominated to the Supreme Court in 1975 by President Gerald Ford.")
+def prepositional_object_of_passive(verb: Token, obj: Token, prep: str, rel: str, has_object: bool) -> bool | None:
+    """In a passive with its agent ("was nominated to the Supreme Court by President Gerald Ford"), a
+    prepositional phrase relates the passive's subject, not the agent: no fact between the agent and
+    it. Answers True."""
+    if prep and not prep.endswith("_of") and any(c.dep_ == "agent" for c in verb.children):
+        return True
+    return None
+
+
+NO_OBJECT = RELATIONS.step("no object", (phrase_of_place_or_time, prepositional_object_of_passive), kind="test")
 
 
 @rule(example="Tupac Shakur was shot dead in 1996.")
@@ -173,6 +227,26 @@ def place_noun_naming_object(token: Token) -> Mention | None:
 
 
 OBJECT_ENTITY = RELATIONS.step("object entity", (place_noun_naming_object,))
+
+
+@rule(example="Sirhan shot him in the head just after midnight, while he was walking through a hotel kitchen.")
+def shooting_of_person(verb: Token, rel: str, obj: Mention) -> str | None:
+    """"X shot Y" of a person is a shooting (the verb's name), not a mere attack."""
+    lemma = verb.lemma_.lower()
+    return lemma if rel == "attacked" and obj.type == "Person" and lemma in PERSON_ATTACK_VERBS else None
+
+
+@rule(example=("At the beginning of May, with the Coronavirus Pandemic ongoing and stay-at-home orders easing in"
+               " some states, presumptive US Democratic Party presidential nominee Joe Biden led incumbent US"
+               " President Donald Trump of the Republican Party in the RealClearPolitics average of head-to-head"
+               " opinion polls."))
+def lead_over_person(verb: Token, rel: str, obj: Mention) -> str | None:
+    """One leads (heads) an organisation or a place; leading a person is being ahead of them in a
+    race or a poll: the relation is the verb's lemma, not ``leads``."""
+    return verb.lemma_.lower() if rel == "leads" and obj.type == "Person" else None
+
+
+RELATION_FOR_OBJECT = RELATIONS.step("relation for object", (shooting_of_person, lead_over_person))
 
 
 # -- triples -------------------------------------------------------------------------
@@ -222,9 +296,8 @@ def verb_between_entities(verb: Token) -> Iterator[Triple]:
                 continue
             # An object that resolves is always an entity, so place_noun_naming_object answers or passes.
             o = first(OBJECT_ENTITY, o_tok) or resolve_token(o_tok, agent=False) or _apposition_entity(o_tok)
-            if o is not None and rel == "attacked" and o.type == "Person" \
-                    and verb.lemma_.lower() in PERSON_ATTACK_VERBS:
-                rel = verb.lemma_.lower()  # "X shot Y": a shooting, not a mere attack
+            if o is not None:
+                rel = first(RELATION_FOR_OBJECT, verb, rel, o) or rel
             if o is not None and o.name != s.name:
                 yield make_triple(s, rel, o, verb, s_tok, o_tok, conf * 0.9, modality)
                 if prep and (container := container_of(o_tok, o)) is not None and container.name != s.name:
@@ -313,6 +386,8 @@ def extract_triples(doc: Doc) -> Iterator[Triple]:
         if (token.pos_ == "VERB" or token.pos_ == "NOUN" and token.lemma_.lower() in ATTACK_NOUNS
                 or is_copula(token)) and not holds(QUOTED, token):
             yield from chain(TRIPLE, token)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in VICTORY_NOUNS and not holds(QUOTED, token):
+            yield from chain(VICTORY, token)
     for ent in doc.ents:
         yield from description_triples(ent)
         yield from phrase_triples(ent)
