@@ -164,7 +164,8 @@ def _objects(verb: Token) -> Iterator[tuple[Token, str]]:
     if not direct and not passive and _violent(verb):
         # "Jack Ruby shot and mortally wounded Lee Harvey Oswald": the object of the second attack verb
         direct = [c for v in verb.children if v.dep_ == "conj" and _violent(v) for c in v.children if c.dep_ == "dobj"]
-    direct += [m for o in direct for m in chain(MEMBERS, o)]
+    if verb.lemma_.lower() != "have":  # "had three children, including X": no "have" of a child
+        direct += [m for o in direct for m in chain(MEMBERS, o)]
     for o in with_conjuncts(direct + passive):
         yield first(OBJECT, o, verb) or (o, "")
     for prep in verb.children:
