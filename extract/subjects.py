@@ -90,11 +90,14 @@ def governing_verb_subject(verb: Token) -> tuple[list[Token], float] | None:
                " the trilateral meeting of EastMed countries on March 20 last year."))
 def object_of_controlling_verb(verb: Token) -> tuple[list[Token], float] | None:
     """A verb controlled by a verb with an object has that object for subject: "sent Pompeo to join the
-    meeting" (Pompeo joins), "advised passengers to check their flights" (the passengers check)."""
+    meeting" (Pompeo joins), "advised passengers to check their flights" (the passengers check),
+    "called on the Football Association to punish Henry" (the FA, who is asked to)."""
     head = verb.head
     if verb.dep_ != "xcomp" or head.i == verb.i or head.pos_ != "VERB":
         return None
-    objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
+    objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i] \
+        or [g for p in head.children if p.dep_ == "prep" and p.lower_ == "on" and p.i < verb.i
+            for g in p.children if g.dep_ == "pobj"]  # "called on the Football Association to punish …"
     return (with_conjuncts(objects), 0.9) if objects else None
 
 
