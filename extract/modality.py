@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from .lexicon import table, words
 from .rules import first, rule
+from .speakers import RELATIVE_PRONOUNS
 from .triples import RELATIONS
 
 __all__ = ["MODALITY", "modality_of"]
@@ -80,7 +81,11 @@ def complement_of_allegation(verb: Token) -> str | None:
     friend", "the accusation he penetrated Reade", "allegations that Russia tried to interfere"
     (a clause under a verb or noun of lexicon allegation_words)."""
     head = verb.head
-    if verb.dep_ in ("ccomp", "acl") and head.i != verb.i and head.lemma_.lower() in ALLEGATION_WORDS:
+    if head.i == verb.i or head.lemma_.lower() not in ALLEGATION_WORDS:
+        return None
+    # "the accusation he penetrated Reade": a content clause the parser took for a relative clause
+    content = verb.dep_ == "relcl" and not any(c.lower_ in RELATIVE_PRONOUNS for c in verb.children)
+    if verb.dep_ in ("ccomp", "acl") or content:
         return "alleged"
     return None
 

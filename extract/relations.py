@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from core.records import Mention, Triple
 
-from .antecedents import TARGET_PREPS
+from .attack_nouns import ATTACK_NOUNS, attack_noun_on_target
 from .copula import be_from_or_in, is_copula
 from .coref import resolve_token
 from .descriptions import description_triples
@@ -40,7 +40,6 @@ from .victories import VICTORY, VICTORY_NOUNS
 __all__ = ["RELATIONS", "extract_triples", "relation_name"]
 
 ATTACK_VERBS = words("attack_verbs")
-ATTACK_NOUNS = words("attack_nouns")
 VERB_RELATIONS = table("verb_relations")
 #: "flee to" -> fled_to.
 PREP_RELATIONS = table("prep_relations")
@@ -150,6 +149,17 @@ def members_of_plural_object(obj: Token) -> Iterator[Token]:
 MEMBERS = RELATIONS.step("members of object", (members_of_plural_object,))
 
 
+def _like_conjuncts(objects: list[Token]) -> list[Token]:
+    """The objects and their conjuncts, but no name conjoined to a common noun: in "had a solid game and
+    Jason Robinson and Josh Lewsey both did nothing wrong" the names start a clause of their own."""
+    out = []
+    for o in objects:
+        out.append(o)
+        common = o.pos_ == "NOUN" and entity_at(o) is None
+        out.extend(c for c in o.conjuncts if c.i > o.i and not (common and c.pos_ == "PROPN"))
+    return out
+
+
 def _violent(verb: Token) -> bool:
     """Whether the verb attacks or kills ("shoot", "wound", "kill")."""
     lemma = verb.lemma_.lower()
@@ -166,7 +176,7 @@ def _objects(verb: Token) -> Iterator[tuple[Token, str]]:
         direct = [c for v in verb.children if v.dep_ == "conj" and _violent(v) for c in v.children if c.dep_ == "dobj"]
     if verb.lemma_.lower() != "have":  # "had three children, including X": no "have" of a child
         direct += [m for o in direct for m in chain(MEMBERS, o)]
-    for o in with_conjuncts(direct + passive):
+    for o in _like_conjuncts(direct) + with_conjuncts(passive):
         yield first(OBJECT, o, verb) or (o, "")
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ != "by":
@@ -303,76 +313,6 @@ def verb_between_entities(verb: Token) -> Iterator[Triple]:
                 yield make_triple(s, rel, o, verb, s_tok, o_tok, conf * 0.9, modality)
                 if prep and (container := container_of(o_tok, o)) is not None and container.name != s.name:
                     yield make_triple(s, rel, container, verb, s_tok, o_tok, conf * 0.8, modality)
-
-
-@rule(example=("Eight have died after Russian attacks on Donetsk and Kharkiv, according to the governors of "
-               "those regions."))
-def target_after_on(noun: Token) -> Iterator[Token]:
-    """The target of an attack noun after "on" or "against": "air strikes on a mall"."""
-    yield from (g for p in noun.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
-                for g in p.children if g.dep_ == "pobj")
-
-
-@rule(example=("As Mariupol's Ukrainian defenders battled to stave off the deadly onslaught on March 21, Russian"
-               " forces intensified and broadened their attacks elsewhere, including on the capital, Kyiv, where"
-               " an air strike on a shopping mall and nearby apartment building killed at least eight people."))
-def target_including_on(noun: Token) -> Iterator[Token]:
-    """"broadened their attacks elsewhere, including on the capital": a target after "including on"
-    (the "including" may hang on the verb)."""
-    including = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "including"]
-    if noun.dep_ == "dobj":
-        including += [p for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "including"]
-    yield from (t for p in including for g in p.children if g.dep_ in ("prep", "pcomp") and g.lower_ in TARGET_PREPS
-                for t in g.children if t.dep_ == "pobj")
-
-
-ATTACK_TARGET = RELATIONS.step("attack target", (target_after_on, target_including_on))
-
-
-@rule(example=("Eight have died after Russian attacks on Donetsk and Kharkiv, according to the governors of "
-               "those regions."))
-def attacker_named_by_noun(noun: Token) -> Mention | None:
-    """The attack noun itself names the attacker: "Russian air strikes" (a nationality's instrument)."""
-    return resolve_token(noun)
-
-
-@rule(example="The United States strongly condemns Russia’s attack on the port of Odesa today.")
-def attack_owner(noun: Token) -> Mention | None:
-    """The owner of an attack is the attacker: "Russia's attack on Kyiv"."""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    return resolve_token(owner) if owner is not None else None
-
-
-@rule(example=("A top Ukrainian official has accused Russia of deliberately escalating its deadly attacks on "
-               "civilian targets."))
-def owner_pronoun_is_verb_subject(noun: Token) -> Mention | None:
-    """"Russian forces intensified their attacks": a pronoun owner of an object is the verb's subject."""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None or owner.pos_ != "PRON" or noun.dep_ != "dobj":
-        return None
-    doers = subjects(noun.head)[0]
-    return resolve_token(doers[0]) if doers else None
-
-
-ATTACKER = RELATIONS.step("attacker", (attacker_named_by_noun, attack_owner, owner_pronoun_is_verb_subject))
-
-
-@rule(example="The United States strongly condemns Russia’s attack on the port of Odesa today.")
-def attack_noun_on_target(noun: Token) -> Iterator[Triple]:
-    """An attack noun with a target is an attack by its attacker: "Russian air strikes on a mall",
-    "Russia's attack on Kyiv"."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ATTACK_NOUNS:
-        return
-    targets = list(chain(ATTACK_TARGET, noun))
-    if not targets:
-        return
-    s = first(ATTACKER, noun)
-    if s is None:
-        return
-    for t in with_conjuncts(targets):
-        o = resolve_token(t, agent=False)
-        if o is not None and o.name != s.name:
-            yield make_triple(s, "attacked", o, noun, noun, t, 0.7)
 
 
 TRIPLE = RELATIONS.step("triple", (verb_between_entities, attack_noun_on_target, be_from_or_in))
