@@ -15,7 +15,6 @@ credit: Wikinews contributors), and single sentences of the Guardian/NYT and BBC
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
@@ -52,7 +51,6 @@ GUN_VERBS = words("gun_verbs")
 PERSON_ATTACK_VERBS = words("person_attack_verbs")
 #: "fin" -> "fine": the model's lemmas of verbs that are wrong.
 LEMMA_FIXES = table("lemma_fixes")
-_ENGLISH_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 def relation_name(lemma: str, prep: str = "") -> str:
@@ -88,14 +86,7 @@ def speech_verb(verb: Token) -> bool | None:
     return True if lemma in SPEECH_VERBS and lemma not in VERB_RELATIONS else None
 
 
-@rule(example="Stevens was born in 1920 in Chicago, Illinois and studied law at Northwestern University.")
-def not_an_english_word(verb: Token) -> bool | None:
-    """A verb whose lemma is not an English word (letters a-z, maybe a hyphen) names no relation: the
-    parser's guess on text in another script or on garbled text."""
-    return None if _ENGLISH_WORD.fullmatch(verb.lemma_.lower()) else True
-
-
-NO_RELATION = RELATIONS.step("no relation", (speech_verb, not_an_english_word), kind="test")
+NO_RELATION = RELATIONS.step("no relation", (speech_verb,), kind="test")
 
 
 # -- the objects of a verb: (token, preposition or "") --------------------------------
@@ -195,7 +186,8 @@ def phrase_of_place_or_time(verb: Token, obj: Token, prep: str, rel: str, has_ob
     return None
 
 
-@rule(example="He was nominated to the Supreme Court in 1975 by President Gerald Ford.")
+@rule(example=("Stevens was born in 1920 in Chicago, Illinois and studied law at Northwestern University. He was"
+               " nominated to the Supreme Court in 1975 by President Gerald Ford."))
 def prepositional_object_of_passive(verb: Token, obj: Token, prep: str, rel: str, has_object: bool) -> bool | None:
     """In a passive with its agent ("was nominated to the Supreme Court by President Gerald Ford"), a
     prepositional phrase relates the passive's subject, not the agent: no fact between the agent and

@@ -26,7 +26,7 @@ __all__ = ["VICTORY", "VICTORY_NOUNS"]
 #: "victory", "win": nouns whose "over" names the one beaten.
 VICTORY_NOUNS = words("victory_nouns")
 #: "with", "after": a victory noun after these belongs to the verb's subject.
-WINNER_PREPOSITIONS = ("with", "after", "following", "thanks")
+WINNER_PREPOSITIONS = words("winner_prepositions")
 
 
 def _winners(noun: Token) -> tuple[list[Token], Token | None]:
