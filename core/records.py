@@ -31,8 +31,10 @@ STATEMENT_MODES = ("direct", "reported")
 #: negated ("did not attack"), possible ("could attack", "may", "would", "allowing it to link"),
 #: future ("will attack"), intended ("pledged to leave", "plans to", "wants to", "vows to"),
 #: refused ("refused to meet", "declined to"), threatened ("threatened to sue"),
-#: failed ("failed to capture"), denied ("denied attacking").
-MODALITIES = ("negated", "possible", "future", "intended", "refused", "threatened", "failed", "denied")
+#: failed ("failed to capture"), denied ("denied attacking"), alleged ("the book alleges that X paid Y"),
+#: requested ("called on the FA to punish Henry", "urged", "asked").
+MODALITIES = ("negated", "possible", "future", "intended", "refused", "threatened", "failed", "denied", "alleged",
+              "requested")
 
 
 @dataclass(frozen=True, slots=True)

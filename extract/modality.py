@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import table
+from .lexicon import table, words
 from .rules import first, rule
+from .speakers import RELATIVE_PRONOUNS
 from .triples import RELATIONS
 
 __all__ = ["MODALITY", "modality_of"]
@@ -26,6 +27,10 @@ __all__ = ["MODALITY", "modality_of"]
 MODAL_AUXILIARIES = table("modal_auxiliaries")
 #: "pledge" -> intended, "refuse" -> refused, "allow" -> possible: what their complement is.
 MODAL_VERBS = table("modal_verbs")
+#: "neither", "nobody": a subject that negates its verb.
+NEGATIVE_SUBJECTS = words("negative_subject_words")
+#: "allege", "allegation", "accusation": what they say is alleged.
+ALLEGATION_WORDS = words("allegation_words")
 
 
 @rule(example=("The California Department of Corrections and Rehabilitation (CDCR) did not identify Sirhan as "
@@ -47,6 +52,44 @@ def modal_auxiliary(verb: Token) -> str | None:
     return None
 
 
+@rule(example=("His lawyers had argued that he had not intended to kill the victim, Oleksandar Shelipov, when he"
+               " shot him in the northern region of Sumy in the early days of the war."))
+def complement_of_negated_verb(verb: Token) -> str | None:
+    """What someone did not intend, want or try to do is negated, not intended: "had not intended to
+    kill the victim" (a verb controlled by a negated one)."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.i != verb.i and any(c.dep_ == "neg" for c in head.children):
+        return "negated"
+    return None
+
+
+@rule(example="Neither Dasbach nor Mears would provide Wikinews with an image of the wound.")
+def neither_subject(verb: Token) -> str | None:
+    """A subject under "neither … nor" (or "no one", "nobody") negates the verb: "Neither Dasbach nor
+    Mears would provide Wikinews with an image" (lexicon negative_subject_words)."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NEGATIVE_SUBJECTS
+                                                 or any(g.lower_ in NEGATIVE_SUBJECTS for g in c.children)):
+            return "negated"
+    return None
+
+
+@rule(example=("The book alleges, among other things, that Trump paid his friend Joe Shapiro to take the SAT for"
+               " him before his admission to the Wharton School of the University of Pennsylvania."))
+def complement_of_allegation(verb: Token) -> str | None:
+    """What an allegation says is alleged, not stated: "The book alleges that Trump paid his
+    friend", "the accusation he penetrated Reade", "allegations that Russia tried to interfere"
+    (a clause under a verb or noun of lexicon allegation_words)."""
+    head = verb.head
+    if head.i == verb.i or head.lemma_.lower() not in ALLEGATION_WORDS:
+        return None
+    # "the accusation he penetrated Reade": a content clause the parser took for a relative clause
+    content = verb.dep_ == "relcl" and not any(c.lower_ in RELATIVE_PRONOUNS for c in verb.children)
+    if verb.dep_ in ("ccomp", "acl") or content:
+        return "alleged"
+    return None
+
+
 @rule(example="Anelka reportedly wants to leave Manchester City in search of Champions League football.")
 def complement_of_modal_verb(verb: Token) -> str | None:
     """What someone pledges, plans or wants to do is intended, what they refuse or decline to do
@@ -54,6 +97,9 @@ def complement_of_modal_verb(verb: Token) -> str | None:
     possible: "wants to leave Manchester City" is no leaving (lexicon modal_verbs)."""
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i:
         return MODAL_VERBS.get(verb.head.lemma_.lower())
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "on":  # "plans on leaving the EU"
+        return MODAL_VERBS.get(head.head.lemma_.lower())
     return None
 
 
@@ -70,8 +116,9 @@ def modality_of_governing_verb(verb: Token) -> str | None:
     return None
 
 
-MODALITY = RELATIONS.step("modality", (negation_of_verb, modal_auxiliary, complement_of_modal_verb,
-                                       modality_of_governing_verb))
+MODALITY = RELATIONS.step("modality", (negation_of_verb, neither_subject, modal_auxiliary,
+                                       complement_of_negated_verb, complement_of_allegation,
+                                       complement_of_modal_verb, modality_of_governing_verb))
 
 
 def modality_of(verb: Token) -> str:

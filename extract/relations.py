@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from core.records import Mention, Triple
 
-from .antecedents import TARGET_PREPS
+from .attack_nouns import ATTACK_NOUNS, attack_noun_on_target
 from .copula import be_from_or_in, is_copula
 from .coref import resolve_token
 from .descriptions import description_triples
@@ -35,11 +35,11 @@ from .rules import chain, first, holds, rule
 from .speakers import RELATIVE_PRONOUNS, SPEECH_VERBS
 from .subjects import subjects, with_conjuncts
 from .triples import RELATIONS, container_of, make_triple, of_object
+from .victories import VICTORY, VICTORY_NOUNS
 
 __all__ = ["RELATIONS", "extract_triples", "relation_name"]
 
 ATTACK_VERBS = words("attack_verbs")
-ATTACK_NOUNS = words("attack_nouns")
 VERB_RELATIONS = table("verb_relations")
 #: "flee to" -> fled_to.
 PREP_RELATIONS = table("prep_relations")
@@ -50,6 +50,8 @@ LETHAL_WORDS = words("lethal_words")
 GUN_VERBS = words("gun_verbs")
 #: "shoot", "stab": done to a person, the relation keeps the verb's name.
 PERSON_ATTACK_VERBS = words("person_attack_verbs")
+#: "fin" -> "fine": the model's lemmas of verbs that are wrong.
+LEMMA_FIXES = table("lemma_fixes")
 
 
 def relation_name(lemma: str, prep: str = "") -> str:
@@ -58,7 +60,7 @@ def relation_name(lemma: str, prep: str = "") -> str:
     >>> relation_name("flatten"), relation_name("flee", "to"), relation_name("take", "to")
     ('attacked', 'fled_to', 'take_to')
     """
-    lemma = lemma.lower()
+    lemma = LEMMA_FIXES.get(lemma.lower(), lemma.lower())
     if prep:
         return PREP_RELATIONS.get(f"{lemma} {prep.lower()}", f"{lemma}_{prep.lower()}")
     if lemma in ATTACK_VERBS:
@@ -105,7 +107,49 @@ def relative_pronoun_head(obj: Token, verb: Token) -> tuple[Token, str] | None:
     return (verb.head, "") if obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else None
 
 
-OBJECT = RELATIONS.step("object", (held_after_control_noun, relative_pronoun_head))
+@rule(example=("Recently, the United States announced a naval coalition to patrol the Persian Gulf which was joined"
+               " by Australia, Bahrain, Saudi Arabia, the United Kingdom and the United Arab Emirates."))
+def restrictive_clause_on_name(obj: Token, verb: Token) -> tuple[Token, str] | None:
+    """A relative clause without a comma restricts a common noun; English does not restrict a proper
+    name ("the Persian Gulf which was joined by Australia" is the coalition that was joined), so when
+    the parser hangs one on a name, the pronoun stands for no entity (answers the pronoun itself)."""
+    head = verb.head
+    if obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and head.pos_ == "PROPN" \
+            and obj.i == head.i + 1:
+        return obj, ""
+    return None
+
+
+OBJECT = RELATIONS.step("object", (held_after_control_noun, restrictive_clause_on_name, relative_pronoun_head))
+
+
+@rule(example=("Yukos is currently suing four companies - Gazprom, its unit Gazpromneft, Rosneft and the shell"
+               " company which won the bidding - for their part in Yugansk's disposal."))
+def members_of_plural_object(obj: Token) -> Iterator[Token]:
+    """A plural common noun as object stands for the entities it lists, in apposition or after
+    "including": "suing four companies - Gazprom, …, Rosneft", "companies, including Gazprom"."""
+    if obj.tag_ not in ("NNS", "NNPS") or obj.pos_ != "NOUN" or entity_at(obj) is not None:
+        return
+    listed = [c for c in obj.children if c.dep_ == "appos"]
+    listed += [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "including"
+               for g in p.children if g.dep_ == "pobj"]
+    for t in listed:  # "Gazprom, its unit Gazpromneft": the unit's own apposition too
+        yield t
+        yield from (c for c in t.children if c.dep_ == "appos")
+
+
+MEMBERS = RELATIONS.step("members of object", (members_of_plural_object,))
+
+
+def _like_conjuncts(objects: list[Token]) -> list[Token]:
+    """The objects and their conjuncts, but no name conjoined to a common noun: in "had a solid game and
+    Jason Robinson and Josh Lewsey both did nothing wrong" the names start a clause of their own."""
+    out = []
+    for o in objects:
+        out.append(o)
+        common = o.pos_ == "NOUN" and entity_at(o) is None
+        out.extend(c for c in o.conjuncts if c.i > o.i and not (common and c.pos_ == "PROPN"))
+    return out
 
 
 def _violent(verb: Token) -> bool:
@@ -122,7 +166,9 @@ def _objects(verb: Token) -> Iterator[tuple[Token, str]]:
     if not direct and not passive and _violent(verb):
         # "Jack Ruby shot and mortally wounded Lee Harvey Oswald": the object of the second attack verb
         direct = [c for v in verb.children if v.dep_ == "conj" and _violent(v) for c in v.children if c.dep_ == "dobj"]
-    for o in with_conjuncts(direct + passive):
+    if verb.lemma_.lower() != "have":  # "had three children, including X": no "have" of a child
+        direct += [m for o in direct for m in chain(MEMBERS, o)]
+    for o in _like_conjuncts(direct) + with_conjuncts(passive):
         yield first(OBJECT, o, verb) or (o, "")
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ != "by":
@@ -141,7 +187,18 @@ def phrase_of_place_or_time(verb: Token, obj: Token, prep: str, rel: str, has_ob
     return None
 
 
-NO_OBJECT = RELATIONS.step("no object", (phrase_of_place_or_time,), kind="test")
+@rule(example=("Stevens was born in 1920 in Chicago, Illinois and studied law at Northwestern University. He was"
+               " nominated to the Supreme Court in 1975 by President Gerald Ford."))
+def prepositional_object_of_passive(verb: Token, obj: Token, prep: str, rel: str, has_object: bool) -> bool | None:
+    """In a passive with its agent ("was nominated to the Supreme Court by President Gerald Ford"), a
+    prepositional phrase relates the passive's subject, not the agent: no fact between the agent and
+    it. Answers True."""
+    if prep and not prep.endswith("_of") and any(c.dep_ == "agent" for c in verb.children):
+        return True
+    return None
+
+
+NO_OBJECT = RELATIONS.step("no object", (phrase_of_place_or_time, prepositional_object_of_passive), kind="test")
 
 
 @rule(example="Tupac Shakur was shot dead in 1996.")
@@ -174,6 +231,26 @@ def place_noun_naming_object(token: Token) -> Mention | None:
 
 
 OBJECT_ENTITY = RELATIONS.step("object entity", (place_noun_naming_object,))
+
+
+@rule(example="Sirhan shot him in the head just after midnight, while he was walking through a hotel kitchen.")
+def shooting_of_person(verb: Token, rel: str, obj: Mention) -> str | None:
+    """"X shot Y" of a person is a shooting (the verb's name), not a mere attack."""
+    lemma = verb.lemma_.lower()
+    return lemma if rel == "attacked" and obj.type == "Person" and lemma in PERSON_ATTACK_VERBS else None
+
+
+@rule(example=("At the beginning of May, with the Coronavirus Pandemic ongoing and stay-at-home orders easing in"
+               " some states, presumptive US Democratic Party presidential nominee Joe Biden led incumbent US"
+               " President Donald Trump of the Republican Party in the RealClearPolitics average of head-to-head"
+               " opinion polls."))
+def lead_over_person(verb: Token, rel: str, obj: Mention) -> str | None:
+    """One leads (heads) an organisation or a place; leading a person is being ahead of them in a
+    race or a poll: the relation is the verb's lemma, not ``leads``."""
+    return verb.lemma_.lower() if rel == "leads" and obj.type == "Person" else None
+
+
+RELATION_FOR_OBJECT = RELATIONS.step("relation for object", (shooting_of_person, lead_over_person))
 
 
 # -- triples -------------------------------------------------------------------------
@@ -225,83 +302,12 @@ def verb_between_entities(verb: Token) -> Iterator[Triple]:
                 continue
             # An object that resolves is always an entity, so place_noun_naming_object answers or passes.
             o = first(OBJECT_ENTITY, o_tok) or resolve_token(o_tok, agent=False) or _apposition_entity(o_tok)
-            if o is not None and rel == "attacked" and o.type == "Person" \
-                    and verb.lemma_.lower() in PERSON_ATTACK_VERBS:
-                rel = verb.lemma_.lower()  # "X shot Y": a shooting, not a mere attack
+            if o is not None:
+                rel = first(RELATION_FOR_OBJECT, verb, rel, o) or rel
             if o is not None and o.name != s.name:
                 yield make_triple(s, rel, o, verb, s_tok, o_tok, conf * 0.9, modality)
                 if prep and (container := container_of(o_tok, o)) is not None and container.name != s.name:
                     yield make_triple(s, rel, container, verb, s_tok, o_tok, conf * 0.8, modality)
-
-
-@rule(example=("Eight have died after Russian attacks on Donetsk and Kharkiv, according to the governors of "
-               "those regions."))
-def target_after_on(noun: Token) -> Iterator[Token]:
-    """The target of an attack noun after "on" or "against": "air strikes on a mall"."""
-    yield from (g for p in noun.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
-                for g in p.children if g.dep_ == "pobj")
-
-
-@rule(example=("As Mariupol's Ukrainian defenders battled to stave off the deadly onslaught on March 21, Russian"
-               " forces intensified and broadened their attacks elsewhere, including on the capital, Kyiv, where"
-               " an air strike on a shopping mall and nearby apartment building killed at least eight people."))
-def target_including_on(noun: Token) -> Iterator[Token]:
-    """"broadened their attacks elsewhere, including on the capital": a target after "including on"
-    (the "including" may hang on the verb)."""
-    including = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "including"]
-    if noun.dep_ == "dobj":
-        including += [p for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "including"]
-    yield from (t for p in including for g in p.children if g.dep_ in ("prep", "pcomp") and g.lower_ in TARGET_PREPS
-                for t in g.children if t.dep_ == "pobj")
-
-
-ATTACK_TARGET = RELATIONS.step("attack target", (target_after_on, target_including_on))
-
-
-@rule(example=("Eight have died after Russian attacks on Donetsk and Kharkiv, according to the governors of "
-               "those regions."))
-def attacker_named_by_noun(noun: Token) -> Mention | None:
-    """The attack noun itself names the attacker: "Russian air strikes" (a nationality's instrument)."""
-    return resolve_token(noun)
-
-
-@rule(example="The United States strongly condemns Russia’s attack on the port of Odesa today.")
-def attack_owner(noun: Token) -> Mention | None:
-    """The owner of an attack is the attacker: "Russia's attack on Kyiv"."""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    return resolve_token(owner) if owner is not None else None
-
-
-@rule(example=("A top Ukrainian official has accused Russia of deliberately escalating its deadly attacks on "
-               "civilian targets."))
-def owner_pronoun_is_verb_subject(noun: Token) -> Mention | None:
-    """"Russian forces intensified their attacks": a pronoun owner of an object is the verb's subject."""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None or owner.pos_ != "PRON" or noun.dep_ != "dobj":
-        return None
-    doers = subjects(noun.head)[0]
-    return resolve_token(doers[0]) if doers else None
-
-
-ATTACKER = RELATIONS.step("attacker", (attacker_named_by_noun, attack_owner, owner_pronoun_is_verb_subject))
-
-
-@rule(example="The United States strongly condemns Russia’s attack on the port of Odesa today.")
-def attack_noun_on_target(noun: Token) -> Iterator[Triple]:
-    """An attack noun with a target is an attack by its attacker: "Russian air strikes on a mall",
-    "Russia's attack on Kyiv"."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ATTACK_NOUNS:
-        return
-    targets = list(chain(ATTACK_TARGET, noun))
-    if not targets:
-        return
-    s = first(ATTACKER, noun)
-    if s is None:
-        return
-    for t in with_conjuncts(targets):
-        o = resolve_token(t, agent=False)
-        if o is not None and o.name != s.name:
-            yield make_triple(s, "attacked", o, noun, noun, t, 0.7)
 
 
 TRIPLE = RELATIONS.step("triple", (verb_between_entities, attack_noun_on_target, be_from_or_in))
@@ -316,6 +322,8 @@ def extract_triples(doc: Doc) -> Iterator[Triple]:
         if (token.pos_ == "VERB" or token.pos_ == "NOUN" and token.lemma_.lower() in ATTACK_NOUNS
                 or is_copula(token)) and not holds(QUOTED, token):
             yield from chain(TRIPLE, token)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in VICTORY_NOUNS and not holds(QUOTED, token):
+            yield from chain(VICTORY, token)
     for ent in doc.ents:
         yield from description_triples(ent)
         yield from phrase_triples(ent)

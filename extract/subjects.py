@@ -91,6 +91,22 @@ def governing_verb_subject(verb: Token) -> tuple[list[Token], float] | None:
     return None
 
 
+@rule(example=("The United States expressed its support via the December 20 signing of the Eastern Mediterranean"
+               " Bill, a July 25 quadrilateral meeting in Washington, and sent Secretary of State Mike Pompeo to join"
+               " the trilateral meeting of EastMed countries on March 20 last year."))
+def object_of_controlling_verb(verb: Token) -> tuple[list[Token], float] | None:
+    """A verb controlled by a verb with an object has that object for subject: "sent Pompeo to join the
+    meeting" (Pompeo joins), "advised passengers to check their flights" (the passengers check),
+    "called on the Football Association to punish Henry" (the FA, who is asked to)."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or head.pos_ != "VERB":
+        return None
+    objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i] \
+        or [g for p in head.children if p.dep_ == "prep" and p.lower_ == "on" and p.i < verb.i
+            for g in p.children if g.dep_ == "pobj"]  # "called on the Football Association to punish …"
+    return (with_conjuncts(objects), 0.9) if objects else None
+
+
 @rule(example=("The 51-year-old designer was shot outside his Florida home in 1997 by suspected serial killer Andrew "
                "Cunanan, who later killed himself."))
 def relative_pronoun_subject(verb: Token) -> tuple[list[Token], float] | None:
@@ -162,7 +178,7 @@ def subject_of_state_participle(verb: Token) -> tuple[list[Token], float] | None
 
 SUBJECT = RELATIONS.step("subject", (relative_pronoun_subject, subject_of_state_participle, own_subject_or_agent,
                                      accused_of_doing, subject_of_verb_before_gerund, subject_of_adjective_before_gerund,
-                                     active_verb_beside_passive, governing_verb_subject))
+                                     active_verb_beside_passive, object_of_controlling_verb, governing_verb_subject))
 
 
 def subjects(verb: Token) -> tuple[list[Token], float]:
