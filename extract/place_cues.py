@@ -25,7 +25,7 @@ from .rules import rule
 #: Titles of a US state's offices: "Governor", "Gov.", "Sen.".
 STATE_TITLES = words("state_titles")
 #: Person nouns whose "of" object is the person's home: "a native of Hebei".
-HOME_NOUNS = words("home_nouns")
+HOME_NOUNS = words("home_of_nouns")
 
 
 def _title_word(text: str) -> str:
