@@ -25,6 +25,8 @@ ATTRIBUTION_CUES = table("attribution_cues")
 STANCE_CUE_PREPS = words("stance_cue_preps")
 CALL_CUE_PREPS = words("call_cue_preps")
 EVIDENCE_NOUNS = words("evidence_nouns")
+SHARE_NOUNS = words("share_nouns")
+RESPONDENT_NOUNS = words("respondent_nouns")
 PERSON = "Person"  # the entity type of people
 
 
@@ -52,8 +54,23 @@ def _held_by_a_person(cue: Token, groups: bool = False) -> bool:
         return False
     if groups and subj.tag_ in ("NNS", "NNPS") and not subj.ent_type_:
         return True
+    if _share_of_people(subj):
+        return True
     found = resolve_token(subj)
     return subj.ent_type_ == PERSON or (found is not None and found.type == PERSON)
+
+
+def _share_of_people(subj: Token) -> bool:
+    """Whether the subject is a share of people, as polls count them ("a
+    majority of Republicans", "19 percent of college students", "two-thirds
+    of voters"), not of things ("half of the funds")."""
+    if subj.lemma_.lower() not in SHARE_NOUNS and subj.pos_ != "NUM":
+        return False
+    of = [p for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"]
+    group = [o for p in of for o in p.children if o.dep_ == "pobj"]
+    # a proper plural keeps its "s" in the lemma ("Republicans")
+    return any(o.ent_type_ == "NORP" or o.lemma_.lower() in RESPONDENT_NOUNS
+               or o.tag_ == "NNPS" and o.lower_.removesuffix("s") in RESPONDENT_NOUNS for o in group)
 
 
 def _not_a_state(cue: Token) -> bool:

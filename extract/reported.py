@@ -247,7 +247,25 @@ def semicolon_part(cue: Token):
     return lo, hi
 
 
-BOUND_RULES = STATEMENTS.step("sentence part", (semicolon_part,))
+@rule(example="Giuliani received news concerning the laptop harddrive data in his possession: Fox News reported two "
+              "separate law enforcement sources confirmed an FBI money laundering probe connected to the laptop.")
+def colon_before_speaker_part(cue: Token):
+    """A speaker and verb after a colon, with their clause after the verb,
+    report what follows them, not what the colon ends ("Giuliani received news …:
+    Fox News reported two … sources confirmed …"); the semicolons still bound it."""
+    subj = speech_subject(cue)
+    if subj is None or subj.i > cue.i or not any(c.dep_ in ("ccomp", "xcomp") and c.i > cue.i for c in cue.children):
+        return None  # what comes before the speaker may be what is said ("…: with honor and respect," X said)
+    colons = [t.i for t in sent_of(cue) if t.text == ":" and t.i < subj.left_edge.i]
+    # the speaker starts what follows the colon, after a phrase at most ("…: by nearly 2-1, they say …"); a
+    # clause between them may be what the speaker reports ("… engaged in: Libya, Mali … indicates …, X told DW")
+    if not colons or any(t.pos_ in ("VERB", "AUX") for t in cue.doc[colons[-1] + 1 : subj.left_edge.i]):
+        return None
+    lo, hi = semicolon_part(cue)
+    return max(lo, colons[-1] + 1), hi
+
+
+BOUND_RULES = STATEMENTS.step("sentence part", (colon_before_speaker_part, semicolon_part))
 
 
 def reported_words(cue: Token) -> list[Token]:

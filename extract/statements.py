@@ -25,7 +25,12 @@ from .reported import MIN_QUOTE_WORDS, about_entities, reported_statements, repo
 from .genders import person_genders
 from .labels import LABEL_RULES, SIGNATURE_RULES
 from .rules import answer_of, chain, first, holds, rule
+from .lexicon import words
 from .speakers import SPEECH_VERBS, STATEMENTS, speaker_of
+
+QUOTE_VERBS = words("quote_verbs")
+#: How a quote hangs on a verb that takes it as what was said: its clause, object or a sentence beside it.
+QUOTE_DEPS = ("ccomp", "dobj", "parataxis")
 
 
 def speech_verbs_in(tokens) -> list[Token]:
@@ -94,8 +99,27 @@ def attribution_sentence_after_quote(quoted: Span, start: int, end: int):
     return next((t for t in speech_verbs_in(nxt) if not any(c.dep_ in ("ccomp", "xcomp") for c in t.children)), None)
 
 
+@rule(example="In one exchange, as Pence attempted to interrupt, Harris exclaimed, \"Mr. Vice President, I'm speaking.\"")
+def manner_verb_over_quote(quoted: Span, start: int, end: int):
+    """Else a verb of asking or of manner ("asked", "shouted", "continued")
+    outside the marks whose clause or object is the quote's head ('Harris
+    exclaimed, "Mr. Vice President, I'm speaking."'; '"Our citizens … have been
+    injured," Lam continued'); not '"Make America Great Again" hats continued
+    to sell', where the quote only names a thing."""
+    inner = next((t for t in quoted if not t.is_punct and start <= t.idx < end), None)
+    if inner is None:
+        return None
+    head = inner
+    while head.head.i != head.i and start <= head.head.idx < end:
+        head = head.head
+    verb = head.head
+    return verb if (verb.i != head.i and head.dep_ in QUOTE_DEPS and verb.pos_ == "VERB"
+                    and verb.lemma_.lower() in QUOTE_VERBS and not start <= verb.idx < end) else None
+
+
 CUE_RULES = STATEMENTS.step("quote cue", (speech_verb_governing_quote, speech_verb_after_quote,
-                                          speech_verb_before_quote, attribution_sentence_after_quote))
+                                          speech_verb_before_quote, attribution_sentence_after_quote,
+                                          manner_verb_over_quote))
 
 
 def _cue_near(doc: Doc, start: int, end: int) -> tuple[Token | None, str]:
