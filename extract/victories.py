@@ -46,8 +46,7 @@ def _winners(noun: Token) -> tuple[list[Token], Token | None]:
     return subjects(head)[0], head
 
 
-@rule(example=("Sania Mirza continued her remarkable rise with victory over US Open champion Svetlana Kuznetsova"
-               " at the Dubai Championships on Tuesday."))
+@rule(example="Stevens dissented from the decision that cemented George W. Bush's victory over Al Gore.")
 def victory_over(noun: Token) -> Iterator[Triple]:
     """"X … with (a) victory/win over Y", "X's victory over Y", "X recorded a win over Y": X defeated Y
     (the winner is the owner, else the subject of the verb the noun or its "with" hangs on)."""
