@@ -27,7 +27,7 @@ from .coref import (
     unnamed_actor,
 )
 from .described import company_most_named, organisation_named_with_noun
-from .doc import ents, entity_at, inside_quotes, mention, sent_of
+from .doc import ents, ents_ending_by, entity_at, inside_quotes, mention, sent_of
 from .genders import PERSON, person_genders, pronoun_gender
 from .lexicon import words
 from .rules import NOTHING, first, rule
@@ -47,10 +47,16 @@ ALTERNATION_SENTENCES = 6  # how far back a run of quotes between two speakers r
 
 # -- the speaker ------------------------------------------------------------------
 
+def narrated_speech_verb(tok: Token) -> bool:
+    """A speech verb of the narration: one inside someone's quoted words ("“…, as the minister
+    said last year, …”") names no speaker of the run of quotes."""
+    return tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB" and not inside_quotes(tok.doc, tok.idx)
+
+
 def previous_speaker(doc: Doc, before: int) -> Token | None:
-    """The subject of the nearest earlier speech verb that is not a pronoun."""
+    """The subject of the nearest earlier speech verb of the narration that is not a pronoun."""
     for tok in reversed(doc[:before]):
-        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
+        if narrated_speech_verb(tok):
             subj = speech_subject(tok)
             if subj is not None and subj.pos_ != "PRON":
                 return subj
@@ -117,8 +123,14 @@ def pronoun_last_speaker(subj: Token, cue: Token):
     of the next quote), else the person the pronoun stands for."""
     if subj.lower_ not in PERSON_PRONOUNS:
         return None
+    chained = _same_pronoun_speaker(subj, cue)
+    if chained is not None:
+        return chained, subj.text
     named_person = person_antecedent(subj)
     earlier = previous_speaker(cue.doc, subj.i)
+    if earlier is not None and named_person is not None and _in_reported_words(named_person) \
+            and (m := _named_speaker(earlier)) is not None and m.type == PERSON:
+        return agreeing_person(subj, m), subj.text
     if earlier is not None and (named_person is None or earlier.i >= named_person.end
                                 or _within_words_of(earlier, named_person)):
         m = _named_speaker(earlier)
@@ -134,6 +146,41 @@ def _within_words_of(speaker: Token, ent) -> bool:
     was worse than Ruud van Nistelrooy's foul"): a name in someone's words is no new speaker."""
     return any(c.dep_ in ("ccomp", "xcomp") and c.left_edge.i <= ent.start and ent.end - 1 <= c.right_edge.i
                for c in speaker.head.children)
+
+
+def _same_pronoun_speaker(subj: Token, cue: Token) -> Mention | None:
+    """A he/she whose sentence follows one where the same pronoun speaks, no one named between
+    but in what was said ("Trump questioned the selection. He said the "phony" and "nasty" Harris
+    attacked Biden during Democratic debates […]. He also said Harris' poll numbers dropped
+    precipitously before her withdrawal."): the same speaker as there. Wikinews, CC BY 2.5."""
+    doc = cue.doc
+    start = sent_of(subj).start
+    if start == 0:
+        return None
+    before = sent_of(doc[start - 1])
+    found = ents(doc)
+    for i in range(ents_ending_by(doc, subj.i) - 1, -1, -1):
+        e = found[i]
+        if e.start < before.start:
+            break
+        if e.label_ == PERSON and not inside_quotes(doc, e.start_char) and not _in_reported_words(e):
+            return None  # someone named in between: the other rules weigh them
+    verb = next((t for t in reversed(doc[before.start:subj.i]) if narrated_speech_verb(t)), None)
+    other = speech_subject(verb) if verb is not None else None
+    if other is None or other.lower_ != subj.lower_ or other.i >= subj.i or other.i < before.start:
+        return None
+    m, _ = first(SPEAKER_RULES, other, verb)
+    return m if m is not None and m.type == PERSON else None
+
+
+def _in_reported_words(ent) -> bool:
+    """Whether a person is named inside the clause a speech verb reports ("… saying the candidate
+    is no <a person of history>. “…,” he said"): someone talked about, not a new speaker for the
+    next quote."""
+    tok = ent.root
+    while tok.dep_ not in ("ROOT", "ccomp", "xcomp") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in SPEECH_VERBS and tok.head.i < ent.start
 
 
 def _window_start(doc: Doc, before: int) -> int:
@@ -155,7 +202,7 @@ def _recent_persons(doc: Doc, before: int, subjects: bool = False, noun: str = "
                     and entity_at(subj) is None for tok in window):
         return
     for tok in reversed(window):
-        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
+        if narrated_speech_verb(tok):
             subj = speech_subject(tok)
             m = _resolve_speaker(subj) if subj is not None and subj.pos_ != "PRON" and subj.i < before else None
             if m is not None and m.type == PERSON:

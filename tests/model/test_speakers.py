@@ -44,3 +44,18 @@ def _statements(nlp, text: str):
 def test_a_description_names_whom_the_article_introduced(nlp, text: str, content: str, speaker: str) -> None:
     got = [(s.speaker.name if s.speaker else None, s.content) for s in _statements(nlp, text)]
     assert any(name == speaker and content in said for name, said in got), got
+
+
+PRONOUN_CASES = [
+    # the same "he" speaking in the sentence before, Harris only named in what he said
+    (("This fulfilled Biden's earlier pledge to pick a woman as his running mate. Trump questioned the "
+      "selection. He said the \"phony\" and \"nasty\" Harris attacked Biden during Democratic debates and "
+      "blasted her behavior during the Brett Kavanaugh Supreme Court confirmation hearing. He also said "
+      "Harris' poll numbers dropped precipitously before her withdrawal."), "poll numbers dropped", "Trump"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker", PRONOUN_CASES, ids=[c[2] for c in PRONOUN_CASES])
+def test_a_pronoun_in_a_run_of_statements_keeps_its_speaker(nlp, text: str, content: str, speaker: str) -> None:
+    got = [(s.speaker.name if s.speaker else None, s.content) for s in _statements(nlp, text)]
+    assert any(name == speaker and content in said for name, said in got), got
