@@ -215,7 +215,8 @@ def _state_closes(where: Span) -> bool:
     name goes on ("Cedar City, Utah Monday", "Benton, Tenn. and Tennessee Tech"; not a list of
     states, "Ohio, Texas and Florida")."""
     doc = where.doc
-    if where.label_ != "Region" or gazetteer.us_state(where.text) is None:
+    state = gazetteer.us_state(where.text) if where.label_ == "Region" else None
+    if state is None or state.type != "Region":  # ("Washington, D.C." is the city's own name)
         return False
     after = doc[where.end]
     if (after.pos_ == "PROPN" and after.lower_ not in WEEKDAYS and after.lower_ not in MONTHS) or after.text == "-":
@@ -288,8 +289,8 @@ def place_in_place(ent: Span) -> Iterator[Triple]:
     or by a weaker one when the container is of a larger kind (a city in a region).
 
     The patterns are the rules of :data:`CONTAINER`."""
-    if ent.label_ not in ("City", "Region", "Place") or holds(NOT_LOCATED, ent):
-        return
+    if ent.label_ not in ("City", "Region", "Place") or (ent._.kg_name or ent.text).lower() in COMPASS_WORDS or holds(NOT_LOCATED, ent):
+        return  # ("the Western District of Virginia": "Western" is no place)
     subject = mention(ent)
     seen = set()
     for tok, place, strong in chain(CONTAINER, ent):
