@@ -49,12 +49,11 @@ def place_of_owned_seat(ent: Span) -> Iterator[tuple[Token, Mention]]:
         yield from _places_modifying(root.head)
 
 
-@rule(example=("One of the databases is owned by the Mexican company Cultura Colectiva, which specializes in "
-               "digital media."))
+@rule(example="Tipton held a panel on her career, dubbing anime for US distribution company Funimation Entertainment.")
 def place_of_company_noun(ent: Span) -> Iterator[tuple[Token, Mention]]:
-    """An organisation named after a company noun that a place modifies is based there: "the
-    Florida company Ridgeback Biotherapeutics", "the Chicago firm Continental Illinois", "the
-    Mexican company Cultura Colectiva"."""
+    """An organisation named after a company noun that a place modifies is based there: "US
+    distribution company Funimation Entertainment", "the Florida company Ridgeback Biotherapeutics",
+    "the Chicago firm Continental Illinois"."""
     root, doc = ent.root, ent.doc
     nouns = [root.head] if root.dep_ == "appos" and root.head.i == ent.start - 1 else []
     nouns += [c for c in root.children if c.dep_ == "compound" and c.i == ent.start - 1]
