@@ -19,6 +19,7 @@ from core import gazetteer
 from core.records import Mention, Triple
 
 from .coref import CONTAINER_TYPES, government_of, resolve_token
+from .dates import MONTHS, WEEKDAYS
 from .doc import entity_at, mention
 from .lexicon import words
 from .places import SETTLEMENT_NOUNS
@@ -28,6 +29,10 @@ from .triples import RELATIONS, demonym_country, make_triple, of_object
 #: Nouns that say what kind of place a name is: "Magnitogorsk, a city in …", "the Polish city of Gdańsk".
 PLACE_NOUNS = words("place_nouns")
 CONTAINING_PREPS = words("containing_prepositions")
+#: "northern", "southeast": "X in northern Y" puts X in Y outright.
+COMPASS_WORDS = words("compass_words")
+#: "capital": "Niamey, Niger's capital" puts Niamey in Niger.
+CAPITAL_NOUNS = words("capital_nouns")
 
 #: How large a kind of place is: a weak pattern needs a larger container.
 _SIZE = {"Facility": 0, "City": 1, "Region": 2, "Place": 2, "Country": 3}
@@ -36,13 +41,16 @@ Container = tuple[Token, Mention, bool]  # the token that names it, the place, w
 
 
 def _place_chain(token: Token) -> Iterator[tuple[Token, Mention]]:
-    """Places a noun phrase puts something in, through "of": "in the Ural
-    region of Russia" gives the region (when it is named) and Russia."""
+    """Places a noun phrase puts something in, through "of", and through "in" after a named place:
+    "in the Ural region of Russia" gives the region (when it is named) and Russia; "in Kumamoto
+    Prefecture in southern Japan" the prefecture and Japan."""
     for _ in range(3):
         m = resolve_token(token, agent=False)
         if m is not None and m.type in CONTAINER_TYPES:
             yield token, m
         following = of_object(token)
+        if following is None and m is not None and m.type in CONTAINER_TYPES:
+            following = next(iter(_prep_objects(token, ("in",))), None)
         if following is None:
             return
         token = following
@@ -78,10 +86,32 @@ def _is_place_with_noun(token: Token) -> bool:
 
 @rule(example="An apartment building collapsed on Monday in Magnitogorsk, a city in the Ural region of Russia.")
 def place_described_by_apposition(ent: Span) -> Iterator[Container]:
-    """A place noun in apposition puts the place in what follows it: "Magnitogorsk, a city in the
-    Ural region of Russia", "Gonesse, a suburb of Paris"."""
-    for noun in (c for c in ent.root.children if c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS):
-        yield from _contained_by_noun(noun)
+    """A place noun in apposition puts the place in what follows it, or in the place that owns it:
+    "Magnitogorsk, a city in the Ural region of Russia", "Gonesse, a suburb of Paris", "Cuenca,
+    the third city in Ecuador" (wherever the parser hangs the apposition), "Kharkiv, Ukraine's
+    second city"."""
+    for noun in _appositions(ent):
+        if noun.lemma_.lower() in PLACE_NOUNS:
+            yield from _contained_by_noun(noun)
+        if noun.lemma_.lower() in PLACE_NOUNS | CAPITAL_NOUNS:
+            yield from ((c, m, True) for c in noun.children if c.dep_ == "poss" and (m := _place_of(c)) is not None)
+
+
+def _appositions(ent: Span) -> list[Token]:
+    """The nouns in apposition to a name: its own, or one right after its comma that the parser
+    hangs on the name's head ("the meeting in Cuenca, third city in Ecuador")."""
+    own = [c for c in ent.root.children if c.dep_ == "appos"]
+    doc = ent.doc
+    if own or ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return own
+    heads = (ent.root.head, ent.root.head.head)
+    return [c for h in heads for c in h.children if c.dep_ == "appos" and c.left_edge.i == ent.end + 1
+            and c.i > ent.end and entity_at(c) is None]
+
+
+def _place_of(token: Token) -> Mention | None:
+    m = resolve_token(token, agent=False)
+    return m if m is not None and m.type in CONTAINER_TYPES else None
 
 
 @rule(example=("The mall, surrounded by several high-rise apartment buildings in the Podil neighborhood of Kyiv,"
@@ -114,12 +144,42 @@ def place_noun_of_name(ent: Span) -> Iterator[Container]:
         yield from ((t, m, True) for t, m in _place_chain(pobj))
 
 
+@rule(example="Ukraine's Donetsk region has been hit by heavy shelling.")
+def place_owned_by_place(ent: Span) -> Iterator[Container]:
+    """A place whose name is owned by a larger place lies in it: "Ukraine's Donetsk region",
+    "Zambia's Kafue River"."""
+    for c in ent.root.children:
+        if c.dep_ == "poss" and c.i < ent.start and (m := _place_of(c)) is not None:
+            yield c, m, False
+
+
 @rule(example="Day was born Doris Mary Ann Kappelhoff in Cincinnati, Ohio in the United States in 1922.")
 def place_in_or_of(ent: Span) -> Iterator[Container]:
     """A place followed by "in" or "of" a larger place lies in it: "Mariupol in southern Ukraine",
-    "the Donetsk region of Ukraine"."""
+    "the Donetsk region of Ukraine"; with a compass word ("in northern Y") the text says so
+    outright, whatever the two places' kinds."""
     for pobj in _prep_objects(ent.root, CONTAINING_PREPS):
-        yield from ((t, m, False) for t, m in _place_chain(pobj))
+        strong = any(c.dep_ in ("amod", "compound") and c.lower_ in COMPASS_WORDS for c in pobj.children)
+        yield from ((t, m, strong and t.i == pobj.i) for t, m in _place_chain(pobj))
+
+
+@rule(example="They will be near the existing Nissan plant in Sunderland in north-east England, Nissan said.")
+def place_right_before_in(ent: Span) -> Iterator[Container]:
+    """A place written right before "in" and a larger place lies in it, wherever the parser hangs
+    the phrase: "Yatsushiro in Kumamoto Prefecture", "Whitefish in northwest Montana" (a compass
+    word says so outright), and on through the places that phrase is in."""
+    doc = ent.doc
+    i = ent.end + 1
+    if i >= len(doc) or doc[ent.end].lower_ != "in":
+        return
+    strong = False
+    while i < len(doc) and (doc[i].lower_ == "the" or doc[i].lower_ in COMPASS_WORDS or doc[i].text == "-"):
+        strong = strong or doc[i].lower_ in COMPASS_WORDS
+        i += 1
+    where = entity_at(doc[i]) if i < len(doc) else None
+    if where is not None and where.start == i and where.label_ in CONTAINER_TYPES \
+            and where.root.head.i != ent.root.i:  # (that one is place_in_or_of's)
+        yield from ((t, m, strong and t.i == where.root.i) for t, m in _place_chain(where.root))
 
 
 @rule(example=("Oleksandr Chubuk, a Ukrainian farmer, stands on wheat grain in a warehouse in the village of "
@@ -146,14 +206,59 @@ def place_comma_place(ent: Span) -> Iterator[Container]:
     if where is None or where.start != ent.end + 1 or where.label_ not in CONTAINER_TYPES:
         return
     if where.end == len(doc) or (doc[where.end].is_punct and doc[where.end].text != "-") \
-            or doc[where.end].is_sent_start:
+            or doc[where.end].is_sent_start or _state_closes(where):
         yield where.root, mention(where), False
 
 
+def _state_closes(where: Span) -> bool:
+    """A US state after a town's comma closes the town's name whatever follows it, unless another
+    name goes on ("Cedar City, Utah Monday", "Benton, Tenn. and Tennessee Tech"; not a list of
+    states, "Ohio, Texas and Florida")."""
+    doc = where.doc
+    state = gazetteer.us_state(where.text) if where.label_ == "Region" else None
+    if state is None or state.type != "Region":  # ("Washington, D.C." is the city's own name)
+        return False
+    after = doc[where.end]
+    if (after.pos_ == "PROPN" and after.lower_ not in WEEKDAYS and after.lower_ not in MONTHS) or after.text == "-":
+        return False
+    return not (after.dep_ == "cc" and where.end + 1 < len(doc) and gazetteer.us_state(doc[where.end + 1].text))
+
+
+@rule(example="Enviropact Inc said it purchased two facilities in Miami and Tampa, Fla.")
+def place_listed_before_placed(ent: Span) -> Iterator[Container]:
+    """A place listed before the last of a list lies where the last one does, in the state or country
+    after its comma: "Miami and Tampa, Fla.", "Danville, San Ramon and Alamo, Calif."; not a large city
+    ("London and Paris, France"), nor one the gazetteer puts in another country."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    members = [root, *(t for t in root.subtree if t.dep_ == "conj" and t.head.i < t.i)]
+    last = entity_at(members[-1]) if len(members) > 1 else None
+    if last is None or last.start < ent.end or last.label_ not in CONTAINER_TYPES:
+        return
+    known = gazetteer.lookup(ent._.kg_name or ent.text)
+    if known is not None and gazetteer.well_known_city(known):
+        return
+    for tok, place, _ in place_comma_place(last):
+        country = place.name if place.type == "Country" else place.country
+        if known is None or not known.country or not country or known.country == country:
+            yield tok, place, False
+
+
 CONTAINER = RELATIONS.step("container", (
-    place_described_by_apposition, named_part_of_place, place_noun_of_name, place_in_or_of, place_after_comma_in,
-    place_comma_place,
+    place_described_by_apposition, named_part_of_place, place_noun_of_name, place_owned_by_place, place_in_or_of,
+    place_right_before_in, place_after_comma_in, place_comma_place, place_listed_before_placed,
 ))
+
+
+def _size(place: Mention) -> float:
+    """How large a kind of place is (:data:`_SIZE`); a US state or a country's province is larger than
+    a region the gazetteer does not know ("Benton, Tenn.": the model's region is a town)."""
+    size = _SIZE.get(place.type, 0)
+    if place.type == "Region" and (gazetteer.us_state(place.name) is not None
+                                   or (place.country and gazetteer.province_in(place.name, [place.country]))):
+        size += 0.5
+    return size
 
 
 # -- names that are no place to be in ------------------------------------------------
@@ -184,12 +289,12 @@ def place_in_place(ent: Span) -> Iterator[Triple]:
     or by a weaker one when the container is of a larger kind (a city in a region).
 
     The patterns are the rules of :data:`CONTAINER`."""
-    if ent.label_ not in ("City", "Region", "Place") or holds(NOT_LOCATED, ent):
-        return
+    if ent.label_ not in ("City", "Region", "Place") or (ent._.kg_name or ent.text).lower() in COMPASS_WORDS or holds(NOT_LOCATED, ent):
+        return  # ("the Western District of Virginia": "Western" is no place)
     subject = mention(ent)
     seen = set()
     for tok, place, strong in chain(CONTAINER, ent):
-        larger = _SIZE.get(place.type, 0) - _SIZE.get(subject.type, 0)
+        larger = _size(place) - _size(subject)
         if place.name != subject.name and place.name not in seen and (strong or larger > 0):
             seen.add(place.name)
             named = subject

@@ -23,6 +23,7 @@ from .described import organisation_named_with_noun
 from .descriptions import ROLE_NOUNS, named_by
 from .doc import entity_at, mention
 from .lexicon import words
+from .org_places import place_of_company_noun, place_of_owned_seat
 from .rules import chain, rule
 from .subjects import CULPRIT_VERBS
 from .triples import RELATIONS, container_of, demonym_country, make_triple
@@ -117,7 +118,7 @@ def place_modifying_description(ent: Span) -> Iterator[tuple[Token, Mention]]:
 
 
 BASED = RELATIONS.step("based", (hyphen_based, organisation_of_place, place_owning_organisation,
-                                 place_modifying_description))
+                                 place_modifying_description, place_of_owned_seat, place_of_company_noun))
 
 
 @rule(example="Frankfurt-based Deutsche Boerse has offered £1.3bn ($2.48bn; 1.88bn euros) for the London Stock Exchange.")
