@@ -60,10 +60,6 @@ def distributed(options: BuildOptions) -> bool:
 def build(store: RecordStore, without: Sequence[str], options: BuildOptions) -> Graph:
     """The graph of every cached article but ``without``, built on the
     build's executor."""
-    from graph.build import build_graph
-
-    if not distributed(options):
-        return build_graph(store.records(without=without))
     from graph.build import new_graph
     from graph.partition import TermTable, merged_groups, refs_for
     from graph.resolve import resolve_groups
