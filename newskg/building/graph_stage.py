@@ -17,8 +17,10 @@ and this process merges what they return in a fixed order (map-reduce).
    its triples, and every export are the same bytes whatever the executor
    or the number of workers.
 
-This process never decodes the records. With one local worker the stage
-runs as it always has, in this process (:func:`graph.build.build_graph`).
+This process never decodes the records. With one local worker the tasks
+run in this process, one after the other, so only one part's records are
+decoded at a time, never the corpus's (:func:`graph.build.build_graph`,
+which holds them all, gives the same graph).
 """
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from .executors import chunks, in_order, run_dask, run_local
 from .options import BuildOptions
-from .store import RecordStore, decode_records
+from .store import RecordStore, decode_row
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -36,6 +38,7 @@ GRAPH_CHUNK = 64  # articles per task: a few hundred KB of rows and codes
 ENTITY_CHUNK = 1024  # entities per task
 
 Job = tuple  # (index, kind, payload...): kind "mentions", "entities" or "articles"
+Rows = tuple  # (the records cache's path, [(article id, encoded records)]): a part of the corpus
 
 
 def graph_part(job: Job) -> tuple[int, object]:
@@ -46,30 +49,22 @@ def graph_part(job: Job) -> tuple[int, object]:
     index, kind, *args = job
     if kind == "entities":
         return index, entity_codes(args[0])
-    records = [decode_records(b) for b in args[0]]
+    db, rows = args[0]
+    records = [decode_row(db, i, b) for i, b in rows]
     if kind == "mentions":
         return index, mention_groups(records)
     return index, article_codes(records, args[1])
 
 
-def distributed(options: BuildOptions) -> bool:
-    """Whether the graph stage leaves this process."""
-    return options.executor == "dask" or options.workers > 1
-
-
 def build(store: RecordStore, without: Sequence[str], options: BuildOptions) -> Graph:
     """The graph of every cached article but ``without``, built on the
     build's executor."""
-    from graph.build import build_graph
-
-    if not distributed(options):
-        return build_graph(store.records(without=without))
     from graph.build import new_graph
     from graph.partition import TermTable, merged_groups, refs_for
     from graph.resolve import resolve_groups
 
-    parts = [[b for _, b in rows] for rows in chunks(store.blobs(without), GRAPH_CHUNK)]
-    part_groups = list(_run(options, ((i, "mentions", blobs) for i, blobs in enumerate(parts))))
+    parts = [(str(store.path), rows) for rows in chunks(store.blobs(without), GRAPH_CHUNK)]
+    part_groups = list(_run(options, ((i, "mentions", rows) for i, rows in enumerate(parts))))
     entities, by_mention = resolve_groups(merged_groups(part_groups))
 
     def jobs() -> Iterator[Job]:
@@ -77,8 +72,8 @@ def build(store: RecordStore, without: Sequence[str], options: BuildOptions) -> 
         for run in chunks(entities.values(), ENTITY_CHUNK):
             yield index, "entities", run
             index += 1
-        for blobs, groups in zip(parts, part_groups):
-            yield index, "articles", blobs, refs_for(groups, by_mention)
+        for rows, groups in zip(parts, part_groups):
+            yield index, "articles", rows, refs_for(groups, by_mention)
             index += 1
 
     g, table = new_graph(), TermTable()

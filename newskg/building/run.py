@@ -200,15 +200,9 @@ def _run_build(articles: Iterable[Article], folder: OutputFolder, exporters: Seq
             raise InputError(f"--remove {missing[0]}", f"no such article in {out}")
         stats = update_records(store, articles, options, total)
         with stats.stage("graph"):  # on the executor too (graph_stage), merged in a fixed order
-            graph = graph_stage.build(store, remove, options)
-        view = None
-        if any(e.uses_view for e in exporters):
-            from graph.view import to_networkx
-
-            with stats.stage("view"):
-                view = to_networkx(graph)  # made once, read by each exporter that uses it
-        write_exports(exporters, graph, folder.staging(), stats, parallel=options.workers > 1,
-                      viewer_max_nodes=options.viewer_max_nodes, view=view)
+            held_graph = [graph_stage.build(store, remove, options)]  # _export lets go of it
+        counts = graph_counts(held_graph[0])
+        _export(held_graph, exporters, folder.staging(), stats, options)
         held = set(store.index()) - set(remove)
         folder.switch([e.target for e in exporters], held)
         # Forget removed articles only once the exports without them are in
@@ -216,8 +210,42 @@ def _run_build(articles: Iterable[Article], folder: OutputFolder, exporters: Seq
         store.delete(remove)
         stats.removed = len(remove)
         stats.mark_peak("build")
-    counts = graph_counts(graph)
     files = tuple(out / e.target for e in exporters)
     return BuildResult(out, files, counts.get("articles", 0), counts, extracted=stats.extracted,
                        reused=stats.reused, removed=stats.removed, timings=dict(stats.timings),
                        peak_rss_mb=dict(stats.peak_rss_mb))
+
+
+def _export(held_graph: list, exporters: Sequence, staging: Path, stats: BuildStats, options: BuildOptions) -> None:
+    """Write every export under ``staging``.
+
+    The networkx view is made once, for the exporters that read it. Written
+    one after the other, the exporters of the RDF graph itself (Turtle,
+    JSON-LD) go first; then the view is made and the graph is let go of
+    before the viewer and Neo4j exports run, so the two are held together
+    only while the view is made: ``held_graph`` is emptied then, so that at
+    100k articles the graph's gigabyte is not kept under the view's. In
+    parallel (forked children share the graph's pages) all of them run at
+    once, as before.
+    """
+    from graph.view import to_networkx
+
+    parallel = options.workers > 1
+    kw = {"viewer_max_nodes": options.viewer_max_nodes}
+    graph = held_graph[0]
+    if parallel or not any(e.uses_view for e in exporters):
+        view = None
+        if any(e.uses_view for e in exporters):
+            with stats.stage("view"):
+                view = to_networkx(graph)  # made once, read by each exporter that uses it
+        write_exports(exporters, graph, staging, stats, parallel=parallel, view=view, **kw)
+        return
+    write_exports([e for e in exporters if not e.uses_view], graph, staging, stats, parallel=False, **kw)
+    with stats.stage("view"):
+        view = to_networkx(graph)
+    del graph
+    held_graph.clear()  # the last reference this build holds
+    import gc
+
+    gc.collect()  # rdflib's graph holds reference cycles: free it now, before the view's exports
+    write_exports([e for e in exporters if e.uses_view], None, staging, stats, parallel=False, view=view, **kw)

@@ -196,11 +196,17 @@ class RecordStore:
                 yield article_id, blob
 
     def decode(self, article_id: str, blob: bytes) -> ArticleRecords:
-        try:
-            return decode_records(blob)
-        except (zlib.error, ValueError, TypeError, IndexError, KeyError, AttributeError) as exc:
-            raise InputError(str(self.path), f"the cached records of article {article_id!r} are corrupt "
-                             f"({type(exc).__name__}); rebuild with --fresh") from None
+        return decode_row(str(self.path), article_id, blob)
+
+
+def decode_row(db: str, article_id: str, blob: bytes) -> ArticleRecords:
+    """:func:`decode_records` of the row of ``article_id`` in the cache ``db``;
+    a row that cannot be decoded is an :class:`InputError` naming ``--fresh``."""
+    try:
+        return decode_records(blob)
+    except (zlib.error, ValueError, TypeError, IndexError, KeyError, AttributeError) as exc:
+        raise InputError(db, f"the cached records of article {article_id!r} are corrupt "
+                         f"({type(exc).__name__}); rebuild with --fresh") from None
 
 
 def _lock(path: Path, out_dir: Path) -> int:
