@@ -46,10 +46,30 @@ class Problem:
         return one_line(f"{self.where}: {self.reason}")
 
 
+def _rebuilt(cls: type, args: tuple, state: dict) -> NewskgError:
+    """An error as it was pickled, without calling its ``__init__`` again."""
+    err = cls.__new__(cls)
+    Exception.__init__(err, *args)
+    err.__dict__.update(state)
+    return err
+
+
 class NewskgError(Exception):
-    """Base class: a user-facing problem, reported without a traceback."""
+    """Base class: a user-facing problem, reported without a traceback.
+
+    Picklable whatever its ``__init__`` takes, so an error raised in a worker
+    (local pool or Dask) reaches the CLI as itself and becomes one line:
+
+    >>> import pickle
+    >>> e = pickle.loads(pickle.dumps(InputError("out/.newskg", "rebuild with --fresh", 3)))
+    >>> type(e).__name__, str(e), e.reason
+    ('InputError', 'out/.newskg:3: rebuild with --fresh', 'rebuild with --fresh')
+    """
 
     exit_code = 1
+
+    def __reduce__(self) -> tuple:
+        return _rebuilt, (type(self), self.args, dict(self.__dict__))
 
 
 class UsageError(NewskgError):

@@ -167,14 +167,15 @@ def test_a_cache_missing_some_articles_is_an_error_naming_fresh(tmp_path):
     one_line_error(proc, 1, "holds 1 of the 2 articles", "--fresh")
 
 
-def test_a_corrupt_record_is_one_line_naming_fresh(tmp_path):
+@pytest.mark.parametrize("workers", ["1", "2"])  # with 2 the row is decoded in a worker process
+def test_a_corrupt_record_is_one_line_naming_fresh(tmp_path, workers):
     import sqlite3
 
     out, ids = built(tmp_path)
     before = outputs(out)
     with sqlite3.connect(out / ".newskg" / "records.sqlite") as db:
         db.execute("UPDATE records SET data = ? WHERE id = ?", (b"not zlib at all", ids[2]))
-    proc = run_here("build", "--remove", ids[1], "-o", str(out))
+    proc = run_here("build", "--remove", ids[1], "--workers", workers, "-o", str(out))
     one_line_error(proc, 1, "corrupt", "--fresh")
     assert outputs(out) == before
 
