@@ -228,24 +228,27 @@ def _export(held_graph: list, exporters: Sequence, staging: Path, stats: BuildSt
     parallel (forked children share the graph's pages) all of them run at
     once, as before.
     """
-    from graph.view import to_networkx
+    import gc
 
     parallel = options.workers > 1
     kw = {"viewer_max_nodes": options.viewer_max_nodes}
     graph = held_graph[0]
-    if parallel or not any(e.uses_view for e in exporters):
-        view = None
-        if any(e.uses_view for e in exporters):
-            with stats.stage("view"):
-                view = to_networkx(graph)  # made once, read by each exporter that uses it
-        write_exports(exporters, graph, staging, stats, parallel=parallel, view=view, **kw)
+    plain = [e for e in exporters if not e.uses_view]
+    viewers = [e for e in exporters if e.uses_view]
+    if not viewers:
+        write_exports(exporters, graph, staging, stats, parallel=parallel, **kw)
         return
-    write_exports([e for e in exporters if not e.uses_view], graph, staging, stats, parallel=False, **kw)
+    from graph.view import to_networkx  # networkx only when an exporter reads the view
+
+    if parallel:
+        with stats.stage("view"):
+            view = to_networkx(graph)  # made once, read by each exporter that uses it
+        write_exports(exporters, graph, staging, stats, parallel=True, view=view, **kw)
+        return
+    write_exports(plain, graph, staging, stats, parallel=False, **kw)
     with stats.stage("view"):
         view = to_networkx(graph)
     del graph
     held_graph.clear()  # the last reference this build holds
-    import gc
-
     gc.collect()  # rdflib's graph holds reference cycles: free it now, before the view's exports
-    write_exports([e for e in exporters if e.uses_view], None, staging, stats, parallel=False, view=view, **kw)
+    write_exports(viewers, None, staging, stats, parallel=False, view=view, **kw)
