@@ -17,10 +17,12 @@ and this process merges what they return in a fixed order (map-reduce).
    its triples, and every export are the same bytes whatever the executor
    or the number of workers.
 
-This process never decodes the records. With one local worker the tasks
-run in this process, one after the other, so only one part's records are
-decoded at a time, never the corpus's (:func:`graph.build.build_graph`,
-which holds them all, gives the same graph).
+With workers, this process never decodes the records. With one local
+worker the tasks run in this process, one after the other, so only one
+part's records are decoded at a time, never the corpus's
+(:func:`graph.build.build_graph`, which holds them all, gives the same
+graph). Each part is decoded twice (for its mentions, then for its
+triples): the price of not holding the corpus's records between the two.
 """
 from __future__ import annotations
 
@@ -38,7 +40,6 @@ GRAPH_CHUNK = 64  # articles per task: a few hundred KB of rows and codes
 ENTITY_CHUNK = 1024  # entities per task
 
 Job = tuple  # (index, kind, payload...): kind "mentions", "entities" or "articles"
-Rows = tuple  # (the records cache's path, [(article id, encoded records)]): a part of the corpus
 
 
 def graph_part(job: Job) -> tuple[int, object]:
