@@ -154,7 +154,7 @@ def figure_counting_no_people(noun: Token | None, gov: Token | None, subject: bo
 def figure_of_other_things(noun: Token | None, gov: Token | None, subject: bool, number: Token):
     """A figure "of" a plural that names no people ("thousands of homes have
     been left without power", "dozens of buildings") counts that plural, not
-    people (see :mod:`extract.amounts`)."""
+    people (see :mod:`extract.things`)."""
     if noun is not None:
         return None
     for prep in (c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"):

@@ -33,6 +33,7 @@ CONTAINING_PREPS = words("containing_prepositions")
 COMPASS_WORDS = words("compass_words")
 #: "capital": "Niamey, Niger's capital" puts Niamey in Niger.
 CAPITAL_NOUNS = words("capital_nouns")
+_PLACE_OR_CAPITAL_NOUNS = PLACE_NOUNS | CAPITAL_NOUNS
 
 #: How large a kind of place is: a weak pattern needs a larger container.
 _SIZE = {"Facility": 0, "City": 1, "Region": 2, "Place": 2, "Country": 3}
@@ -93,7 +94,7 @@ def place_described_by_apposition(ent: Span) -> Iterator[Container]:
     for noun in _appositions(ent):
         if noun.lemma_.lower() in PLACE_NOUNS:
             yield from _contained_by_noun(noun)
-        if noun.lemma_.lower() in PLACE_NOUNS | CAPITAL_NOUNS:
+        if noun.lemma_.lower() in _PLACE_OR_CAPITAL_NOUNS:
             yield from ((c, m, True) for c in noun.children if c.dep_ == "poss" and (m := _place_of(c)) is not None)
 
 

@@ -25,6 +25,8 @@ from .triples import demonym_country
 #: "headquarters", "head office": the place that names them is the organisation's base.
 SEAT_NOUNS = words("seat_nouns")
 
+_FIRM_NOUNS = COMPANY_NOUNS | ORGANIZATION_NOUNS  # "the Chicago firm X", "the Rollei company"
+
 
 def _places_modifying(noun: Token) -> Iterator[tuple[Token, Mention]]:
     """The places (or, for a nationality word, countries) that modify a noun before it."""
@@ -60,5 +62,5 @@ def place_of_company_noun(ent: Span) -> Iterator[tuple[Token, Mention]]:
     if ent.start >= 1 and not nouns and doc[ent.start - 1].head.i == root.i:
         nouns.append(doc[ent.start - 1])
     for noun in nouns:
-        if noun.lower_ in COMPANY_NOUNS | ORGANIZATION_NOUNS and noun.tag_ == "NN":
+        if noun.lower_ in _FIRM_NOUNS and noun.tag_ == "NN":
             yield from _places_modifying(noun)

@@ -34,6 +34,7 @@ from .things import THING_COUNT_RULES
 SUM_VERBS = words("sum_verbs")
 #: Verbs of a sale, whose "for" is a sum: "acquired One Kingdom Street for 292 million".
 SALE_VERBS = words("sale_verbs")
+_PRICE_VERBS = SUM_VERBS | SALE_VERBS
 #: Words for the sum itself, when the currency is unknown.
 MONEY = "money"
 _SCALED = re.compile(rf"(?<![\w$£€¥.,])(?P<n>{_FIGURE})\s?(?P<s>[a-z]+)\b", re.I)
@@ -50,7 +51,7 @@ def _spent(root: Token) -> bool:
     head = root.head
     if root.dep_ in ("dobj", "attr", "npadvmod") and head.lemma_.lower() in SUM_VERBS:
         return True  # "spending 805 million"; but "sold 3 mln" may be shares
-    return root.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in SUM_VERBS | SALE_VERBS
+    return root.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _PRICE_VERBS
 
 
 @rule(example="The sale price, to be payed in cash, is 900 million złotys (181 million pounds).")

@@ -4,7 +4,7 @@ Sport and election news tell a result with a noun more often than with a verb ("
 with victory over …", "Biden's victory over Trump"), so the winner is the noun's owner or the
 subject of the verb the noun hangs on, and the relation is the verb's: ``defeat``.
 
-Rule examples are sentences of real news: single sentences of the BBC corpus.
+Rule examples are sentences of real news (Wikinews, CC BY 2.5).
 """
 from __future__ import annotations
 
@@ -46,7 +46,9 @@ def _winners(noun: Token) -> tuple[list[Token], Token | None]:
     return subjects(head)[0], head
 
 
-@rule(example="Stevens dissented from the decision that cemented George W. Bush's victory over Al Gore.")
+@rule(example=("Among the most famous opinions written by Stevens was his dissent in the Court's decision to halt"
+               " Florida recounts in the 2000 US Presidential election, the decision that cemented George W. Bush's"
+               " victory over Al Gore."))
 def victory_over(noun: Token) -> Iterator[Triple]:
     """"X … with (a) victory/win over Y", "X's victory over Y", "X recorded a win over Y": X defeated Y
     (the winner is the owner, else the subject of the verb the noun or its "with" hangs on)."""
